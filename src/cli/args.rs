@@ -1,0 +1,176 @@
+//! Arguments, with help that teaches the workflow.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Qualify sales leads offline. A lead becomes a prospect only when the \
+evidence is on the record: ICP fit, role relevance, an intent source and a fresh reason now.";
+
+const AFTER_HELP: &str = "\
+A typical pass over one lead:
+  leadgate add --name 'Maren Okafor' --email maren@brightkiln.example --company Brightkiln
+  leadgate set 3fa2b1 icp_fit fit --note 'B2B SaaS, 40 staff, US'
+  leadgate set 3fa2b1 role_relevance relevant --note 'Founder; owns the budget'
+  leadgate set 3fa2b1 intent_source demo_request --note 'Booked a demo on the site'
+  leadgate set 3fa2b1 reason_now 'Hiring two SDRs this quarter' --on 2026-11-20
+  leadgate promote 3fa2b1
+
+Ids: any unambiguous prefix of a lead's id works, as with git commit hashes.
+Exit status: 0 done, 1 error (nothing written), 2 usage error, 3 refused by a gate or rule.";
+
+/// leadgate: evidence-gated lead qualification.
+#[derive(Debug, Parser)]
+#[command(name = "leadgate", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The database file [default: leadgate.db in your platform's data folder]
+    #[arg(long, global = true, env = "LEADGATE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Who is acting, as recorded in the history [default: your login name]
+    #[arg(
+        long = "as",
+        global = true,
+        env = "LEADGATE_ACTOR",
+        value_name = "NAME"
+    )]
+    pub actor: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add a lead; prints its id
+    Add(AddArgs),
+    /// List leads, oldest first
+    List(ListArgs),
+    /// Show a lead: contact, evidence and the checklist of its next gate
+    Show {
+        /// Lead id or unambiguous prefix
+        id: String,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a field; qualification fields take their evidence with --note
+    #[command(after_help = SET_HELP)]
+    Set(SetArgs),
+    /// Move a lead to its next stage if its gate's checklist passes (exit 3 if not)
+    Promote {
+        /// Lead id or unambiguous prefix
+        id: String,
+        /// A note for the history
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Park a lead for later, with a reason code; a prospect is passed back to lead
+    Nurture(ParkArgs),
+    /// Take a lead out of the queue, with a reason code; a prospect is passed back to lead
+    Disqualify(ParkArgs),
+    /// Put a nurtured or disqualified lead back in the active queue
+    Reopen {
+        /// Lead id or unambiguous prefix
+        id: String,
+        /// A note for the history
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show a lead's history, oldest first
+    History {
+        /// Lead id or unambiguous prefix
+        id: String,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the reason codes for nurture and disqualify
+    Reasons,
+}
+
+const SET_HELP: &str = "\
+Qualification fields (the --note is the evidence the gate reads):
+  icp_fit         fit | not_fit | unknown            --note: why the account fits
+  role_relevance  relevant | not_relevant | unknown  --note: why this person matters
+  intent_source   demo_request | pricing_page | webinar | content_download | reply |
+                  referral | event | research_signal | other   --note: the signal
+  reason_now      free text                          --on: the day it was observed [default: today]
+  pain_point, stakeholders, next_step   free text (the gate to opportunity)
+
+Plain fields: name, email, title, company, domain, industry, employees, country, city,
+phone, linkedin_url, source, owner. An empty VALUE clears a field.
+
+Values may be written in kebab-case too (demo-request).";
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The person's full name
+    #[arg(long)]
+    pub name: String,
+    /// Email address
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Company or account
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Job title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the lead came from (webinar, list purchase, form, ...)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Who works the lead
+    #[arg(long)]
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only leads at this stage: lead, prospect, opportunity, customer
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// Only leads in this state: active, nurture, disqualified
+    #[arg(long)]
+    pub state: Option<String>,
+    /// At most this many leads
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Print a JSON list instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Lead id or unambiguous prefix
+    pub id: String,
+    /// The field to set (see below)
+    pub field: String,
+    /// The new value; empty clears the field
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// The evidence for a qualification field, or a note on the change
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The day a reason now was observed (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ParkArgs {
+    /// Lead id or unambiguous prefix
+    pub id: String,
+    /// Why: a reason code (see `leadgate reasons`)
+    #[arg(long, value_name = "CODE")]
+    pub reason: String,
+    /// A note for the history (required with --reason other)
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD"))
+}

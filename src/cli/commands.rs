@@ -1,0 +1,259 @@
+//! Running a parsed command against the store.
+
+use chrono::Utc;
+use serde::Serialize;
+use std::io::Write;
+use thiserror::Error;
+
+use super::args::{Cli, Command, ListArgs, ParkArgs, SetArgs};
+use super::render;
+use crate::config;
+use crate::domain::field::{Field, parse_edit};
+use crate::domain::gate::checklist;
+use crate::domain::{
+    CheckItem, Contact, Decision, Lead, ReasonCode, Refusal, Stage, State, UnknownValue,
+};
+use crate::store::{Ctx, ListFilter, Store, StoreError};
+
+/// A command that did not complete. Nothing was written.
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Value(#[from] UnknownValue),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("no database given and no data folder found; pass --db PATH or set LEADGATE_DB")]
+    NoDataDir,
+}
+
+impl CliError {
+    /// 3 when a gate or rule refused, 1 for everything else.
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Store(StoreError::Refused(_)) => 3,
+            _ => 1,
+        }
+    }
+
+    /// The failing checklist items when a gate refused, to print under the message.
+    #[must_use]
+    pub fn missing_items(&self) -> Vec<&CheckItem> {
+        match self {
+            CliError::Store(StoreError::Refused(Refusal::Gate(list))) => list.missing().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(e: serde_json::Error) -> Self {
+        CliError::Io(e.into())
+    }
+}
+
+/// A lead as JSON: the record, its short id, and (for `show`) its checklist.
+#[derive(Serialize)]
+struct LeadJson<'a> {
+    short_id: String,
+    #[serde(flatten)]
+    lead: &'a Lead,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checklist: Option<Vec<CheckItem>>,
+}
+
+/// Runs `cli`'s command, writing its output to `out`.
+///
+/// # Errors
+/// `CliError`; see [`CliError::exit_code`].
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(command) = cli.command else {
+        return Ok(());
+    };
+    let path = match cli.db {
+        Some(p) => p,
+        None => config::default_db_path().ok_or(CliError::NoDataDir)?,
+    };
+    let mut store = Store::open(&path)?;
+    let ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
+    match command {
+        Command::Add(a) => {
+            let contact = Contact {
+                name: a.name,
+                email: a.email,
+                company: a.company,
+                title: a.title,
+                source: a.source,
+                owner: a.owner,
+                ..Contact::default()
+            };
+            let lead = store.add_lead(trimmed(contact), &ctx)?;
+            writeln!(out, "{}", lead.id)?;
+        }
+        Command::List(args) => list(&store, &args, out)?,
+        Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
+        Command::Set(args) => set(&mut store, args, &ctx, out)?,
+        Command::Promote { id, note } => {
+            let id = store.resolve(&id)?;
+            let plan = store.decide(&id, &Decision::Promote, note.as_deref(), &ctx)?;
+            let lead = store.lead(&id)?;
+            writeln!(
+                out,
+                "{}",
+                render::decided(&store.short_id(&id), &lead, &plan)
+            )?;
+        }
+        Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
+        Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
+        Command::Reopen { id, note } => {
+            let id = store.resolve(&id)?;
+            let plan = store.decide(&id, &Decision::Reopen, note.as_deref(), &ctx)?;
+            let lead = store.lead(&id)?;
+            writeln!(
+                out,
+                "{}",
+                render::decided(&store.short_id(&id), &lead, &plan)
+            )?;
+        }
+        Command::History { id, json } => {
+            let id = store.resolve(&id)?;
+            let events = store.history(&id)?;
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &events)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{}", render::history(&events))?;
+            }
+        }
+        Command::Reasons => {
+            for code in ReasonCode::ALL {
+                writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn trimmed(mut c: Contact) -> Contact {
+    let tidy = |v: &mut Option<String>| {
+        *v = v
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+    };
+    c.name = c.name.trim().to_string();
+    for slot in [
+        &mut c.email,
+        &mut c.company,
+        &mut c.title,
+        &mut c.source,
+        &mut c.owner,
+    ] {
+        tidy(slot);
+    }
+    c
+}
+
+fn list(store: &Store, args: &ListArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let filter = ListFilter {
+        stage: args.stage.as_deref().map(Stage::parse).transpose()?,
+        state: args.state.as_deref().map(State::parse).transpose()?,
+        limit: args.limit,
+    };
+    if args.json {
+        // Streamed, so a long list never sits in memory.
+        let mut first = true;
+        write!(out, "[")?;
+        store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
+            write!(out, "{}\n  ", if first { "" } else { "," })?;
+            first = false;
+            let item = LeadJson {
+                short_id: store.short_id(&lead.id),
+                lead: &lead,
+                checklist: None,
+            };
+            serde_json::to_writer(&mut *out, &item)?;
+            Ok(())
+        })?;
+        writeln!(out, "{}]", if first { "" } else { "\n" })?;
+    } else {
+        store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
+            writeln!(
+                out,
+                "{}",
+                render::list_line(&store.short_id(&lead.id), &lead)
+            )?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+fn show(
+    store: &Store,
+    id: &str,
+    json: bool,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let id = store.resolve(id)?;
+    let lead = store.lead(&id)?;
+    let list = checklist(lead.stage, &lead.evidence, ctx.now.date_naive(), &ctx.rules);
+    let short = store.short_id(&id);
+    if json {
+        let items = list.map(|l| l.items).unwrap_or_default();
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &LeadJson {
+                short_id: short,
+                lead: &lead,
+                checklist: Some(items),
+            },
+        )?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", render::lead(&short, &lead, list.as_ref()))?;
+    }
+    Ok(())
+}
+
+fn set(store: &mut Store, a: SetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<(), CliError> {
+    let id = store.resolve(&a.id)?;
+    let field = Field::parse(&a.field)?;
+    let edit = parse_edit(
+        field,
+        &a.value,
+        a.note.as_deref(),
+        a.on,
+        ctx.now.date_naive(),
+    )
+    .map_err(StoreError::from)?;
+    let short = store.short_id(&id);
+    match store.set_field(&id, &edit, ctx)? {
+        Some(change) => writeln!(out, "{short}: {}", render::change(&change))?,
+        None => writeln!(out, "{short}: {} unchanged", field.as_str())?,
+    }
+    Ok(())
+}
+
+fn park(
+    store: &mut Store,
+    a: ParkArgs,
+    decision: fn(ReasonCode) -> Decision,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let id = store.resolve(&a.id)?;
+    let code = ReasonCode::parse(&a.reason)?;
+    let plan = store.decide(&id, &decision(code), a.note.as_deref(), ctx)?;
+    let lead = store.lead(&id)?;
+    writeln!(
+        out,
+        "{}",
+        render::decided(&store.short_id(&id), &lead, &plan)
+    )?;
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! Text output. Everything that came from a lead's data goes through `safe_text`.
+
+use std::fmt::Write;
+
+use crate::domain::field::Change;
+use crate::domain::{Checklist, Lead, Plan};
+use crate::safe_text::one_line;
+use crate::store::Event;
+
+fn or_dash(v: Option<&str>) -> String {
+    v.map_or_else(|| "-".to_string(), one_line)
+}
+
+/// One line of `list`.
+#[must_use]
+pub fn list_line(short: &str, l: &Lead) -> String {
+    format!(
+        "{short:<8} {:<11} {:<12} {:<28} {:<24} {}",
+        l.stage.as_str(),
+        l.state.as_str(),
+        truncate(&one_line(&l.contact.name), 28),
+        truncate(&or_dash(l.contact.company.as_deref()), 24),
+        or_dash(l.contact.email.as_deref()),
+    )
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// A checklist, one line an item.
+#[must_use]
+pub fn checklist(list: &Checklist) -> String {
+    let mut s = String::new();
+    for i in &list.items {
+        let mark = if i.passed { '✓' } else { '✗' };
+        let _ = writeln!(s, "  {mark} {:<15} {}", i.item.label(), one_line(&i.detail));
+    }
+    s
+}
+
+/// The whole record for `show`.
+#[must_use]
+pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
+    let c = &l.contact;
+    let e = &l.evidence;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}  <{}>  id {short}",
+        one_line(&c.name),
+        or_dash(c.email.as_deref())
+    );
+    let _ = writeln!(
+        s,
+        "{} at {}",
+        or_dash(c.title.as_deref()),
+        or_dash(c.company.as_deref())
+    );
+    let _ = write!(s, "stage {} · state {}", l.stage, l.state);
+    if let Some(code) = l.state_reason {
+        let _ = write!(s, " ({code}");
+        if let Some(note) = &l.state_note {
+            let _ = write!(s, ": {}", one_line(note));
+        }
+        s.push(')');
+    }
+    let _ = writeln!(
+        s,
+        " · source {} · owner {}",
+        or_dash(c.source.as_deref()),
+        or_dash(c.owner.as_deref())
+    );
+    let review = l
+        .last_review_at
+        .map_or_else(|| "never".to_string(), |t| t.date_naive().to_string());
+    let _ = writeln!(
+        s,
+        "created {} · last review {review}",
+        l.created_at.date_naive()
+    );
+    let _ = writeln!(s, "\nQualification");
+    let why = |v: Option<&String>| v.map_or(String::new(), |w| format!(" — {}", one_line(w)));
+    let _ = writeln!(
+        s,
+        "  {:<15} {}{}",
+        "ICP fit",
+        e.icp_fit,
+        why(e.icp_fit_why.as_ref())
+    );
+    let _ = writeln!(
+        s,
+        "  {:<15} {}{}",
+        "Role relevance",
+        e.role_relevance,
+        why(e.role_relevance_why.as_ref())
+    );
+    let intent = e.intent_source.map_or("-", |i| i.as_str());
+    let _ = writeln!(
+        s,
+        "  {:<15} {intent}{}",
+        "Intent source",
+        why(e.intent_detail.as_ref())
+    );
+    let observed = e
+        .reason_now_on
+        .map_or(String::new(), |d| format!(" (observed {d})"));
+    let _ = writeln!(
+        s,
+        "  {:<15} {}{observed}",
+        "Reason now",
+        or_dash(e.reason_now.as_deref())
+    );
+    for (label, v) in [
+        ("Pain point", &e.pain_point),
+        ("Stakeholders", &e.stakeholders),
+        ("Next step", &e.next_step),
+    ] {
+        if v.is_some() {
+            let _ = writeln!(s, "  {label:<15} {}", or_dash(v.as_deref()));
+        }
+    }
+    if let Some(list) = list {
+        let passed = list.items.iter().filter(|i| i.passed).count();
+        let _ = writeln!(
+            s,
+            "\nGate to {}: {passed} of {} passed",
+            list.to,
+            list.items.len()
+        );
+        s.push_str(&checklist(list));
+    }
+    s
+}
+
+/// What a `set` changed.
+#[must_use]
+pub fn change(c: &Change) -> String {
+    let mut s = format!(
+        "{} {} → {}",
+        c.field,
+        or_dash(c.old.as_deref()),
+        or_dash(c.new.as_deref())
+    );
+    if let Some(d) = c.observed_on {
+        let _ = write!(s, " (observed {d})");
+    }
+    if let Some(n) = &c.note {
+        let _ = write!(s, " — {}", one_line(n));
+    }
+    s
+}
+
+/// What a decision did.
+#[must_use]
+pub fn decided(short: &str, l: &Lead, plan: &Plan) -> String {
+    let mut parts = Vec::new();
+    if let Some((from, to)) = plan.stage {
+        parts.push(format!("stage {from} → {to}"));
+    }
+    if let Some((from, to)) = plan.state {
+        parts.push(format!("state {from} → {to}"));
+    }
+    format!(
+        "{short} {}: {}",
+        one_line(&l.contact.name),
+        parts.join(", ")
+    )
+}
+
+/// The history, oldest first.
+#[must_use]
+pub fn history(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        let what = match e.kind.as_str() {
+            "created" => "created".to_string(),
+            _ => format!(
+                "{} {} → {}",
+                e.field.as_deref().unwrap_or(&e.kind),
+                or_dash(e.old_value.as_deref()),
+                or_dash(e.new_value.as_deref())
+            ),
+        };
+        let _ = write!(
+            s,
+            "{}  {:<12} {what}",
+            e.at.format("%Y-%m-%d %H:%M:%S"),
+            truncate(&one_line(&e.actor), 12)
+        );
+        if let Some(on) = e
+            .data
+            .as_ref()
+            .and_then(|d| d.get("observed_on"))
+            .and_then(|d| d.as_str())
+        {
+            let _ = write!(s, " (observed {on})");
+        }
+        if let Some(code) = e.reason_code {
+            let _ = write!(s, " [{code}]");
+        }
+        if let Some(n) = &e.note {
+            let _ = write!(s, " — {}", one_line(n));
+        }
+        s.push('\n');
+        let items = e
+            .data
+            .as_ref()
+            .filter(|_| e.kind == "stage")
+            .and_then(|d| d.get("checklist"))
+            .and_then(|c| c.get("items"))
+            .and_then(|i| i.as_array());
+        for item in items.into_iter().flatten() {
+            let detail = item
+                .get("detail")
+                .and_then(|d| d.as_str())
+                .unwrap_or_default();
+            let _ = writeln!(s, "      evidence: {}", one_line(detail));
+        }
+    }
+    s
+}

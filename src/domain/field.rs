@@ -1,0 +1,300 @@
+//! Editable fields: parsing a person's input into an edit, and applying it to a record.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+use super::lead::{Contact, Lead};
+use super::qualification::{IcpFit, IntentSource, RoleRelevance, stated};
+use super::vocabulary::{UnknownValue, vocabulary};
+
+vocabulary! {
+    /// A field that `set` can change. Stage and state are not fields: only decisions move them.
+    pub enum Field ("field") {
+        Name => "name", "Name";
+        Email => "email", "Email";
+        Title => "title", "Title";
+        Company => "company", "Company";
+        Domain => "domain", "Domain";
+        Industry => "industry", "Industry";
+        Employees => "employees", "Employees";
+        Country => "country", "Country";
+        City => "city", "City";
+        Phone => "phone", "Phone";
+        LinkedinUrl => "linkedin_url", "LinkedIn";
+        Source => "source", "Source";
+        Owner => "owner", "Owner";
+        IcpFit => "icp_fit", "ICP fit";
+        RoleRelevance => "role_relevance", "Role relevance";
+        IntentSource => "intent_source", "Intent source";
+        ReasonNow => "reason_now", "Reason now";
+        PainPoint => "pain_point", "Pain point";
+        Stakeholders => "stakeholders", "Stakeholders";
+        NextStep => "next_step", "Next step";
+    }
+}
+
+impl Field {
+    /// Qualification fields carry evidence; editing one counts as a review of the record.
+    #[must_use]
+    pub fn is_evidence(self) -> bool {
+        matches!(
+            self,
+            Field::IcpFit
+                | Field::RoleRelevance
+                | Field::IntentSource
+                | Field::ReasonNow
+                | Field::PainPoint
+                | Field::Stakeholders
+                | Field::NextStep
+        )
+    }
+}
+
+/// A parsed, valid edit of one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub field: Field,
+    /// The new value in canonical spelling; `None` clears the field.
+    pub value: Option<String>,
+    /// The evidence (why / detail) for qualification fields, or a note on the change.
+    pub note: Option<String>,
+    /// When a reason now was observed.
+    pub observed_on: Option<NaiveDate>,
+}
+
+/// What an edit changed, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: Field,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub note: Option<String>,
+    pub observed_on: Option<NaiveDate>,
+}
+
+/// Input that cannot become an edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    Value(UnknownValue),
+    EmptyName,
+    BadEmail(String),
+    FutureDate(NaiveDate),
+    DateOnlyForReasonNow(Field),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::Value(e) => e.fmt(f),
+            EditError::EmptyName => f.write_str("a lead needs a name"),
+            EditError::BadEmail(e) => write!(f, "'{e}' is not an email address"),
+            EditError::FutureDate(d) => write!(
+                f,
+                "{d} is in the future; a reason now is dated when it was observed"
+            ),
+            EditError::DateOnlyForReasonNow(field) => {
+                write!(f, "--on dates a reason now; it does not apply to {field}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// True when `s` looks like an address mail could be sent to. Deliberately loose: one `@`,
+/// something before it, a dotted domain after it, no spaces.
+#[must_use]
+pub fn is_plausible_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
+}
+
+/// Parses what a person typed for `field` into an edit, judged on `today`.
+///
+/// An empty value clears the field. `on` dates a reason now and defaults to `today`.
+///
+/// # Errors
+/// `EditError` naming what is wrong; nothing should be written.
+pub fn parse_edit(
+    field: Field,
+    raw: &str,
+    note: Option<&str>,
+    on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Edit, EditError> {
+    if on.is_some() && field != Field::ReasonNow {
+        return Err(EditError::DateOnlyForReasonNow(field));
+    }
+    let text = stated(Some(raw)).map(str::to_string);
+    let note = stated(note).map(str::to_string);
+    let value = match field {
+        Field::Name => Some(text.ok_or(EditError::EmptyName)?),
+        Field::Email => match text {
+            Some(e) if !is_plausible_email(&e) => return Err(EditError::BadEmail(e)),
+            other => other,
+        },
+        Field::IcpFit => Some(parse_or_unknown(raw, IcpFit::parse, IcpFit::Unknown)?),
+        Field::RoleRelevance => Some(parse_or_unknown(
+            raw,
+            RoleRelevance::parse,
+            RoleRelevance::Unknown,
+        )?),
+        Field::IntentSource => match text {
+            Some(t) => Some(
+                IntentSource::parse(&t)
+                    .map_err(EditError::Value)?
+                    .as_str()
+                    .to_string(),
+            ),
+            None => None,
+        },
+        _ => text,
+    };
+    let observed_on = match (field, &value) {
+        (Field::ReasonNow, Some(_)) => {
+            let day = on.unwrap_or(today);
+            if day > today {
+                return Err(EditError::FutureDate(day));
+            }
+            Some(day)
+        }
+        _ => None,
+    };
+    Ok(Edit {
+        field,
+        value,
+        note,
+        observed_on,
+    })
+}
+
+fn parse_or_unknown<T: Copy + fmt::Display>(
+    raw: &str,
+    parse: fn(&str) -> Result<T, UnknownValue>,
+    unknown: T,
+) -> Result<String, EditError> {
+    if raw.trim().is_empty() {
+        return Ok(unknown.to_string());
+    }
+    parse(raw).map(|v| v.to_string()).map_err(EditError::Value)
+}
+
+fn contact_slot(c: &mut Contact, field: Field) -> Option<&mut Option<String>> {
+    Some(match field {
+        Field::Email => &mut c.email,
+        Field::Title => &mut c.title,
+        Field::Company => &mut c.company,
+        Field::Domain => &mut c.domain,
+        Field::Industry => &mut c.industry,
+        Field::Employees => &mut c.employees,
+        Field::Country => &mut c.country,
+        Field::City => &mut c.city,
+        Field::Phone => &mut c.phone,
+        Field::LinkedinUrl => &mut c.linkedin_url,
+        Field::Source => &mut c.source,
+        Field::Owner => &mut c.owner,
+        _ => return None,
+    })
+}
+
+/// The current value of `field` on `lead`, as text, with its evidence note where it has one.
+#[must_use]
+pub fn current(lead: &Lead, field: Field) -> (Option<String>, Option<String>) {
+    let ev = &lead.evidence;
+    match field {
+        Field::Name => (Some(lead.contact.name.clone()), None),
+        Field::IcpFit => (Some(ev.icp_fit.to_string()), ev.icp_fit_why.clone()),
+        Field::RoleRelevance => (
+            Some(ev.role_relevance.to_string()),
+            ev.role_relevance_why.clone(),
+        ),
+        Field::IntentSource => (
+            ev.intent_source.map(|s| s.to_string()),
+            ev.intent_detail.clone(),
+        ),
+        Field::ReasonNow => (ev.reason_now.clone(), None),
+        Field::PainPoint => (ev.pain_point.clone(), None),
+        Field::Stakeholders => (ev.stakeholders.clone(), None),
+        Field::NextStep => (ev.next_step.clone(), None),
+        _ => {
+            let mut contact = lead.contact.clone();
+            (
+                contact_slot(&mut contact, field).and_then(|s| s.take()),
+                None,
+            )
+        }
+    }
+}
+
+/// Applies `edit` to `lead`. Returns what changed, or `None` when the record already said so.
+#[must_use]
+pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
+    let (old, old_note) = current(lead, edit.field);
+    let carries_note = matches!(
+        edit.field,
+        Field::IcpFit | Field::RoleRelevance | Field::IntentSource
+    );
+    let same_note = !carries_note || old_note == edit.note;
+    let same_date =
+        edit.field != Field::ReasonNow || lead.evidence.reason_now_on == edit.observed_on;
+    if old == edit.value && same_note && same_date {
+        return None;
+    }
+    let ev = &mut lead.evidence;
+    let value = edit.value.clone();
+    match edit.field {
+        Field::Name => lead.contact.name = value.unwrap_or_default(),
+        Field::IcpFit => {
+            ev.icp_fit = value
+                .as_deref()
+                .and_then(|v| IcpFit::parse(v).ok())
+                .unwrap_or(IcpFit::Unknown);
+            ev.icp_fit_why.clone_from(&edit.note);
+        }
+        Field::RoleRelevance => {
+            ev.role_relevance = value
+                .as_deref()
+                .and_then(|v| RoleRelevance::parse(v).ok())
+                .unwrap_or(RoleRelevance::Unknown);
+            ev.role_relevance_why.clone_from(&edit.note);
+        }
+        Field::IntentSource => {
+            ev.intent_source = value.as_deref().and_then(|v| IntentSource::parse(v).ok());
+            ev.intent_detail = if ev.intent_source.is_some() {
+                edit.note.clone()
+            } else {
+                None
+            };
+        }
+        Field::ReasonNow => {
+            ev.reason_now = value;
+            ev.reason_now_on = edit.observed_on;
+        }
+        Field::PainPoint => ev.pain_point = value,
+        Field::Stakeholders => ev.stakeholders = value,
+        Field::NextStep => ev.next_step = value,
+        other => {
+            if let Some(slot) = contact_slot(&mut lead.contact, other) {
+                *slot = value;
+            }
+        }
+    }
+    Some(Change {
+        field: edit.field,
+        old,
+        new: edit.value.clone(),
+        note: edit.note.clone(),
+        observed_on: edit.observed_on,
+    })
+}
+
+#[cfg(test)]
+#[path = "field_tests.rs"]
+mod tests;

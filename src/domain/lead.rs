@@ -1,0 +1,44 @@
+//! A lead record as the rest of the program sees it.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::qualification::Evidence;
+use super::reason::ReasonCode;
+use super::stage::{Stage, State};
+
+/// Contact and company facts: plain fields, edited freely, never gating anything by themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub domain: Option<String>,
+    pub industry: Option<String>,
+    pub employees: Option<String>,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub source: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// A record: contact facts, lifecycle stage, working state and qualification evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lead {
+    pub id: String,
+    #[serde(flatten)]
+    pub contact: Contact,
+    pub stage: Stage,
+    pub state: State,
+    /// Why the record is in nurture or disqualified.
+    pub state_reason: Option<ReasonCode>,
+    pub state_note: Option<String>,
+    pub evidence: Evidence,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When someone last made a qualification decision or edited evidence.
+    pub last_review_at: Option<DateTime<Utc>>,
+}

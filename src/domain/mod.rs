@@ -1,0 +1,24 @@
+//! The rules of qualification, in plain Rust: no storage, no terminal, no clock.
+//!
+//! Every rule lives here once: the vocabularies, the gates and their checklists, what a
+//! decision does to a record, and how edits are parsed and applied. Time comes in as a
+//! parameter so every rule can be tested on any day.
+
+pub mod field;
+pub mod gate;
+pub mod id;
+pub mod lead;
+pub mod qualification;
+pub mod reason;
+pub mod stage;
+pub mod transition;
+pub(crate) mod vocabulary;
+
+pub use field::{Change, Edit, EditError, Field};
+pub use gate::{CheckItem, Checklist, GateItem, GateRules, REASON_NOW_WINDOW_DAYS};
+pub use lead::{Contact, Lead};
+pub use qualification::{Evidence, IcpFit, IntentSource, RoleRelevance};
+pub use reason::ReasonCode;
+pub use stage::{Stage, State};
+pub use transition::{Decision, Plan, Refusal};
+pub use vocabulary::UnknownValue;

@@ -1,0 +1,180 @@
+//! Stage and state changes: what a decision does to a record, or why it is refused.
+//!
+//! This is the one place that decides; the store applies the plan in a transaction.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+use super::gate::{Checklist, GateRules, checklist};
+use super::qualification::Evidence;
+use super::reason::ReasonCode;
+use super::stage::{Stage, State};
+
+/// What a person decided about a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Move to the next stage, if the gate opens.
+    Promote,
+    /// Park for later; a prospect or opportunity is passed back to lead.
+    Nurture(ReasonCode),
+    /// Take out of the queue; a prospect or opportunity is passed back to lead.
+    Disqualify(ReasonCode),
+    /// Put a nurtured or disqualified record back in the active queue.
+    Reopen,
+}
+
+impl Decision {
+    /// The verb used in events and messages.
+    #[must_use]
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Decision::Promote => "promote",
+            Decision::Nurture(_) => "nurture",
+            Decision::Disqualify(_) => "disqualify",
+            Decision::Reopen => "reopen",
+        }
+    }
+
+    #[must_use]
+    pub fn reason(&self) -> Option<ReasonCode> {
+        match self {
+            Decision::Nurture(r) | Decision::Disqualify(r) => Some(*r),
+            Decision::Promote | Decision::Reopen => None,
+        }
+    }
+}
+
+/// What applying a decision changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// `(old, new)` when the stage changes.
+    pub stage: Option<(Stage, Stage)>,
+    /// `(old, new)` when the state changes.
+    pub state: Option<(State, State)>,
+    /// The gate's checklist when the decision was a promotion (all items passed).
+    pub checklist: Option<Checklist>,
+}
+
+/// Why a decision was refused. Nothing changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The gate's checklist has failing items.
+    Gate(Checklist),
+    /// Only active records are promoted.
+    NotActive(State),
+    /// leadgate does not promote beyond this stage.
+    NoNextStage(Stage),
+    /// The record is already in that state.
+    AlreadyInState(State),
+    /// Customers are closed deals; qualification decisions do not apply.
+    Customer,
+    /// The reason code needs a note.
+    NoteRequired(ReasonCode),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Gate(list) => {
+                let n = list.missing().count();
+                write!(
+                    f,
+                    "the {} gate is closed: {n} item{} missing",
+                    list.to.as_str(),
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Refusal::NotActive(state) => write!(
+                f,
+                "the record is in {}; reopen it before promoting",
+                state.as_str()
+            ),
+            Refusal::NoNextStage(stage) => write!(
+                f,
+                "leadgate does not promote beyond {}; a deal closes in your CRM",
+                stage.as_str()
+            ),
+            Refusal::AlreadyInState(state) => write!(f, "the record is already {}", state.as_str()),
+            Refusal::Customer => {
+                f.write_str("the record is a customer; qualification decisions do not apply")
+            }
+            Refusal::NoteRequired(code) => {
+                write!(f, "reason code '{}' needs a note saying why", code.as_str())
+            }
+        }
+    }
+}
+
+/// Decides what `decision` does to a record at `stage`/`state` with `evidence`, on `today`.
+///
+/// # Errors
+/// A `Refusal` when the decision is not allowed; the record must then stay as it is.
+pub fn plan(
+    stage: Stage,
+    state: State,
+    evidence: &Evidence,
+    decision: &Decision,
+    note: Option<&str>,
+    today: NaiveDate,
+    rules: &GateRules,
+) -> Result<Plan, Refusal> {
+    match decision {
+        Decision::Promote => {
+            if state != State::Active {
+                return Err(Refusal::NotActive(state));
+            }
+            let list =
+                checklist(stage, evidence, today, rules).ok_or(Refusal::NoNextStage(stage))?;
+            if !list.passed() {
+                return Err(Refusal::Gate(list));
+            }
+            Ok(Plan {
+                stage: Some((stage, list.to)),
+                state: None,
+                checklist: Some(list),
+            })
+        }
+        Decision::Nurture(code) => park(stage, state, State::Nurture, *code, note),
+        Decision::Disqualify(code) => park(stage, state, State::Disqualified, *code, note),
+        Decision::Reopen => {
+            if state == State::Active {
+                return Err(Refusal::AlreadyInState(State::Active));
+            }
+            Ok(Plan {
+                stage: None,
+                state: Some((state, State::Active)),
+                checklist: None,
+            })
+        }
+    }
+}
+
+/// Nurture or disqualify. A prospect or opportunity is passed back to lead: its label must
+/// not outlive the evidence that earned it.
+fn park(
+    stage: Stage,
+    state: State,
+    to: State,
+    code: ReasonCode,
+    note: Option<&str>,
+) -> Result<Plan, Refusal> {
+    if stage == Stage::Customer {
+        return Err(Refusal::Customer);
+    }
+    if state == to {
+        return Err(Refusal::AlreadyInState(to));
+    }
+    if code.needs_note() && super::qualification::stated(note).is_none() {
+        return Err(Refusal::NoteRequired(code));
+    }
+    let stage_change = (stage != Stage::Lead).then_some((stage, Stage::Lead));
+    Ok(Plan {
+        stage: stage_change,
+        state: Some((state, to)),
+        checklist: None,
+    })
+}
+
+#[cfg(test)]
+#[path = "transition_tests.rs"]
+mod tests;

@@ -1,0 +1,11 @@
+//! leadgate: qualify sales leads offline, with stage changes that need evidence.
+//!
+//! - [`domain`]: the rules (stages, evidence, gates, decisions). Pure Rust.
+//! - [`store`]: the SQLite database; the only code that speaks SQL.
+//! - [`cli`]: the headless command line over the same operations.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod safe_text;
+pub mod store;

@@ -1,0 +1,153 @@
+//! The only writes that change a lead after it is created: field edits and decisions.
+
+use rusqlite::{TransactionBehavior, params};
+use serde_json::json;
+
+use super::events::{NewEvent, append};
+use super::leads::{get, update_facts};
+use super::rows::time_text;
+use super::{Ctx, Store, StoreError};
+use crate::domain::field::{Change, Edit, apply};
+use crate::domain::transition::{Decision, Plan, plan};
+
+impl Store {
+    /// Applies an edit to one field and records it. Returns `None` when nothing changed.
+    ///
+    /// # Errors
+    /// `NotFound`; a database error. Nothing is written on error.
+    pub fn set_field(
+        &mut self,
+        id: &str,
+        edit: &Edit,
+        ctx: &Ctx,
+    ) -> Result<Option<Change>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut lead = get(&tx, id)?;
+        let Some(change) = apply(&mut lead, edit) else {
+            return Ok(None);
+        };
+        lead.updated_at = ctx.now;
+        if edit.field.is_evidence() {
+            lead.last_review_at = Some(ctx.now);
+        }
+        update_facts(&tx, &lead)?;
+        let data = change
+            .observed_on
+            .map(|d| json!({ "observed_on": d }).to_string());
+        append(
+            &tx,
+            ctx,
+            id,
+            0,
+            NewEvent {
+                kind: "field",
+                field: Some(change.field.as_str()),
+                old_value: change.old.as_deref(),
+                new_value: change.new.as_deref(),
+                note: change.note.as_deref(),
+                data,
+                ..NewEvent::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(Some(change))
+    }
+
+    /// Carries out a decision: the one way a stage or state changes.
+    ///
+    /// In one transaction it reads the record, asks the domain whether the decision is allowed
+    /// (the gate, for a promotion), writes the change and appends an event for each axis that
+    /// moved, a stage change carrying a snapshot of the evidence it relied on. A refusal
+    /// writes nothing.
+    ///
+    /// # Errors
+    /// `Refused` with the reason (the failing checklist for a closed gate); `NotFound`; a
+    /// database error.
+    pub fn decide(
+        &mut self,
+        id: &str,
+        decision: &Decision,
+        note: Option<&str>,
+        ctx: &Ctx,
+    ) -> Result<Plan, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let lead = get(&tx, id)?;
+        let today = ctx.now.date_naive();
+        let outcome = plan(
+            lead.stage,
+            lead.state,
+            &lead.evidence,
+            decision,
+            note,
+            today,
+            &ctx.rules,
+        )
+        .map_err(StoreError::Refused)?;
+        let stage = outcome.stage.map_or(lead.stage, |(_, to)| to);
+        let state = outcome.state.map_or(lead.state, |(_, to)| to);
+        let (reason, state_note) = match state {
+            crate::domain::State::Active => (None, None),
+            _ => (decision.reason(), note),
+        };
+        let now = time_text(ctx.now);
+        tx.prepare_cached(
+            "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
+             updated_at = ?6, last_review_at = ?6 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            stage.as_str(),
+            state.as_str(),
+            reason.map(|r| r.as_str()),
+            state_note,
+            now
+        ])?;
+        let mut seq = 0;
+        if let Some((from, to)) = outcome.stage {
+            let snapshot = json!({
+                "decision": decision.verb(),
+                "evidence": lead.evidence,
+                "checklist": outcome.checklist,
+            });
+            append(
+                &tx,
+                ctx,
+                id,
+                seq,
+                NewEvent {
+                    kind: "stage",
+                    field: Some("stage"),
+                    old_value: Some(from.as_str()),
+                    new_value: Some(to.as_str()),
+                    reason_code: decision.reason(),
+                    note,
+                    data: Some(snapshot.to_string()),
+                },
+            )?;
+            seq += 1;
+        }
+        if let Some((from, to)) = outcome.state {
+            append(
+                &tx,
+                ctx,
+                id,
+                seq,
+                NewEvent {
+                    kind: "state",
+                    field: Some("state"),
+                    old_value: Some(from.as_str()),
+                    new_value: Some(to.as_str()),
+                    reason_code: decision.reason(),
+                    note,
+                    data: None,
+                },
+            )?;
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+}

@@ -1,0 +1,41 @@
+use std::path::PathBuf;
+use thiserror::Error;
+
+use crate::domain::{EditError, Refusal};
+
+/// What can go wrong in the store. Every variant leaves the database as it was.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("cannot open {}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error(
+        "{} has schema version {found}, newer than this leadgate understands ({supported}); \
+         upgrade leadgate to open it (the file was not changed)",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{} is not a leadgate database (the file was not changed)", path.display())]
+    Foreign { path: PathBuf },
+    #[error("'{0}' is not a lead id: ids are hexadecimal (0-9, a-f)")]
+    BadId(String),
+    #[error("no lead has an id starting with '{0}'")]
+    NotFound(String),
+    #[error("'{prefix}' is ambiguous; it starts the ids of {}", candidates.join(", "))]
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    #[error("refused: {0}")]
+    Refused(Refusal),
+}

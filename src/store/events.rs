@@ -1,0 +1,100 @@
+//! The audit trail: one row per change, appended, never updated or deleted.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::leads::new_id;
+use super::rows::{opt_vocab, time_at, time_text};
+use super::{Ctx, Store, StoreError};
+use crate::domain::ReasonCode;
+
+/// One entry of a lead's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub lead_id: String,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    /// `created`, `field`, `stage` or `state`.
+    pub kind: String,
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason_code: Option<ReasonCode>,
+    pub note: Option<String>,
+    /// Structured detail: the evidence snapshot of a stage change, the date of a reason now.
+    pub data: Option<serde_json::Value>,
+}
+
+/// An event about to be written.
+#[derive(Debug, Default)]
+pub(super) struct NewEvent<'a> {
+    pub kind: &'a str,
+    pub field: Option<&'a str>,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub reason_code: Option<ReasonCode>,
+    pub note: Option<&'a str>,
+    pub data: Option<String>,
+}
+
+/// Appends an event. `seq` orders events written by one operation: each is stamped one
+/// microsecond after the previous, so (at, id) order is the order they happened in.
+pub(super) fn append(
+    conn: &Connection,
+    ctx: &Ctx,
+    lead_id: &str,
+    seq: i64,
+    e: NewEvent<'_>,
+) -> rusqlite::Result<()> {
+    let at = ctx.now + Duration::microseconds(seq);
+    conn.prepare_cached(
+        "INSERT INTO events (id, lead_id, at, actor, kind, field, old_value, new_value, \
+         reason_code, note, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        new_id(),
+        lead_id,
+        time_text(at),
+        ctx.actor,
+        e.kind,
+        e.field,
+        e.old_value,
+        e.new_value,
+        e.reason_code.map(ReasonCode::as_str),
+        e.note,
+        e.data,
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// The history of a lead, oldest first.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn history(&self, lead_id: &str) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, lead_id, at, actor, kind, field, old_value, new_value, reason_code, \
+             note, data FROM events WHERE lead_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([lead_id], |r| {
+            let data: Option<String> = r.get(10)?;
+            Ok(Event {
+                id: r.get(0)?,
+                lead_id: r.get(1)?,
+                at: time_at(r, 2)?,
+                actor: r.get(3)?,
+                kind: r.get(4)?,
+                field: r.get(5)?,
+                old_value: r.get(6)?,
+                new_value: r.get(7)?,
+                reason_code: opt_vocab(r, 8, ReasonCode::parse)?,
+                note: r.get(9)?,
+                data: data.and_then(|d| serde_json::from_str(&d).ok()),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,257 @@
+//! Reading and writing lead rows, and finding a lead by id prefix.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::events::{NewEvent, append};
+use super::rows::{LEAD_COLUMNS, lead_from_row, time_text};
+use super::{Ctx, Store, StoreError};
+use crate::domain::id::{normalize_prefix, short_id};
+use crate::domain::{Contact, Evidence, Lead, Stage, State};
+
+/// How many candidates an ambiguous prefix lists.
+const MAX_CANDIDATES: usize = 10;
+
+/// Which leads `list` walks.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub stage: Option<Stage>,
+    pub state: Option<State>,
+    pub limit: Option<u64>,
+}
+
+impl Store {
+    /// Adds a new lead at stage `lead`, state `active`, with a `created` event.
+    ///
+    /// # Errors
+    /// `StoreError::Edit` for a blank name or a malformed email; a database error.
+    pub fn add_lead(&mut self, contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
+        use crate::domain::field::{EditError, is_plausible_email};
+        if contact.name.trim().is_empty() {
+            return Err(EditError::EmptyName.into());
+        }
+        if let Some(email) = contact.email.as_deref().filter(|e| !is_plausible_email(e)) {
+            return Err(EditError::BadEmail(email.to_string()).into());
+        }
+        let lead = Lead {
+            id: new_id(),
+            contact,
+            stage: Stage::Lead,
+            state: State::Active,
+            state_reason: None,
+            state_note: None,
+            evidence: Evidence::default(),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            last_review_at: None,
+        };
+        let tx = self.conn.transaction()?;
+        insert(&tx, &lead)?;
+        let snapshot = serde_json::to_string(&lead.contact).ok();
+        append(
+            &tx,
+            ctx,
+            &lead.id,
+            0,
+            NewEvent {
+                kind: "created",
+                data: snapshot,
+                ..NewEvent::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(lead)
+    }
+
+    /// The lead with this full id.
+    ///
+    /// # Errors
+    /// `StoreError::NotFound`; a database error.
+    pub fn lead(&self, id: &str) -> Result<Lead, StoreError> {
+        get(&self.conn, id)
+    }
+
+    /// The full id of the one lead whose id starts with `prefix`, as git resolves hashes.
+    ///
+    /// # Errors
+    /// `BadId` when it cannot be part of an id, `NotFound`, or `Ambiguous` with candidates.
+    pub fn resolve(&self, prefix: &str) -> Result<String, StoreError> {
+        let p = normalize_prefix(prefix).ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
+        // Hex digits sort below 'g', so this range is exactly the ids that start with p.
+        let upper = format!("{p}g");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM leads WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
+        )?;
+        let limit = i64::try_from(MAX_CANDIDATES + 1).unwrap_or(i64::MAX);
+        let ids: Vec<String> = stmt
+            .query_map(params![p, upper, limit], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        match ids.as_slice() {
+            [] => Err(StoreError::NotFound(p)),
+            [one] => Ok(one.clone()),
+            many => Err(StoreError::Ambiguous {
+                prefix: p,
+                candidates: many
+                    .iter()
+                    .take(MAX_CANDIDATES)
+                    .map(|id| self.short_id(id))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The shortest unambiguous prefix of `id` (at least six characters).
+    #[must_use]
+    pub fn short_id(&self, id: &str) -> String {
+        let neighbour = |sql: &str| -> Option<String> {
+            self.conn
+                .prepare_cached(sql)
+                .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+                .ok()
+                .flatten()
+        };
+        let before = neighbour("SELECT id FROM leads WHERE id < ?1 ORDER BY id DESC LIMIT 1");
+        let after = neighbour("SELECT id FROM leads WHERE id > ?1 ORDER BY id LIMIT 1");
+        short_id(id, before.as_deref(), after.as_deref()).to_string()
+    }
+
+    /// Calls `each` for every lead matching `filter`, oldest first, without loading them all.
+    ///
+    /// # Errors
+    /// A database error, or the first error `each` returns.
+    pub fn for_each_lead<E: From<StoreError>>(
+        &self,
+        filter: &ListFilter,
+        mut each: impl FnMut(Lead) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads \
+             WHERE (?1 IS NULL OR stage = ?1) AND (?2 IS NULL OR state = ?2) \
+             ORDER BY created_at, id LIMIT ?3"
+        );
+        let limit = filter
+            .limit
+            .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let rows = stmt
+            .query_map(
+                params![
+                    filter.stage.map(Stage::as_str),
+                    filter.state.map(State::as_str),
+                    limit
+                ],
+                lead_from_row,
+            )
+            .map_err(StoreError::from)?;
+        for lead in rows {
+            each(lead.map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// A new random id: 128 bits as 32 lowercase hex digits.
+#[must_use]
+pub(super) fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+pub(super) fn get(conn: &Connection, id: &str) -> Result<Lead, StoreError> {
+    conn.prepare_cached(&format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?1"))?
+        .query_row([id], lead_from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))
+}
+
+fn opt_time(t: Option<DateTime<Utc>>) -> Option<String> {
+    t.map(time_text)
+}
+
+fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+    let (c, e) = (&l.contact, &l.evidence);
+    conn.prepare_cached(&format!(
+        "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
+         ?28, ?29, ?30, ?31, ?32)"
+    ))?
+    .execute(params![
+        l.id,
+        c.name,
+        c.email,
+        c.title,
+        c.company,
+        c.domain,
+        c.industry,
+        c.employees,
+        c.country,
+        c.city,
+        c.phone,
+        c.linkedin_url,
+        c.source,
+        c.owner,
+        l.stage.as_str(),
+        l.state.as_str(),
+        l.state_reason.map(|r| r.as_str()),
+        l.state_note,
+        e.icp_fit.as_str(),
+        e.icp_fit_why,
+        e.role_relevance.as_str(),
+        e.role_relevance_why,
+        e.intent_source.map(|s| s.as_str()),
+        e.intent_detail,
+        e.reason_now,
+        e.reason_now_on.map(|d| d.to_string()),
+        e.pain_point,
+        e.stakeholders,
+        e.next_step,
+        time_text(l.created_at),
+        time_text(l.updated_at),
+        opt_time(l.last_review_at),
+    ])?;
+    Ok(())
+}
+
+/// Writes a lead's facts and evidence back. Stage and state are not written here: only
+/// `decide` moves them.
+pub(super) fn update_facts(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+    let (c, e) = (&l.contact, &l.evidence);
+    conn.prepare_cached(
+        "UPDATE leads SET name = ?2, email = ?3, title = ?4, company = ?5, domain = ?6, \
+         industry = ?7, employees = ?8, country = ?9, city = ?10, phone = ?11, \
+         linkedin_url = ?12, source = ?13, owner = ?14, icp_fit = ?15, icp_fit_why = ?16, \
+         role_relevance = ?17, role_relevance_why = ?18, intent_source = ?19, \
+         intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
+         stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27 \
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        l.id,
+        c.name,
+        c.email,
+        c.title,
+        c.company,
+        c.domain,
+        c.industry,
+        c.employees,
+        c.country,
+        c.city,
+        c.phone,
+        c.linkedin_url,
+        c.source,
+        c.owner,
+        e.icp_fit.as_str(),
+        e.icp_fit_why,
+        e.role_relevance.as_str(),
+        e.role_relevance_why,
+        e.intent_source.map(|s| s.as_str()),
+        e.intent_detail,
+        e.reason_now,
+        e.reason_now_on.map(|d| d.to_string()),
+        e.pain_point,
+        e.stakeholders,
+        e.next_step,
+        time_text(l.updated_at),
+        opt_time(l.last_review_at),
+    ])?;
+    Ok(())
+}

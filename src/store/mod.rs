@@ -1,0 +1,58 @@
+//! The SQLite database: the only code that speaks SQL.
+//!
+//! - [`open`](Store::open): file permissions, pragmas, schema creation and migrations;
+//! - `leads`: reading, inserting and finding records (ids by prefix);
+//! - `decide`: the one function that changes a stage or state, and field edits;
+//! - `events`: the append-only audit trail.
+
+mod decide;
+mod error;
+mod events;
+mod leads;
+mod open;
+mod rows;
+mod schema;
+
+pub use error::StoreError;
+pub use events::Event;
+pub use leads::ListFilter;
+pub use schema::{LATEST_VERSION, MIGRATIONS};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+use crate::domain::GateRules;
+
+/// An open leadgate database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Who is acting, when, and under which rules: passed to every write.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub actor: String,
+    pub now: DateTime<Utc>,
+    pub rules: GateRules,
+}
+
+impl Ctx {
+    #[must_use]
+    pub fn new(actor: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Self {
+            actor: actor.into(),
+            now,
+            rules: GateRules::default(),
+        }
+    }
+}
+
+impl Store {
+    /// The database file this store is open on.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

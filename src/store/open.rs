@@ -1,0 +1,95 @@
+//! Opening a database: a private file, the right pragmas, the current schema.
+
+use rusqlite::{Connection, OpenFlags};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
+use super::{Store, StoreError};
+
+/// How long a write waits for another process holding the database.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// A new file is readable by its owner only. A database written by a newer leadgate, or a
+    /// SQLite file that is not leadgate's, is refused without being changed.
+    ///
+    /// # Errors
+    /// `StoreError::TooNew`, `Foreign`, `Open` or a database error.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let fail = |e: Box<dyn std::error::Error + Send + Sync>| StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        if !path.exists() {
+            create_private_file(path).map_err(|e| fail(Box::new(e)))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(Box::new(e)))?;
+        Self::setup(conn, path.to_path_buf())
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::setup(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read before writing anything: a refused file must stay byte-for-byte as it was.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::Open {
+                path: path.clone(),
+                source: Box::new(e),
+            })?;
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew {
+                path,
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        if (version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID) {
+            return Err(StoreError::Foreign { path });
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
+        if version == 0 {
+            schema::create(&mut conn)?;
+        } else if version < LATEST_VERSION {
+            schema::upgrade(&mut conn, version)?;
+        }
+        Ok(Store { conn, path })
+    }
+}
+
+/// Creates an empty file only its owner can read, and its folder if needed.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another process created it first: theirs is as good.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}

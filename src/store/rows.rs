@@ -1,0 +1,109 @@
+//! Mapping between rows and domain values.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Row;
+use rusqlite::types::Type;
+
+use crate::domain::{
+    Contact, Evidence, IcpFit, IntentSource, Lead, ReasonCode, RoleRelevance, Stage, State,
+    UnknownValue,
+};
+
+/// Every lead column, in the order `lead_from_row` reads them.
+pub(super) const LEAD_COLUMNS: &str = "id, name, email, title, company, domain, industry, \
+    employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
+    state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
+    intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
+    updated_at, last_review_at";
+
+/// Times are fixed-width text so that text order is time order.
+#[must_use]
+pub(super) fn time_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+fn conversion(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
+}
+
+pub(super) fn time_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(idx)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.to_utc())
+        .map_err(|e| conversion(idx, e))
+}
+
+fn opt_time_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => time_at(row, idx).map(Some),
+    }
+}
+
+fn date_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    row.get::<_, Option<String>>(idx)?
+        .map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| conversion(idx, e)))
+        .transpose()
+}
+
+pub(super) fn vocab<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Result<T, UnknownValue>,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse(&text).map_err(|e| conversion(idx, e))
+}
+
+pub(super) fn opt_vocab<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Result<T, UnknownValue>,
+) -> rusqlite::Result<Option<T>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => vocab(row, idx, parse).map(Some),
+    }
+}
+
+/// Reads a lead selected with `LEAD_COLUMNS`.
+pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
+    Ok(Lead {
+        id: r.get(0)?,
+        contact: Contact {
+            name: r.get(1)?,
+            email: r.get(2)?,
+            title: r.get(3)?,
+            company: r.get(4)?,
+            domain: r.get(5)?,
+            industry: r.get(6)?,
+            employees: r.get(7)?,
+            country: r.get(8)?,
+            city: r.get(9)?,
+            phone: r.get(10)?,
+            linkedin_url: r.get(11)?,
+            source: r.get(12)?,
+            owner: r.get(13)?,
+        },
+        stage: vocab(r, 14, Stage::parse)?,
+        state: vocab(r, 15, State::parse)?,
+        state_reason: opt_vocab(r, 16, ReasonCode::parse)?,
+        state_note: r.get(17)?,
+        evidence: Evidence {
+            icp_fit: vocab(r, 18, IcpFit::parse)?,
+            icp_fit_why: r.get(19)?,
+            role_relevance: vocab(r, 20, RoleRelevance::parse)?,
+            role_relevance_why: r.get(21)?,
+            intent_source: opt_vocab(r, 22, IntentSource::parse)?,
+            intent_detail: r.get(23)?,
+            reason_now: r.get(24)?,
+            reason_now_on: date_at(r, 25)?,
+            pain_point: r.get(26)?,
+            stakeholders: r.get(27)?,
+            next_step: r.get(28)?,
+        },
+        created_at: time_at(r, 29)?,
+        updated_at: time_at(r, 30)?,
+        last_review_at: opt_time_at(r, 31)?,
+    })
+}

@@ -1,0 +1,47 @@
+//! Schema creation and upgrades, keyed on `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+/// The current schema, run as a whole on a fresh database.
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Upgrades, append-only: entry `n` takes a database from version `n` to `n + 1`.
+/// Never edit one that has shipped; add a new one and update `schema.sql` to match.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_core.sql")];
+
+/// The version a database has once it is current.
+#[allow(clippy::cast_possible_wrap)] // a handful of migrations
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Identifies a leadgate file among SQLite files ("LGAT").
+pub const APPLICATION_ID: i64 = 0x4C47_4154;
+
+/// Creates the schema on an empty database.
+pub(super) fn create(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA)?;
+    stamp(&tx, LATEST_VERSION)?;
+    tx.commit()
+}
+
+/// Runs every migration after `from`, each in its own transaction.
+pub(super) fn upgrade(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
+    for (n, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(from).unwrap_or(0))
+    {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        stamp(&tx, i64::try_from(n + 1).unwrap_or(i64::MAX))?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn stamp(conn: &Connection, version: i64) -> rusqlite::Result<()> {
+    // PRAGMA takes no bound parameters; both values are integers computed here.
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = {APPLICATION_ID};"
+    ))
+}

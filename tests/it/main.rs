@@ -1,0 +1,8 @@
+//! One integration test binary (each extra binary costs a link on small machines).
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+mod cli;
+mod cli_input;
+mod store;
+mod support;

@@ -1,0 +1,168 @@
+//! The database file: schema, migrations, refusal of files it does not understand.
+
+use crate::support::Db;
+use leadgate::store::{LATEST_VERSION, MIGRATIONS, Store, StoreError};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// The schema as SQLite records it, normalized, to compare two databases.
+fn schema_of(conn: &Connection) -> Vec<(String, String, String)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name",
+        )
+        .expect("prepare");
+    stmt.query_map([], |r| {
+        let sql: String = r.get(2)?;
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            sql.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
+    })
+    .expect("query")
+    .map(Result::unwrap)
+    .collect()
+}
+
+fn version(path: &Path) -> i64 {
+    Connection::open(path)
+        .expect("open")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version")
+}
+
+/// Builds a database as leadgate `version` left it, with one lead in it.
+fn database_at_version(path: &Path, version: usize) {
+    let conn = Connection::open(path).expect("create");
+    for sql in &MIGRATIONS[..version] {
+        conn.execute_batch(sql).expect("migration");
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = {};",
+        0x4C47_4154
+    ))
+    .expect("stamp");
+    conn.execute(
+        "INSERT INTO leads (id, name, created_at, updated_at) VALUES (?1, 'Old Lead', ?2, ?2)",
+        [
+            "0123456789abcdef0123456789abcdef",
+            "2025-01-01T00:00:00.000000Z",
+        ],
+    )
+    .expect("old lead");
+}
+
+#[test]
+fn every_older_version_upgrades_to_the_current_schema_keeping_its_data() {
+    let fresh = Db::new();
+    fresh.ok(&["list"]);
+    let expected = schema_of(&fresh.conn());
+    assert_eq!(version(&fresh.path), LATEST_VERSION);
+
+    for v in 1..=MIGRATIONS.len() {
+        let db = Db::new();
+        database_at_version(&db.path, v);
+        let out = db.ok(&["show", "0123456789"]);
+        assert!(
+            out.contains("Old Lead"),
+            "data survives the upgrade from {v}"
+        );
+        assert_eq!(version(&db.path), LATEST_VERSION, "upgraded from {v}");
+        assert_eq!(
+            schema_of(&db.conn()),
+            expected,
+            "upgrade from {v} equals schema.sql"
+        );
+    }
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    let db = Db::new();
+    db.ok(&["list"]);
+    let conn = db.conn();
+    conn.execute_batch(&format!("PRAGMA user_version = {}", LATEST_VERSION + 1))
+        .expect("bump");
+    drop(conn);
+    let before = std::fs::read(&db.path).expect("read");
+    let out = db.cmd().args(["list"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("newer than this leadgate understands"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&db.path.display().to_string()),
+        "names the file: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&db.path).expect("read"),
+        before,
+        "file unchanged"
+    );
+    assert!(matches!(
+        Store::open(&db.path),
+        Err(StoreError::TooNew { .. })
+    ));
+}
+
+#[test]
+fn a_foreign_sqlite_file_or_a_non_database_is_refused() {
+    let db = Db::new();
+    Connection::open(&db.path)
+        .expect("create")
+        .execute_batch("CREATE TABLE notes (x TEXT)")
+        .expect("table");
+    let out = db.cmd().args(["list"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a leadgate database"));
+
+    let junk = Db::new();
+    std::fs::write(
+        &junk.path,
+        b"this is not sqlite at all, just some words in a file....",
+    )
+    .expect("write");
+    let out = junk.cmd().args(["list"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot open") || err.contains("not a database"),
+        "{err}"
+    );
+}
+
+#[test]
+fn reason_codes_in_the_database_match_the_domain() {
+    let db = Db::new();
+    db.ok(&["list"]);
+    let conn = db.conn();
+    let mut stmt = conn
+        .prepare("SELECT code FROM reason_codes ORDER BY code")
+        .expect("prepare");
+    let mut stored: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    let mut domain: Vec<String> = leadgate::domain::ReasonCode::ALL
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .collect();
+    stored.sort();
+    domain.sort();
+    assert_eq!(stored, domain);
+}
+
+#[test]
+fn the_event_log_refuses_updates_and_deletes() {
+    let db = Db::new();
+    db.add("Hiroshi Tanabe", "htanabe@kaizenfleet.example");
+    let conn = db.conn();
+    let upd = conn.execute("UPDATE events SET actor = 'someone else'", []);
+    assert!(upd.unwrap_err().to_string().contains("append-only"));
+    let del = conn.execute("DELETE FROM events", []);
+    assert!(del.unwrap_err().to_string().contains("append-only"));
+}

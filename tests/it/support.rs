@@ -1,0 +1,136 @@
+//! Helpers for driving the real binary on a temporary database.
+
+use assert_cmd::Command;
+use chrono::{Duration, Local, NaiveDate};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A temporary database folder that lives as long as the test.
+pub struct Db {
+    _dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl Db {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("leads.db");
+        Self { _dir: dir, path }
+    }
+
+    /// The binary, pointed at this database, acting as "tester".
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("leadgate").expect("binary built");
+        c.env_remove("LEADGATE_DB")
+            .env("LEADGATE_ACTOR", "tester")
+            .arg("--db")
+            .arg(&self.path);
+        c
+    }
+
+    /// Runs `args`, expects success, returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Adds a lead, returns its full id.
+    pub fn add(&self, name: &str, email: &str) -> String {
+        self.ok(&["add", "--name", name, "--email", email])
+            .trim()
+            .to_string()
+    }
+
+    /// Fills in the four prospect-gate items, the reason now observed `days_ago`.
+    pub fn fill_evidence(&self, id: &str, days_ago: i64) {
+        self.ok(&[
+            "set",
+            id,
+            "icp_fit",
+            "fit",
+            "--note",
+            "Logistics, 120 staff, EU",
+        ]);
+        self.ok(&[
+            "set",
+            id,
+            "role_relevance",
+            "relevant",
+            "--note",
+            "Head of Ops owns routing",
+        ]);
+        self.ok(&[
+            "set",
+            id,
+            "intent_source",
+            "demo_request",
+            "--note",
+            "Booked a demo",
+        ]);
+        let on = days_ago_date(days_ago).to_string();
+        self.ok(&[
+            "set",
+            id,
+            "reason_now",
+            "Second warehouse opens in Q1",
+            "--on",
+            &on,
+        ]);
+    }
+
+    pub fn conn(&self) -> Connection {
+        Connection::open(&self.path).expect("open db")
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.conn().query_row(sql, [], |r| r.get(0)).expect("count")
+    }
+
+    /// Every row of every table, to check that a refused command wrote nothing.
+    pub fn dump(&self) -> String {
+        let conn = self.conn();
+        let mut out = String::new();
+        for table in ["leads", "events"] {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+                .expect("select");
+            let n = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            r.get::<_, rusqlite::types::Value>(i)
+                                .map(|v| format!("{v:?}"))
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
+                .expect("rows");
+            for row in rows {
+                out.push_str(&row.expect("row").join("|"));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+pub fn days_ago_date(days: i64) -> NaiveDate {
+    // The binary dates "today" in UTC; near midnight local and UTC dates can differ by one, so
+    // tests keep a margin of a day from every boundary they check.
+    Local::now().date_naive() - Duration::days(days)
+}
+
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[allow(dead_code)]
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}
