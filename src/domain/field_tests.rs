@@ -27,6 +27,7 @@ fn lead() -> Lead {
         created_at: t,
         updated_at: t,
         last_review_at: None,
+        review_due_at: t,
     }
 }
 

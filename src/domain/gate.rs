@@ -29,6 +29,8 @@ pub struct GateRules {
     pub to_prospect: Vec<GateItem>,
     pub to_opportunity: Vec<GateItem>,
     pub reason_now_window_days: i64,
+    /// Days after a decision before a record is due for review again.
+    pub review_cadence_days: i64,
 }
 
 impl Default for GateRules {
@@ -46,6 +48,7 @@ impl Default for GateRules {
                 GateItem::NextStep,
             ],
             reason_now_window_days: REASON_NOW_WINDOW_DAYS,
+            review_cadence_days: super::queue::REVIEW_CADENCE_DAYS,
         }
     }
 }

@@ -41,4 +41,6 @@ pub struct Lead {
     pub updated_at: DateTime<Utc>,
     /// When someone last made a qualification decision or edited evidence.
     pub last_review_at: Option<DateTime<Utc>>,
+    /// When the record is next due in the Today queue (new records: at once).
+    pub review_due_at: DateTime<Utc>,
 }

@@ -21,6 +21,9 @@ pub enum Decision {
     Disqualify(ReasonCode),
     /// Put a nurtured or disqualified record back in the active queue.
     Reopen,
+    /// Return to an earlier stage and state, compensating the last decision. Moving a stage
+    /// forward again passes through the gates like any promotion.
+    Undo { stage: Stage, state: State },
 }
 
 impl Decision {
@@ -32,6 +35,7 @@ impl Decision {
             Decision::Nurture(_) => "nurture",
             Decision::Disqualify(_) => "disqualify",
             Decision::Reopen => "reopen",
+            Decision::Undo { .. } => "undo",
         }
     }
 
@@ -39,7 +43,7 @@ impl Decision {
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
             Decision::Nurture(r) | Decision::Disqualify(r) => Some(*r),
-            Decision::Promote | Decision::Reopen => None,
+            Decision::Promote | Decision::Reopen | Decision::Undo { .. } => None,
         }
     }
 }
@@ -146,7 +150,41 @@ pub fn plan(
                 checklist: None,
             })
         }
+        Decision::Undo {
+            stage: to_stage,
+            state: to_state,
+        } => undo(stage, state, *to_stage, *to_state, evidence, today, rules),
     }
+}
+
+fn undo(
+    stage: Stage,
+    state: State,
+    to_stage: Stage,
+    to_state: State,
+    evidence: &Evidence,
+    today: NaiveDate,
+    rules: &GateRules,
+) -> Result<Plan, Refusal> {
+    if (stage, state) == (to_stage, to_state) {
+        return Err(Refusal::AlreadyInState(state));
+    }
+    // Going back is always allowed; going forward again needs every gate on the way.
+    let mut at = stage;
+    let mut last = None;
+    while at < to_stage {
+        let list = checklist(at, evidence, today, rules).ok_or(Refusal::NoNextStage(at))?;
+        if !list.passed() {
+            return Err(Refusal::Gate(list));
+        }
+        at = list.to;
+        last = Some(list);
+    }
+    Ok(Plan {
+        stage: (stage != to_stage).then_some((stage, to_stage)),
+        state: (state != to_state).then_some((state, to_state)),
+        checklist: last,
+    })
 }
 
 /// Nurture or disqualify. A prospect or opportunity is passed back to lead: its label must

@@ -180,3 +180,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn undo_goes_back_freely_but_forward_only_through_the_gate() {
+    let back = Decision::Undo {
+        stage: Stage::Lead,
+        state: State::Active,
+    };
+    let p = run(
+        Stage::Prospect,
+        State::Active,
+        &Evidence::default(),
+        back,
+        None,
+    )
+    .expect("back");
+    assert_eq!(p.stage, Some((Stage::Prospect, Stage::Lead)));
+    let forward = Decision::Undo {
+        stage: Stage::Prospect,
+        state: State::Active,
+    };
+    assert!(matches!(
+        run(
+            Stage::Lead,
+            State::Nurture,
+            &Evidence::default(),
+            forward.clone(),
+            None
+        ),
+        Err(Refusal::Gate(_))
+    ));
+    let p =
+        run(Stage::Lead, State::Nurture, &ready(), forward, None).expect("forward with evidence");
+    assert_eq!(p.stage, Some((Stage::Lead, Stage::Prospect)));
+    assert_eq!(p.state, Some((State::Nurture, State::Active)));
+    assert!(p.checklist.expect("checklist").passed());
+}

@@ -8,6 +8,7 @@ use super::leads::{get, update_facts};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
 use crate::domain::field::{Change, Edit, apply};
+use crate::domain::queue::next_review;
 use crate::domain::transition::{Decision, Plan, plan};
 
 impl Store {
@@ -94,9 +95,14 @@ impl Store {
             _ => (decision.reason(), note),
         };
         let now = time_text(ctx.now);
+        let due = time_text(next_review(
+            decision,
+            ctx.now,
+            ctx.rules.review_cadence_days,
+        ));
         tx.prepare_cached(
             "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
-             updated_at = ?6, last_review_at = ?6 WHERE id = ?1",
+             updated_at = ?6, last_review_at = ?6, review_due_at = ?7 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -104,7 +110,8 @@ impl Store {
             state.as_str(),
             reason.map(|r| r.as_str()),
             state_note,
-            now
+            now,
+            due
         ])?;
         let mut seq = 0;
         if let Some((from, to)) = outcome.stage {

@@ -44,6 +44,7 @@ impl Store {
             created_at: ctx.now,
             updated_at: ctx.now,
             last_review_at: None,
+            review_due_at: ctx.now,
         };
         let tx = self.conn.transaction()?;
         insert(&tx, &lead)?;
@@ -172,7 +173,7 @@ fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
          ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-         ?28, ?29, ?30, ?31, ?32)"
+         ?28, ?29, ?30, ?31, ?32, ?33)"
     ))?
     .execute(params![
         l.id,
@@ -207,6 +208,7 @@ fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
         time_text(l.created_at),
         time_text(l.updated_at),
         opt_time(l.last_review_at),
+        time_text(l.review_due_at),
     ])?;
     Ok(())
 }

@@ -14,7 +14,7 @@ pub(super) const LEAD_COLUMNS: &str = "id, name, email, title, company, domain, 
     employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
     state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
     intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
-    updated_at, last_review_at";
+    updated_at, last_review_at, review_due_at";
 
 /// Times are fixed-width text so that text order is time order.
 #[must_use]
@@ -105,5 +105,6 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
         created_at: time_at(r, 29)?,
         updated_at: time_at(r, 30)?,
         last_review_at: opt_time_at(r, 31)?,
+        review_due_at: time_at(r, 32)?,
     })
 }

@@ -7,7 +7,10 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// Upgrades, append-only: entry `n` takes a database from version `n` to `n + 1`.
 /// Never edit one that has shipped; add a new one and update `schema.sql` to match.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_core.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_core.sql"),
+    include_str!("migrations/002_queues.sql"),
+];
 
 /// The version a database has once it is current.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations

@@ -5,24 +5,58 @@ use leadgate::store::{LATEST_VERSION, MIGRATIONS, Store, StoreError};
 use rusqlite::Connection;
 use std::path::Path;
 
-/// The schema as SQLite records it, normalized, to compare two databases.
-fn schema_of(conn: &Connection) -> Vec<(String, String, String)> {
+/// The schema as SQLite understands it, to compare two databases: each table's columns (an
+/// `ALTER TABLE` rewrites a table's text, so text alone would not compare), and the text of
+/// every index, trigger and view.
+fn schema_of(conn: &Connection) -> Vec<String> {
     let mut stmt = conn
         .prepare(
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name",
         )
         .expect("prepare");
-    stmt.query_map([], |r| {
-        let sql: String = r.get(2)?;
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            sql.split_whitespace().collect::<Vec<_>>().join(" "),
-        ))
-    })
-    .expect("query")
-    .map(Result::unwrap)
-    .collect()
+    let items: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    items
+        .into_iter()
+        .map(|(kind, name, sql)| {
+            if kind == "table" && !sql.contains("VIRTUAL") {
+                let mut cols = conn
+                    .prepare(
+                        "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1)",
+                    )
+                    .expect("prepare");
+                let cols: Vec<String> = cols
+                    .query_map([&name], |r| {
+                        Ok(format!(
+                            "{} {} {} {:?} {}",
+                            r.get::<_, String>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, i64>(2)?,
+                            r.get::<_, Option<String>>(3)?,
+                            r.get::<_, i64>(4)?
+                        ))
+                    })
+                    .expect("columns")
+                    .map(Result::unwrap)
+                    .collect();
+                let strict = sql.trim_end().ends_with("STRICT");
+                format!("table {name} strict={strict}: {}", cols.join(", "))
+            } else {
+                let text: String = sql
+                    .lines()
+                    .map(|l| l.split("--").next().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!(
+                    "{kind} {name}: {}",
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            }
+        })
+        .collect()
 }
 
 fn version(path: &Path) -> i64 {
@@ -32,17 +66,10 @@ fn version(path: &Path) -> i64 {
         .expect("version")
 }
 
-/// Builds a database as leadgate `version` left it, with one lead in it.
+/// Builds a database as leadgate `version` left it, with one lead written at version 1.
 fn database_at_version(path: &Path, version: usize) {
     let conn = Connection::open(path).expect("create");
-    for sql in &MIGRATIONS[..version] {
-        conn.execute_batch(sql).expect("migration");
-    }
-    conn.execute_batch(&format!(
-        "PRAGMA user_version = {version}; PRAGMA application_id = {};",
-        0x4C47_4154
-    ))
-    .expect("stamp");
+    conn.execute_batch(MIGRATIONS[0]).expect("migration 1");
     conn.execute(
         "INSERT INTO leads (id, name, created_at, updated_at) VALUES (?1, 'Old Lead', ?2, ?2)",
         [
@@ -51,6 +78,14 @@ fn database_at_version(path: &Path, version: usize) {
         ],
     )
     .expect("old lead");
+    for sql in &MIGRATIONS[1..version] {
+        conn.execute_batch(sql).expect("migration");
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version}; PRAGMA application_id = {};",
+        0x4C47_4154
+    ))
+    .expect("stamp");
 }
 
 #[test]

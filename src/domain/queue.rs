@@ -1,0 +1,153 @@
+//! Work queues: which records a person sees, and when a record is due for review.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::stage::{Stage, State};
+use super::transition::Decision;
+use super::vocabulary::vocabulary;
+
+/// Days after a decision before a record comes back for review, unless the rules say otherwise.
+pub const REVIEW_CADENCE_DAYS: i64 = 30;
+
+vocabulary! {
+    /// The queues of the workstation, in tab order.
+    pub enum Queue ("queue") {
+        /// Leads to work now: every active lead, and nurtured leads due for review.
+        Today => "today", "Today";
+        /// Active prospects and opportunities.
+        Prospects => "prospects", "Prospects";
+        Nurture => "nurture", "Nurture";
+        Disqualified => "disqualified", "Disqualified";
+        All => "all", "All";
+    }
+}
+
+/// One (state, stage) slice of a queue. `due_only` keeps records whose review is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub state: State,
+    pub stage: Stage,
+    pub due_only: bool,
+}
+
+const fn slice(state: State, stage: Stage, due_only: bool) -> Slice {
+    Slice {
+        state,
+        stage,
+        due_only,
+    }
+}
+
+const TODAY: &[Slice] = &[
+    slice(State::Active, Stage::Lead, false),
+    slice(State::Nurture, Stage::Lead, true),
+];
+const PROSPECTS: &[Slice] = &[
+    slice(State::Active, Stage::Prospect, false),
+    slice(State::Active, Stage::Opportunity, false),
+];
+const NURTURE: &[Slice] = &[
+    slice(State::Nurture, Stage::Lead, false),
+    slice(State::Nurture, Stage::Prospect, false),
+    slice(State::Nurture, Stage::Opportunity, false),
+];
+const DISQUALIFIED: &[Slice] = &[
+    slice(State::Disqualified, Stage::Lead, false),
+    slice(State::Disqualified, Stage::Prospect, false),
+    slice(State::Disqualified, Stage::Opportunity, false),
+];
+
+impl Queue {
+    /// The slices that make up the queue; `None` for `All`, which is every record.
+    #[must_use]
+    pub fn slices(self) -> Option<&'static [Slice]> {
+        match self {
+            Queue::Today => Some(TODAY),
+            Queue::Prospects => Some(PROSPECTS),
+            Queue::Nurture => Some(NURTURE),
+            Queue::Disqualified => Some(DISQUALIFIED),
+            Queue::All => None,
+        }
+    }
+
+    /// Whether a record at `stage`/`state`, due at `due`, is in the queue at `now`.
+    #[must_use]
+    pub fn contains(
+        self,
+        stage: Stage,
+        state: State,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        self.slices().is_none_or(|slices| {
+            slices
+                .iter()
+                .any(|s| s.stage == stage && s.state == state && (!s.due_only || due <= now))
+        })
+    }
+}
+
+/// When a record is next due for review after `decision` at `now`.
+///
+/// Records that still need a decision are due at once; decided ones come back after the
+/// review cadence.
+#[must_use]
+pub fn next_review(decision: &Decision, now: DateTime<Utc>, cadence_days: i64) -> DateTime<Utc> {
+    match decision {
+        Decision::Reopen => now,
+        Decision::Promote
+        | Decision::Nurture(_)
+        | Decision::Disqualify(_)
+        | Decision::Undo { .. } => now + Duration::days(cadence_days),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ReasonCode;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+            .single()
+            .expect("time")
+    }
+
+    #[test]
+    fn today_holds_active_leads_and_due_nurtures() {
+        let past = now() - Duration::days(1);
+        let later = now() + Duration::days(1);
+        assert!(Queue::Today.contains(Stage::Lead, State::Active, later, now()));
+        assert!(Queue::Today.contains(Stage::Lead, State::Nurture, past, now()));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Nurture, later, now()));
+        assert!(!Queue::Today.contains(Stage::Prospect, State::Active, past, now()));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Disqualified, past, now()));
+    }
+
+    #[test]
+    fn every_record_is_in_all_and_in_exactly_one_state_queue() {
+        for &stage in &[Stage::Lead, Stage::Prospect, Stage::Opportunity] {
+            for &state in State::ALL {
+                assert!(Queue::All.contains(stage, state, now(), now()));
+                let homes = [Queue::Prospects, Queue::Nurture, Queue::Disqualified]
+                    .iter()
+                    .filter(|q| q.contains(stage, state, now(), now()))
+                    .count()
+                    + usize::from(
+                        Queue::Today.contains(stage, state, now(), now()) && state == State::Active,
+                    );
+                assert_eq!(homes, 1, "{stage} {state}");
+            }
+        }
+    }
+
+    #[test]
+    fn decisions_schedule_the_next_review() {
+        assert_eq!(next_review(&Decision::Reopen, now(), 30), now());
+        assert_eq!(
+            next_review(&Decision::Nurture(ReasonCode::Stalled), now(), 30),
+            now() + Duration::days(30)
+        );
+    }
+}
