@@ -57,16 +57,32 @@ const DISQUALIFIED: &[Slice] = &[
     slice(State::Disqualified, Stage::Opportunity, false),
 ];
 
+const ALL: &[Slice] = &[
+    slice(State::Active, Stage::Lead, false),
+    slice(State::Active, Stage::Prospect, false),
+    slice(State::Active, Stage::Opportunity, false),
+    slice(State::Active, Stage::Customer, false),
+    slice(State::Nurture, Stage::Lead, false),
+    slice(State::Nurture, Stage::Prospect, false),
+    slice(State::Nurture, Stage::Opportunity, false),
+    slice(State::Nurture, Stage::Customer, false),
+    slice(State::Disqualified, Stage::Lead, false),
+    slice(State::Disqualified, Stage::Prospect, false),
+    slice(State::Disqualified, Stage::Opportunity, false),
+    slice(State::Disqualified, Stage::Customer, false),
+];
+
 impl Queue {
-    /// The slices that make up the queue; `None` for `All`, which is every record.
+    /// The slices that make up the queue. Each is one range of an index, so a queue pages by
+    /// merging ranges instead of scanning rows.
     #[must_use]
-    pub fn slices(self) -> Option<&'static [Slice]> {
+    pub fn slices(self) -> &'static [Slice] {
         match self {
-            Queue::Today => Some(TODAY),
-            Queue::Prospects => Some(PROSPECTS),
-            Queue::Nurture => Some(NURTURE),
-            Queue::Disqualified => Some(DISQUALIFIED),
-            Queue::All => None,
+            Queue::Today => TODAY,
+            Queue::Prospects => PROSPECTS,
+            Queue::Nurture => NURTURE,
+            Queue::Disqualified => DISQUALIFIED,
+            Queue::All => ALL,
         }
     }
 
@@ -79,11 +95,9 @@ impl Queue {
         due: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> bool {
-        self.slices().is_none_or(|slices| {
-            slices
-                .iter()
-                .any(|s| s.stage == stage && s.state == state && (!s.due_only || due <= now))
-        })
+        self.slices()
+            .iter()
+            .any(|s| s.stage == stage && s.state == state && (!s.due_only || due <= now))
     }
 }
 

@@ -75,11 +75,22 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn history(&self, lead_id: &str) -> Result<Vec<Event>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        self.history_where(lead_id, "ORDER BY at, id LIMIT ?2", usize::MAX)
+    }
+
+    /// Events of a lead in the order and number `tail` says (`?2` is `limit`).
+    pub(super) fn history_where(
+        &self,
+        lead_id: &str,
+        tail: &str,
+        limit: usize,
+    ) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT id, lead_id, at, actor, kind, field, old_value, new_value, reason_code, \
-             note, data FROM events WHERE lead_id = ?1 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map([lead_id], |r| {
+             note, data FROM events WHERE lead_id = ?1 {tail}"
+        ))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(rusqlite::params![lead_id, limit], |r| {
             let data: Option<String> = r.get(10)?;
             Ok(Event {
                 id: r.get(0)?,

@@ -10,12 +10,14 @@ mod error;
 mod events;
 mod leads;
 mod open;
+mod queue;
 mod rows;
 mod schema;
 
 pub use error::StoreError;
 pub use events::Event;
 pub use leads::ListFilter;
+pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use schema::{LATEST_VERSION, MIGRATIONS};
 
 use chrono::{DateTime, Utc};

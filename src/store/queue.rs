@@ -1,0 +1,298 @@
+//! Paging through work queues and search results without ever loading the table.
+//!
+//! A queue is a union of index ranges (see `domain::queue`). A page is read by keyset: for the
+//! last key `(due, id)` each range contributes `due = ? AND id > ?` and `due > ?` as separate
+//! arms, so every arm seeks in its index instead of stepping through rows that share a due
+//! time, and SQLite merges the ordered arms up to the page size.
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params_from_iter};
+
+use super::rows::{LEAD_COLUMNS, lead_from_row, time_text};
+use super::{Event, Store, StoreError};
+use crate::domain::{Lead, Queue};
+
+/// Which rows a list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListSource {
+    Queue {
+        queue: Queue,
+        source: Option<String>,
+        owner: Option<String>,
+    },
+    /// Full-text search over name, email, company, title and notes.
+    Search(String),
+}
+
+/// Where a row sits in its list, to page from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageKey {
+    pub due: String,
+    pub id: String,
+    pub rowid: i64,
+}
+
+/// Which way to page from a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Backward,
+}
+
+/// One row of a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    pub lead: Lead,
+    pub short_id: String,
+    pub key: PageKey,
+}
+
+/// The filter column a picker offers values of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterColumn {
+    Source,
+    Owner,
+}
+
+impl Store {
+    /// Up to `limit` rows of `list` after (or before) `from`, at `now`, in list order.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn page(
+        &self,
+        list: &ListSource,
+        from: Option<&PageKey>,
+        dir: Direction,
+        limit: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ListRow>, StoreError> {
+        let (sql, args) = match list {
+            ListSource::Queue {
+                queue,
+                source,
+                owner,
+            } => queue_sql(
+                *queue,
+                source.as_deref(),
+                owner.as_deref(),
+                from,
+                dir,
+                limit,
+                now,
+            ),
+            ListSource::Search(text) => search_sql(text, from, dir, limit),
+        };
+        let Some(sql) = sql else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            let lead = lead_from_row(r)?;
+            let rowid: i64 = r.get(33)?;
+            Ok((lead, rowid))
+        })?;
+        let mut out = Vec::with_capacity(limit);
+        for row in rows {
+            let (lead, rowid) = row?;
+            let key = PageKey {
+                due: time_text(lead.review_due_at),
+                id: lead.id.clone(),
+                rowid,
+            };
+            out.push(ListRow {
+                short_id: self.short_id(&lead.id),
+                lead,
+                key,
+            });
+        }
+        if dir == Direction::Backward {
+            out.reverse();
+        }
+        Ok(out)
+    }
+
+    /// How many records each queue holds at `now`. Reads the trigger-kept counts, plus one
+    /// index range for nurtured leads that are due.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn queue_counts(&self, now: DateTime<Utc>) -> Result<Vec<(Queue, u64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT stage, state, n FROM lead_counts")?;
+        let counts: Vec<(String, String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::new();
+        for &queue in Queue::ALL {
+            let mut total: i64 = 0;
+            for s in queue.slices() {
+                total += if s.due_only {
+                    self.conn
+                        .prepare_cached(
+                            "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
+                             AND review_due_at <= ?3",
+                        )?
+                        .query_row((s.state.as_str(), s.stage.as_str(), time_text(now)), |r| {
+                            r.get::<_, i64>(0)
+                        })?
+                } else {
+                    counts
+                        .iter()
+                        .find(|(stage, state, _)| {
+                            stage == s.stage.as_str() && state == s.state.as_str()
+                        })
+                        .map_or(0, |c| c.2)
+                };
+            }
+            out.push((queue, u64::try_from(total).unwrap_or(0)));
+        }
+        Ok(out)
+    }
+
+    /// The newest `limit` events of a lead, newest first.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn recent_events(&self, lead_id: &str, limit: usize) -> Result<Vec<Event>, StoreError> {
+        let mut events =
+            self.history_where(lead_id, "ORDER BY at DESC, id DESC LIMIT ?2", limit)?;
+        events.truncate(limit);
+        Ok(events)
+    }
+
+    /// The first value of `column` sorting after `after`: walks distinct values one index seek
+    /// at a time, so a picker never scans the table.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn next_value(
+        &self,
+        column: FilterColumn,
+        after: Option<&str>,
+    ) -> Result<Option<String>, StoreError> {
+        let sql = match column {
+            FilterColumn::Source => {
+                "SELECT source FROM leads WHERE source > ?1 ORDER BY source LIMIT 1"
+            }
+            FilterColumn::Owner => {
+                "SELECT owner FROM leads WHERE owner > ?1 ORDER BY owner LIMIT 1"
+            }
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([after.unwrap_or("")], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+/// The SQL and arguments of one queue page. `None` when nothing can match.
+fn queue_sql(
+    queue: Queue,
+    source: Option<&str>,
+    owner: Option<&str>,
+    from: Option<&PageKey>,
+    dir: Direction,
+    limit: usize,
+    now: DateTime<Utc>,
+) -> (Option<String>, Vec<Value>) {
+    let (cmp, order) = match dir {
+        Direction::Forward => (">", "ASC"),
+        Direction::Backward => ("<", "DESC"),
+    };
+    let mut arms = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    for s in queue.slices() {
+        let mut base = String::from("state = ? AND stage = ?");
+        let mut base_args = vec![
+            Value::from(s.state.as_str().to_string()),
+            Value::from(s.stage.as_str().to_string()),
+        ];
+        if let Some(v) = source {
+            base.push_str(" AND source = ?");
+            base_args.push(Value::from(v.to_string()));
+        }
+        if let Some(v) = owner {
+            base.push_str(" AND owner = ?");
+            base_args.push(Value::from(v.to_string()));
+        }
+        if s.due_only {
+            base.push_str(" AND review_due_at <= ?");
+            base_args.push(Value::from(time_text(now)));
+        }
+        match from {
+            None => {
+                arms.push(base.clone());
+                args.extend(base_args);
+            }
+            Some(k) => {
+                arms.push(format!("{base} AND review_due_at = ? AND id {cmp} ?"));
+                args.extend(base_args.iter().cloned());
+                args.push(Value::from(k.due.clone()));
+                args.push(Value::from(k.id.clone()));
+                arms.push(format!("{base} AND review_due_at {cmp} ?"));
+                args.extend(base_args);
+                args.push(Value::from(k.due.clone()));
+            }
+        }
+    }
+    let union = arms
+        .iter()
+        .map(|w| format!("SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE {w}"))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    args.push(Value::from(i64::try_from(limit).unwrap_or(i64::MAX)));
+    let sql = format!("{union} ORDER BY review_due_at {order}, id {order} LIMIT ?");
+    (Some(sql), args)
+}
+
+/// A full-text query from what a person typed: every word must match as a prefix.
+#[must_use]
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn search_sql(
+    text: &str,
+    from: Option<&PageKey>,
+    dir: Direction,
+    limit: usize,
+) -> (Option<String>, Vec<Value>) {
+    let Some(query) = fts_query(text) else {
+        return (None, Vec::new());
+    };
+    let (cmp, order) = match dir {
+        Direction::Forward => (">", "ASC"),
+        Direction::Backward => ("<", "DESC"),
+    };
+    let start = from.map_or(
+        if dir == Direction::Forward {
+            i64::MIN
+        } else {
+            i64::MAX
+        },
+        |k| k.rowid,
+    );
+    let sql = format!(
+        "SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE rowid IN (SELECT rowid FROM leads_fts \
+         WHERE leads_fts MATCH ?1 AND rowid {cmp} ?2 ORDER BY rowid {order} LIMIT ?3) \
+         ORDER BY rowid {order}"
+    );
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    (
+        Some(sql),
+        vec![Value::from(query), Value::from(start), Value::from(limit)],
+    )
+}
+
+#[cfg(test)]
+#[path = "queue_tests.rs"]
+mod tests;
