@@ -9,6 +9,12 @@ pub fn default_db_path() -> Option<PathBuf> {
     ProjectDirs::from("", "", "leadgate").map(|d| d.data_dir().join("leadgate.db"))
 }
 
+/// The demo database, kept apart from real data.
+#[must_use]
+pub fn demo_db_path() -> Option<PathBuf> {
+    ProjectDirs::from("", "", "leadgate").map(|d| d.data_dir().join("demo.db"))
+}
+
 /// The name recorded as the actor of changes when `--as` is not given: the login name.
 #[must_use]
 pub fn default_actor() -> String {

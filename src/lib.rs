@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod domain;
 pub mod safe_text;
 pub mod store;
+pub mod tui;

@@ -1,25 +1,27 @@
 //! The `leadgate` command: parse, run, report. Everything else lives in the library.
 
+use chrono::Utc;
 use clap::Parser;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use leadgate::cli::{Cli, run};
+use leadgate::cli::{Cli, CliError, run};
+use leadgate::domain::GateRules;
 use leadgate::safe_text::one_line;
+use leadgate::store::Store;
+use leadgate::{config, demo, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if cli.command.is_none() {
-        // The interactive workstation is not part of this build yet; teach the CLI instead.
-        let _ = <Cli as clap::CommandFactory>::command().print_help();
-        return ExitCode::SUCCESS;
-    }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match run(cli, &mut out) {
+    let result = if cli.command.is_some() {
+        command(cli)
+    } else {
+        workstation(&cli)
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = out.flush();
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "leadgate: {}", one_line(&e.to_string()));
             for item in e.missing_items() {
@@ -28,4 +30,53 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }
+}
+
+fn command(cli: Cli) -> Result<(), CliError> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = run(cli, &mut out);
+    let _ = out.flush();
+    result
+}
+
+/// Opens the terminal UI on the chosen database (the demo one with `--demo`).
+fn workstation(cli: &Cli) -> Result<(), CliError> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(CliError::Io(std::io::Error::other(
+            "the workstation needs a terminal; for scripts use a command (see leadgate --help)",
+        )));
+    }
+    let path = if cli.demo {
+        config::demo_db_path().ok_or(CliError::NoDataDir)?
+    } else {
+        match &cli.db {
+            Some(p) => p.clone(),
+            None => config::default_db_path().ok_or(CliError::NoDataDir)?,
+        }
+    };
+    if cli.demo && cli.reset {
+        remove_database(&path)?;
+    }
+    let mut store = Store::open(&path)?;
+    if cli.demo && store.lead_count()? == 0 {
+        demo::seed(&mut store, Utc::now())?;
+    }
+    let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
+    tui::run(store, &actor, GateRules::default())?;
+    Ok(())
+}
+
+/// Deletes a database and its WAL files.
+fn remove_database(path: &Path) -> Result<(), CliError> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(PathBuf::from(p)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
 }

@@ -16,6 +16,9 @@ A typical pass over one lead:
   leadgate set 3fa2b1 reason_now 'Hiring two SDRs this quarter' --on 2026-11-20
   leadgate promote 3fa2b1
 
+Without a command, leadgate opens the workstation (a terminal UI; press ? there for keys).
+Try it on invented data first: leadgate --demo
+
 Ids: any unambiguous prefix of a lead's id works, as with git commit hashes.
 Exit status: 0 done, 1 error (nothing written), 2 usage error, 3 refused by a gate or rule.";
 
@@ -35,6 +38,14 @@ pub struct Cli {
         value_name = "NAME"
     )]
     pub actor: Option<String>,
+
+    /// Open the workstation on the demo database (invented leads; created on first use)
+    #[arg(long)]
+    pub demo: bool,
+
+    /// With --demo: recreate the demo database from scratch
+    #[arg(long, requires = "demo")]
+    pub reset: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -64,6 +64,19 @@ impl Store {
         Ok(lead)
     }
 
+    /// How many leads the database holds (from the trigger-kept counts, not a scan).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn lead_count(&self) -> Result<u64, StoreError> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(sum(n), 0) FROM lead_counts", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     /// The lead with this full id.
     ///
     /// # Errors

@@ -1,0 +1,150 @@
+//! The demo database: a realistic list of invented leads, worked through the same operations
+//! a person would use, so its history and stages are honest.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+
+use crate::domain::field::{Field, parse_edit};
+use crate::domain::{Contact, Decision, ReasonCode};
+use crate::store::{Ctx, Store, StoreError};
+
+/// The demo list, shipped in the binary: nothing is downloaded.
+const DEMO_CSV: &str = include_str!("../assets/demo_leads.csv");
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    name: String,
+    email: String,
+    title: String,
+    company: String,
+    domain: String,
+    industry: String,
+    employees: String,
+    country: String,
+    city: String,
+    phone: String,
+    linkedin_url: String,
+    source: String,
+    owner: String,
+    created_days_ago: i64,
+    icp_fit: String,
+    icp_fit_why: String,
+    role_relevance: String,
+    role_relevance_why: String,
+    intent_source: String,
+    intent_detail: String,
+    reason_now: String,
+    reason_now_days_ago: Option<i64>,
+    outcome: String,
+    reason_code: String,
+    outcome_note: String,
+    pain_point: String,
+    stakeholders: String,
+    next_step: String,
+}
+
+fn some(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Fills an empty store with the demo list, as of `now`. Returns how many leads it added.
+///
+/// # Errors
+/// A database error, or a malformed demo row (a bug in the shipped asset).
+pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    let mut reader = csv::Reader::from_reader(DEMO_CSV.as_bytes());
+    let mut added = 0;
+    for row in reader.deserialize::<Row>() {
+        let row = row.map_err(|e| StoreError::Open {
+            path: "assets/demo_leads.csv".into(),
+            source: Box::new(e),
+        })?;
+        let created = now - Duration::days(row.created_days_ago) - Duration::hours(2);
+        let actor = row.owner.clone();
+        let actor = if actor.is_empty() {
+            "demo".to_string()
+        } else {
+            actor
+        };
+        let contact = Contact {
+            name: row.name.clone(),
+            email: some(&row.email),
+            title: some(&row.title),
+            company: some(&row.company),
+            domain: some(&row.domain),
+            industry: some(&row.industry),
+            employees: some(&row.employees),
+            country: some(&row.country),
+            city: some(&row.city),
+            phone: some(&row.phone),
+            linkedin_url: some(&row.linkedin_url),
+            source: some(&row.source),
+            owner: some(&row.owner),
+        };
+        let id = store.add_lead(contact, &Ctx::new("import", created))?.id;
+        // Evidence is gathered a little after the lead arrives, and decisions follow it.
+        let worked = (created + Duration::hours(20)).min(now - Duration::minutes(30));
+        let ctx = Ctx::new(actor, worked);
+        let today = now.date_naive();
+        let mut set = |field: Field,
+                       value: &str,
+                       note: &str,
+                       days_ago: Option<i64>|
+         -> Result<(), StoreError> {
+            if value.trim().is_empty() {
+                return Ok(());
+            }
+            let on = days_ago.map(|d| today - Duration::days(d));
+            let edit = parse_edit(field, value, some(note).as_deref(), on, today)?;
+            store.set_field(&id, &edit, &ctx).map(|_| ())
+        };
+        set(Field::IcpFit, &row.icp_fit, &row.icp_fit_why, None)?;
+        set(
+            Field::RoleRelevance,
+            &row.role_relevance,
+            &row.role_relevance_why,
+            None,
+        )?;
+        set(
+            Field::IntentSource,
+            &row.intent_source,
+            &row.intent_detail,
+            None,
+        )?;
+        set(
+            Field::ReasonNow,
+            &row.reason_now,
+            "",
+            row.reason_now_days_ago,
+        )?;
+        set(Field::PainPoint, &row.pain_point, "", None)?;
+        set(Field::Stakeholders, &row.stakeholders, "", None)?;
+        set(Field::NextStep, &row.next_step, "", None)?;
+        // Decisions are taken today, when the reason now is fresh by construction.
+        let decided = Ctx::new(ctx.actor.clone(), now - Duration::minutes(10));
+        let note = some(&row.outcome_note);
+        match row.outcome.as_str() {
+            "prospect" => {
+                store.decide(&id, &Decision::Promote, None, &decided)?;
+            }
+            "opportunity" => {
+                store.decide(&id, &Decision::Promote, None, &decided)?;
+                let later = Ctx::new(ctx.actor.clone(), now - Duration::minutes(9));
+                store.decide(&id, &Decision::Promote, None, &later)?;
+            }
+            "nurture" | "disqualified" => {
+                let code = ReasonCode::parse(&row.reason_code).unwrap_or(ReasonCode::Other);
+                let decision = if row.outcome == "nurture" {
+                    Decision::Nurture(code)
+                } else {
+                    Decision::Disqualify(code)
+                };
+                store.decide(&id, &decision, note.as_deref(), &decided)?;
+            }
+            _ => {}
+        }
+        added += 1;
+    }
+    Ok(added)
+}

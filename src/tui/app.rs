@@ -1,0 +1,415 @@
+//! The workstation's state and how actions change it. No terminal and no database here: IO is
+//! asked for with commands, and results come back as actions.
+
+use chrono::{DateTime, Utc};
+use ratatui_textarea::TextArea;
+
+use super::action::{Action, Command, Placement};
+use super::popup::{Parking, Popup};
+use crate::domain::field::{Edit, Field, current, parse_edit};
+use crate::domain::gate::checklist;
+use crate::domain::{Checklist, GateRules, IcpFit, Lead, Queue, RoleRelevance, Stage, State};
+use crate::store::{Direction, Event, ListRow, ListSource};
+
+/// Rows read per page.
+pub const PAGE: usize = 100;
+/// Rows kept around the selection; the rest are dropped and re-read when needed.
+pub const WINDOW: usize = 400;
+/// Events shown in the timeline.
+pub const TIMELINE: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Queue,
+    Detail,
+    Timeline,
+}
+
+/// The selected lead, in full, with its latest events (newest first).
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub lead: Lead,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// How to take back the last action: by a new, compensating change.
+#[derive(Debug, Clone)]
+enum UndoEntry {
+    Decision {
+        id: String,
+        stage: Stage,
+        state: State,
+        label: String,
+    },
+    Field {
+        id: String,
+        edit: Edit,
+        label: String,
+    },
+}
+
+/// The fields the detail pane lists, in order; the gate's evidence first.
+pub const DETAIL_FIELDS: &[Field] = &[
+    Field::IcpFit,
+    Field::RoleRelevance,
+    Field::IntentSource,
+    Field::ReasonNow,
+    Field::PainPoint,
+    Field::Stakeholders,
+    Field::NextStep,
+    Field::Name,
+    Field::Email,
+    Field::Title,
+    Field::Company,
+    Field::Domain,
+    Field::Industry,
+    Field::Employees,
+    Field::Country,
+    Field::City,
+    Field::Phone,
+    Field::LinkedinUrl,
+    Field::Source,
+    Field::Owner,
+];
+
+pub struct App {
+    pub now: DateTime<Utc>,
+    pub rules: GateRules,
+    pub queue: Queue,
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    pub search: Option<String>,
+    pub counts: Vec<(Queue, u64)>,
+    pub rows: Vec<ListRow>,
+    pub selected: usize,
+    /// The first list row on screen.
+    pub offset: usize,
+    pub has_before: bool,
+    pub has_after: bool,
+    pub page_rows: usize,
+    pub detail: Option<Detail>,
+    pub focus: Focus,
+    pub field: usize,
+    pub timeline_scroll: usize,
+    pub popups: Vec<Popup>,
+    pub status: Option<Status>,
+    undo: Vec<UndoEntry>,
+    pub quit: bool,
+    /// Draw without colour (the NO_COLOR convention).
+    pub no_color: bool,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(now: DateTime<Utc>, rules: GateRules) -> Self {
+        Self {
+            now,
+            rules,
+            queue: Queue::Today,
+            source: None,
+            owner: None,
+            search: None,
+            counts: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            has_before: false,
+            has_after: false,
+            page_rows: 20,
+            detail: None,
+            focus: Focus::Queue,
+            field: 0,
+            timeline_scroll: 0,
+            popups: Vec::new(),
+            status: None,
+            undo: Vec::new(),
+            quit: false,
+            no_color: false,
+        }
+    }
+
+    /// The commands that fill the screen at start.
+    #[must_use]
+    pub fn start(&self) -> Vec<Command> {
+        vec![Command::LoadCounts, reload()]
+    }
+
+    /// What the list shows now.
+    #[must_use]
+    pub fn list(&self) -> ListSource {
+        match &self.search {
+            Some(text) => ListSource::Search(text.clone()),
+            None => ListSource::Queue {
+                queue: self.queue,
+                source: self.source.clone(),
+                owner: self.owner.clone(),
+            },
+        }
+    }
+
+    /// The lead under the cursor.
+    #[must_use]
+    pub fn selected_row(&self) -> Option<&ListRow> {
+        self.rows.get(self.selected)
+    }
+
+    /// The checklist of the selected lead's next gate, judged now.
+    #[must_use]
+    pub fn checklist(&self) -> Option<Checklist> {
+        let lead = &self.detail.as_ref()?.lead;
+        checklist(
+            lead.stage,
+            &lead.evidence,
+            self.now.date_naive(),
+            &self.rules,
+        )
+    }
+
+    /// The count shown on a queue's tab.
+    #[must_use]
+    pub fn count(&self, queue: Queue) -> Option<u64> {
+        self.counts.iter().find(|c| c.0 == queue).map(|c| c.1)
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Applies an action; returns the IO it needs.
+    pub fn update(&mut self, action: Action) -> Vec<Command> {
+        match action {
+            Action::Input(key) => return self.popup_key(key),
+            Action::Done(outcome) => return self.outcome(outcome),
+            Action::Resize(rows) => self.page_rows = rows.max(1),
+            _ => {}
+        }
+        if !self.popups.is_empty() {
+            return Vec::new();
+        }
+        self.status = None;
+        match action {
+            Action::Down => return self.down(1),
+            Action::Up => return self.up(1),
+            Action::PageDown => return self.down(self.page_rows),
+            Action::PageUp => return self.up(self.page_rows),
+            Action::Top => return vec![reload()],
+            Action::Bottom => {
+                return vec![Command::LoadPage {
+                    from: None,
+                    dir: Direction::Backward,
+                    placement: Placement::Replace { select: usize::MAX },
+                }];
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let order = [Focus::Queue, Focus::Detail, Focus::Timeline];
+                let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+                let step = if matches!(action, Action::FocusNext) {
+                    1
+                } else {
+                    2
+                };
+                self.focus = order[(at + step) % 3];
+            }
+            Action::Queue(q) => return self.switch(q),
+            Action::NextQueue | Action::PrevQueue => {
+                let at = Queue::ALL
+                    .iter()
+                    .position(|q| *q == self.queue)
+                    .unwrap_or(0);
+                let n = Queue::ALL.len();
+                let step = if matches!(action, Action::NextQueue) {
+                    1
+                } else {
+                    n - 1
+                };
+                return self.switch(Queue::ALL[(at + step) % n]);
+            }
+            Action::Promote => return self.decide(crate::domain::Decision::Promote, None),
+            Action::Nurture | Action::Disqualify => {
+                if let Some(row) = self.selected_row() {
+                    let parking = if matches!(action, Action::Nurture) {
+                        Parking::Nurture
+                    } else {
+                        Parking::Disqualify
+                    };
+                    self.popups.push(Popup::Reasons {
+                        lead_id: row.lead.id.clone(),
+                        parking,
+                        selected: 0,
+                    });
+                }
+            }
+            Action::Undo => return self.undo(),
+            Action::Edit => self.edit(),
+            Action::CycleIcpFit => return self.cycle(Field::IcpFit),
+            Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
+            Action::Search => self.popups.push(Popup::Search {
+                text: TextArea::default(),
+            }),
+            Action::FilterSource => {
+                return vec![Command::LoadValues(crate::store::FilterColumn::Source)];
+            }
+            Action::FilterOwner => {
+                return vec![Command::LoadValues(crate::store::FilterColumn::Owner)];
+            }
+            Action::Back => {
+                if self.search.take().is_some()
+                    || self.source.take().is_some() | self.owner.take().is_some()
+                {
+                    return vec![reload()];
+                }
+            }
+            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::Quit => self.quit = true,
+            Action::Input(_) | Action::Done(_) | Action::Resize(_) => {}
+        }
+        Vec::new()
+    }
+
+    fn switch(&mut self, queue: Queue) -> Vec<Command> {
+        self.queue = queue;
+        self.search = None;
+        vec![Command::LoadCounts, reload()]
+    }
+
+    /// Asks the store to carry out a decision on the selected lead.
+    fn decide(&mut self, decision: crate::domain::Decision, note: Option<String>) -> Vec<Command> {
+        let Some(row) = self.selected_row() else {
+            return Vec::new();
+        };
+        vec![Command::Decide {
+            id: row.lead.id.clone(),
+            decision,
+            note,
+            undoing: false,
+        }]
+    }
+
+    fn edit(&mut self) {
+        let Some(detail) = &self.detail else { return };
+        if self.focus == Focus::Queue {
+            // From the queue, Enter goes to the first piece of evidence the gate still lacks.
+            let missing = self
+                .checklist()
+                .and_then(|c| c.missing().next().map(|i| Field::from(i.item)));
+            self.focus = Focus::Detail;
+            self.field = missing
+                .and_then(|f| DETAIL_FIELDS.iter().position(|d| *d == f))
+                .unwrap_or(0);
+            return;
+        }
+        let field = DETAIL_FIELDS[self.field.min(DETAIL_FIELDS.len() - 1)];
+        let editor = super::editor::Editor::new(&detail.lead, field, self.now.date_naive());
+        self.popups.push(Popup::Editor(Box::new(editor)));
+    }
+
+    /// One key per tri-state field: unknown → fit → not fit → unknown, keeping the stated why.
+    fn cycle(&mut self, field: Field) -> Vec<Command> {
+        let Some(detail) = &self.detail else {
+            return Vec::new();
+        };
+        let (value, why) = current(&detail.lead, field);
+        let next = match field {
+            Field::IcpFit => match value.as_deref().and_then(|v| IcpFit::parse(v).ok()) {
+                Some(IcpFit::Unknown) | None => "fit",
+                Some(IcpFit::Fit) => "not_fit",
+                Some(IcpFit::NotFit) => "unknown",
+            },
+            _ => match value.as_deref().and_then(|v| RoleRelevance::parse(v).ok()) {
+                Some(RoleRelevance::Unknown) | None => "relevant",
+                Some(RoleRelevance::Relevant) => "not_relevant",
+                Some(RoleRelevance::NotRelevant) => "unknown",
+            },
+        };
+        match parse_edit(field, next, why.as_deref(), None, self.now.date_naive()) {
+            Ok(edit) => vec![Command::SetField {
+                id: detail.lead.id.clone(),
+                edit,
+                undoing: false,
+            }],
+            Err(e) => {
+                self.warn(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    fn undo(&mut self) -> Vec<Command> {
+        let Some(entry) = self.undo.pop() else {
+            self.say("Nothing to undo");
+            return Vec::new();
+        };
+        match entry {
+            UndoEntry::Decision {
+                id,
+                stage,
+                state,
+                label,
+            } => {
+                self.say(format!("Undoing: {label}"));
+                let decision = crate::domain::Decision::Undo { stage, state };
+                vec![Command::Decide {
+                    id,
+                    decision,
+                    note: Some(format!("undo: {label}")),
+                    undoing: true,
+                }]
+            }
+            UndoEntry::Field { id, edit, label } => {
+                self.say(format!("Undoing: {label}"));
+                vec![Command::SetField {
+                    id,
+                    edit,
+                    undoing: true,
+                }]
+            }
+        }
+    }
+
+    /// An edit that puts `field` of `before` back as it was.
+    fn restoring_edit(&self, before: &Lead, field: Field) -> Option<Edit> {
+        let (value, note) = current(before, field);
+        let on = (field == Field::ReasonNow)
+            .then_some(before.evidence.reason_now_on)
+            .flatten();
+        parse_edit(
+            field,
+            value.as_deref().unwrap_or(""),
+            note.as_deref(),
+            on,
+            self.now.date_naive(),
+        )
+        .ok()
+    }
+}
+
+fn reload() -> Command {
+    Command::LoadPage {
+        from: None,
+        dir: Direction::Forward,
+        placement: Placement::Replace { select: 0 },
+    }
+}
+
+#[path = "app_list.rs"]
+mod list;
+#[path = "app_outcome.rs"]
+mod outcome;
+#[path = "app_popup.rs"]
+mod popup_keys;

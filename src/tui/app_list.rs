@@ -1,0 +1,147 @@
+//! Moving through the list: a window of rows around the selection, paged in by key.
+
+use super::{App, Focus, PAGE, WINDOW};
+use crate::store::{Direction, ListRow};
+use crate::tui::action::{Command, Placement};
+
+impl App {
+    pub(super) fn down(&mut self, by: usize) -> Vec<Command> {
+        match self.focus {
+            Focus::Queue => self.select(self.selected.saturating_add(by)),
+            Focus::Detail => {
+                self.field = (self.field + by).min(super::DETAIL_FIELDS.len() - 1);
+                Vec::new()
+            }
+            Focus::Timeline => {
+                let events = self.detail.as_ref().map_or(0, |d| d.events.len());
+                self.timeline_scroll = (self.timeline_scroll + by).min(events.saturating_sub(1));
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn up(&mut self, by: usize) -> Vec<Command> {
+        match self.focus {
+            Focus::Queue => {
+                if by > self.selected && self.has_before {
+                    let from = self.rows.first().map(|r| r.key.clone());
+                    let up = by - self.selected;
+                    return vec![Command::LoadPage {
+                        from,
+                        dir: Direction::Backward,
+                        placement: Placement::Prepend { up },
+                    }];
+                }
+                self.select(self.selected.saturating_sub(by))
+            }
+            Focus::Detail => {
+                self.field = self.field.saturating_sub(by);
+                Vec::new()
+            }
+            Focus::Timeline => {
+                self.timeline_scroll = self.timeline_scroll.saturating_sub(by);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Selects row `target`, reading the next page first when it lies beyond the window.
+    fn select(&mut self, target: usize) -> Vec<Command> {
+        if target >= self.rows.len() && self.has_after {
+            let from = self.rows.last().map(|r| r.key.clone());
+            return vec![Command::LoadPage {
+                from,
+                dir: Direction::Forward,
+                placement: Placement::Append { select: target },
+            }];
+        }
+        let target = target.min(self.rows.len().saturating_sub(1));
+        self.set_selected(target)
+    }
+
+    /// Moves the selection; the detail pane follows.
+    pub(super) fn set_selected(&mut self, index: usize) -> Vec<Command> {
+        let before = self.detail.as_ref().map(|d| d.lead.id.clone());
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+        // Keep the selection on screen, scrolling as little as possible.
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page_rows {
+            self.offset = self.selected + 1 - self.page_rows;
+        }
+        let id = self.selected_row().map(|r| r.lead.id.clone());
+        match id {
+            None => {
+                self.detail = None;
+                Vec::new()
+            }
+            Some(id) if before.as_deref() != Some(id.as_str()) => {
+                self.timeline_scroll = 0;
+                vec![Command::LoadDetail(id)]
+            }
+            Some(_) => Vec::new(),
+        }
+    }
+
+    /// Joins a page of rows to the list as `placement` says.
+    pub(super) fn place(
+        &mut self,
+        rows: Vec<ListRow>,
+        asked: usize,
+        placement: Placement,
+    ) -> Vec<Command> {
+        let full = rows.len() == asked;
+        match placement {
+            Placement::Replace { select } => {
+                let from_end = select == usize::MAX;
+                self.rows = rows;
+                self.offset = if from_end {
+                    self.rows.len().saturating_sub(self.page_rows)
+                } else {
+                    0
+                };
+                self.has_before = from_end && full;
+                self.has_after = !from_end && full;
+                self.detail = None;
+                self.set_selected(select)
+            }
+            Placement::Append { select } => {
+                self.has_after = full;
+                self.rows.extend(rows);
+                let drop = self.rows.len().saturating_sub(WINDOW);
+                if drop > 0 {
+                    self.rows.drain(..drop);
+                    self.offset = self.offset.saturating_sub(drop);
+                    self.has_before = true;
+                }
+                self.set_selected(select.saturating_sub(drop))
+            }
+            Placement::Prepend { up } => {
+                self.has_before = full;
+                let added = rows.len();
+                let old_selected = self.selected;
+                let mut joined = rows;
+                joined.append(&mut self.rows);
+                self.rows = joined;
+                self.offset += added;
+                if self.rows.len() > WINDOW {
+                    self.rows.truncate(WINDOW);
+                    self.has_after = true;
+                }
+                self.set_selected((added + old_selected).saturating_sub(up))
+            }
+        }
+    }
+
+    /// After rows leave the list, reads more if the window is running short.
+    pub(super) fn refill(&self) -> Option<Command> {
+        let left = self.rows.len().saturating_sub(self.selected);
+        (self.has_after && left < self.page_rows.max(PAGE / 4)).then(|| Command::LoadPage {
+            from: self.rows.last().map(|r| r.key.clone()),
+            dir: Direction::Forward,
+            placement: Placement::Append {
+                select: self.selected,
+            },
+        })
+    }
+}

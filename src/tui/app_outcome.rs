@@ -1,0 +1,175 @@
+//! Results of commands, folded into the state.
+
+use super::{App, Detail, UndoEntry};
+use crate::domain::{Decision, Refusal};
+use crate::safe_text::one_line;
+use crate::tui::action::{Command, Outcome};
+use crate::tui::popup::Popup;
+
+impl App {
+    pub(super) fn outcome(&mut self, outcome: Outcome) -> Vec<Command> {
+        match outcome {
+            Outcome::Page {
+                rows,
+                asked,
+                placement,
+            } => return self.place(rows, asked, placement),
+            Outcome::Detail { lead, events } => {
+                if self.selected_row().is_some_and(|r| r.lead.id == lead.id) {
+                    self.detail = Some(Detail {
+                        lead: *lead,
+                        events,
+                    });
+                    // In the refused panel, move on to the next item still missing.
+                    let next = self
+                        .checklist()
+                        .and_then(|c| c.items.iter().position(|i| !i.passed));
+                    if let (Some(Popup::Refused { selected, .. }), Some(next)) =
+                        (self.popups.last_mut(), next)
+                    {
+                        *selected = next;
+                    }
+                }
+            }
+            Outcome::Counts(counts) => self.counts = counts,
+            Outcome::Decided {
+                lead,
+                decision,
+                plan,
+                before,
+                undoing,
+            } => {
+                let name = one_line(&lead.contact.name);
+                let mut moves = Vec::new();
+                if let Some((from, to)) = plan.stage {
+                    moves.push(format!("{from} → {to}"));
+                }
+                if let Some((from, to)) = plan.state {
+                    moves.push(format!("{from} → {to}"));
+                }
+                let label = format!("{} {name}", decision.verb());
+                self.say(format!(
+                    "{}: {name}, {}",
+                    if undoing {
+                        "Undone"
+                    } else {
+                        decision_word(&decision)
+                    },
+                    moves.join(", ")
+                ));
+                if !undoing {
+                    self.undo.push(UndoEntry::Decision {
+                        id: lead.id.clone(),
+                        stage: before.0,
+                        state: before.1,
+                        label,
+                    });
+                }
+                self.popups.retain(
+                    |p| !matches!(p, Popup::Refused { lead_id, .. } if *lead_id == lead.id),
+                );
+                return self.after_change(*lead, true);
+            }
+            Outcome::Refused {
+                id,
+                refusal,
+                decision,
+            } => match refusal {
+                Refusal::Gate(list)
+                    if matches!(decision, Decision::Promote | Decision::Undo { .. }) =>
+                {
+                    self.warn(format!(
+                        "Not promoted: {} item(s) missing",
+                        list.missing().count()
+                    ));
+                    let first = list.items.iter().position(|i| !i.passed).unwrap_or(0);
+                    if !self
+                        .popups
+                        .iter()
+                        .any(|p| matches!(p, Popup::Refused { .. }))
+                    {
+                        self.popups.push(Popup::Refused {
+                            lead_id: id,
+                            selected: first,
+                        });
+                    }
+                }
+                other => self.warn(format!("Refused: {other}")),
+            },
+            Outcome::FieldSet {
+                lead,
+                change,
+                before,
+                undoing,
+            } => {
+                match change {
+                    None => self.say(format!("{} unchanged", one_line(&lead.contact.name))),
+                    Some(change) => {
+                        let label = format!(
+                            "{} {} → {}",
+                            change.field.label(),
+                            change.old.as_deref().unwrap_or("-"),
+                            change.new.as_deref().unwrap_or("-")
+                        );
+                        self.say(one_line(&label));
+                        let restore = (!undoing)
+                            .then(|| self.restoring_edit(&before, change.field))
+                            .flatten();
+                        if let Some(edit) = restore {
+                            self.undo.push(UndoEntry::Field {
+                                id: lead.id.clone(),
+                                edit,
+                                label,
+                            });
+                        }
+                    }
+                }
+                return self.after_change(*lead, false);
+            }
+            Outcome::Values(column, values) => {
+                self.popups.push(Popup::Values {
+                    column,
+                    values,
+                    selected: 0,
+                });
+            }
+            Outcome::Failed(message) => self.warn(one_line(&message)),
+        }
+        Vec::new()
+    }
+
+    /// A lead changed: update its row, drop it if it left the list, and refresh what shows it.
+    fn after_change(&mut self, lead: crate::domain::Lead, decided: bool) -> Vec<Command> {
+        let id = lead.id.clone();
+        let mut commands = Vec::new();
+        if let Some(at) = self.rows.iter().position(|r| r.lead.id == id) {
+            let stays = self.search.is_some()
+                || self
+                    .queue
+                    .contains(lead.stage, lead.state, lead.review_due_at, self.now);
+            if stays {
+                self.rows[at].lead = lead;
+            } else {
+                self.rows.remove(at);
+            }
+        }
+        if decided {
+            commands.push(Command::LoadCounts);
+        }
+        // The selection stays at the same place: after a decision that is the next lead.
+        self.detail = None;
+        commands.extend(self.set_selected(self.selected));
+        commands.extend(self.refill());
+        commands
+    }
+}
+
+fn decision_word(d: &Decision) -> &'static str {
+    match d {
+        Decision::Promote => "Promoted",
+        Decision::Nurture(_) => "Nurtured",
+        Decision::Disqualify(_) => "Disqualified",
+        Decision::Reopen => "Reopened",
+        Decision::Undo { .. } => "Undone",
+    }
+}

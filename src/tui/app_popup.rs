@@ -1,0 +1,264 @@
+//! Keys while a popup is open.
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::App;
+use crate::domain::field::Field;
+use crate::domain::{Decision, ReasonCode};
+use crate::tui::action::Command;
+use crate::tui::editor::EditorResult;
+use crate::tui::keymap::{PopupKey, PopupScope, popup_key};
+use crate::tui::popup::Popup;
+
+impl App {
+    pub(super) fn popup_key(&mut self, key: KeyEvent) -> Vec<Command> {
+        let Some(top) = self.popups.pop() else {
+            return Vec::new();
+        };
+        let (keep, commands) = self.popup_step(top, key);
+        if let Some(popup) = keep {
+            self.popups.push(popup);
+        }
+        commands
+    }
+
+    /// Handles `key` in `popup`. Returns the popup if it stays open (possibly with another on
+    /// top, pushed here), and the commands to run.
+    fn popup_step(&mut self, popup: Popup, key: KeyEvent) -> (Option<Popup>, Vec<Command>) {
+        match popup {
+            Popup::Help { scroll } => match popup_key(PopupScope::List, key) {
+                Some(PopupKey::Down) => (Some(Popup::Help { scroll: scroll + 1 }), Vec::new()),
+                Some(PopupKey::Up) => (
+                    Some(Popup::Help {
+                        scroll: scroll.saturating_sub(1),
+                    }),
+                    Vec::new(),
+                ),
+                _ => (None, Vec::new()),
+            },
+            Popup::Reasons {
+                lead_id,
+                parking,
+                selected,
+            } => {
+                let n = ReasonCode::ALL.len();
+                match popup_key(PopupScope::List, key) {
+                    Some(PopupKey::Down) => (
+                        Some(Popup::Reasons {
+                            lead_id,
+                            parking,
+                            selected: (selected + 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Up) => (
+                        Some(Popup::Reasons {
+                            lead_id,
+                            parking,
+                            selected: (selected + n - 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Confirm) => {
+                        let code = ReasonCode::ALL[selected];
+                        let decision = parking.decision(code);
+                        if code.needs_note() {
+                            let text = TextArea::default();
+                            (
+                                Some(Popup::Note {
+                                    lead_id,
+                                    decision,
+                                    text,
+                                    error: None,
+                                }),
+                                Vec::new(),
+                            )
+                        } else {
+                            (
+                                None,
+                                vec![Command::Decide {
+                                    id: lead_id,
+                                    decision,
+                                    note: None,
+                                    undoing: false,
+                                }],
+                            )
+                        }
+                    }
+                    Some(PopupKey::Cancel) => (None, Vec::new()),
+                    _ => (
+                        Some(Popup::Reasons {
+                            lead_id,
+                            parking,
+                            selected,
+                        }),
+                        Vec::new(),
+                    ),
+                }
+            }
+            Popup::Note {
+                lead_id,
+                decision,
+                mut text,
+                error,
+            } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Cancel) => (None, Vec::new()),
+                Some(PopupKey::Confirm) => {
+                    let note = text.lines().join("\n");
+                    if note.trim().is_empty() {
+                        let error = Some("A note is needed: say why".to_string());
+                        (
+                            Some(Popup::Note {
+                                lead_id,
+                                decision,
+                                text,
+                                error,
+                            }),
+                            Vec::new(),
+                        )
+                    } else {
+                        (
+                            None,
+                            vec![Command::Decide {
+                                id: lead_id,
+                                decision,
+                                note: Some(note),
+                                undoing: false,
+                            }],
+                        )
+                    }
+                }
+                _ => {
+                    text.input(key);
+                    (
+                        Some(Popup::Note {
+                            lead_id,
+                            decision,
+                            text,
+                            error,
+                        }),
+                        Vec::new(),
+                    )
+                }
+            },
+            Popup::Refused { lead_id, selected } => {
+                let items = self.checklist().map(|c| c.items).unwrap_or_default();
+                let n = items.len().max(1);
+                match popup_key(PopupScope::Refused, key) {
+                    Some(PopupKey::Down) => (
+                        Some(Popup::Refused {
+                            lead_id,
+                            selected: (selected + 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Up) => (
+                        Some(Popup::Refused {
+                            lead_id,
+                            selected: (selected + n - 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Confirm) => {
+                        let editor = match (&self.detail, items.get(selected)) {
+                            (Some(d), Some(item)) if d.lead.id == lead_id => {
+                                Some(crate::tui::editor::Editor::new(
+                                    &d.lead,
+                                    Field::from(item.item),
+                                    self.now.date_naive(),
+                                ))
+                            }
+                            _ => None,
+                        };
+                        self.popups.push(Popup::Refused { lead_id, selected });
+                        if let Some(editor) = editor {
+                            self.popups.push(Popup::Editor(Box::new(editor)));
+                        }
+                        (None, Vec::new())
+                    }
+                    Some(PopupKey::Promote) => {
+                        let cmd = Command::Decide {
+                            id: lead_id.clone(),
+                            decision: Decision::Promote,
+                            note: None,
+                            undoing: false,
+                        };
+                        (Some(Popup::Refused { lead_id, selected }), vec![cmd])
+                    }
+                    Some(PopupKey::Cancel) => (None, Vec::new()),
+                    _ => (Some(Popup::Refused { lead_id, selected }), Vec::new()),
+                }
+            }
+            Popup::Editor(mut editor) => match editor.handle(key) {
+                EditorResult::Continue => (Some(Popup::Editor(editor)), Vec::new()),
+                EditorResult::Cancel => (None, Vec::new()),
+                EditorResult::Save(edit) => (
+                    None,
+                    vec![Command::SetField {
+                        id: editor.lead_id.clone(),
+                        edit,
+                        undoing: false,
+                    }],
+                ),
+            },
+            Popup::Search { mut text } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Cancel) => (None, Vec::new()),
+                Some(PopupKey::Confirm) => {
+                    let query = text.lines().join(" ");
+                    self.search = (!query.trim().is_empty()).then_some(query);
+                    self.focus = crate::tui::app::Focus::Queue;
+                    (None, vec![super::reload()])
+                }
+                Some(PopupKey::Newline) => (Some(Popup::Search { text }), Vec::new()),
+                _ => {
+                    text.input(key);
+                    (Some(Popup::Search { text }), Vec::new())
+                }
+            },
+            Popup::Values {
+                column,
+                values,
+                selected,
+            } => {
+                let n = values.len() + 1; // "any" comes first
+                match popup_key(PopupScope::List, key) {
+                    Some(PopupKey::Down) => (
+                        Some(Popup::Values {
+                            column,
+                            values,
+                            selected: (selected + 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Up) => (
+                        Some(Popup::Values {
+                            column,
+                            values,
+                            selected: (selected + n - 1) % n,
+                        }),
+                        Vec::new(),
+                    ),
+                    Some(PopupKey::Confirm) => {
+                        let value = selected.checked_sub(1).and_then(|i| values.get(i).cloned());
+                        match column {
+                            crate::store::FilterColumn::Source => self.source = value,
+                            crate::store::FilterColumn::Owner => self.owner = value,
+                        }
+                        self.search = None;
+                        (None, vec![super::reload()])
+                    }
+                    Some(PopupKey::Cancel) => (None, Vec::new()),
+                    _ => (
+                        Some(Popup::Values {
+                            column,
+                            values,
+                            selected,
+                        }),
+                        Vec::new(),
+                    ),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The field editor: a value choice (for vocabularies), evidence text, and a date for a
+//! reason now. What it produces is checked by the same domain parser as the CLI's `set`.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::keymap::{PopupKey, PopupScope, popup_key};
+use crate::domain::field::{Edit, Field, current, parse_edit};
+use crate::domain::{IcpFit, IntentSource, Lead, RoleRelevance};
+
+/// Which part of the editor has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Choice,
+    Text,
+    Date,
+}
+
+/// What a key did to the editor.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EditorResult {
+    Continue,
+    Save(Edit),
+    Cancel,
+}
+
+#[derive(Debug)]
+pub struct Editor {
+    pub lead_id: String,
+    pub field: Field,
+    pub choices: Vec<&'static str>,
+    pub choice: usize,
+    pub text: TextArea<'static>,
+    pub date: Option<TextArea<'static>>,
+    pub part: Part,
+    pub error: Option<String>,
+    today: NaiveDate,
+}
+
+/// The label of the text part: what evidence the field wants.
+#[must_use]
+pub fn text_label(field: Field) -> &'static str {
+    match field {
+        Field::IcpFit => "Why the account fits (or not)",
+        Field::RoleRelevance => "Why this person matters",
+        Field::IntentSource => "The signal, in a sentence",
+        Field::ReasonNow => "Why reach out now",
+        _ => "Value",
+    }
+}
+
+fn text_area(text: Option<&str>) -> TextArea<'static> {
+    let lines: Vec<String> = text
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut area = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl Editor {
+    /// An editor for `field` of `lead`, filled with what the record says now.
+    #[must_use]
+    pub fn new(lead: &Lead, field: Field, today: NaiveDate) -> Self {
+        let (value, note) = current(lead, field);
+        let choices: Vec<&'static str> = match field {
+            Field::IcpFit => IcpFit::ALL.iter().map(|v| v.as_str()).collect(),
+            Field::RoleRelevance => RoleRelevance::ALL.iter().map(|v| v.as_str()).collect(),
+            Field::IntentSource => std::iter::once("")
+                .chain(IntentSource::ALL.iter().map(|v| v.as_str()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let choice = choices
+            .iter()
+            .position(|c| Some(*c) == value.as_deref())
+            .unwrap_or(0);
+        let text = if choices.is_empty() {
+            text_area(value.as_deref())
+        } else {
+            text_area(note.as_deref())
+        };
+        let date = (field == Field::ReasonNow).then(|| {
+            let day = lead.evidence.reason_now_on.unwrap_or(today);
+            text_area(Some(&day.to_string()))
+        });
+        let part = if choices.is_empty() {
+            Part::Text
+        } else {
+            Part::Choice
+        };
+        Self {
+            lead_id: lead.id.clone(),
+            field,
+            choices,
+            choice,
+            text,
+            date,
+            part,
+            error: None,
+            today,
+        }
+    }
+
+    /// Handles a key.
+    pub fn handle(&mut self, key: KeyEvent) -> EditorResult {
+        let scope = if self.part == Part::Choice {
+            PopupScope::Choice
+        } else {
+            PopupScope::Text
+        };
+        match popup_key(scope, key) {
+            Some(PopupKey::Cancel) => EditorResult::Cancel,
+            Some(PopupKey::Confirm) => match self.to_edit() {
+                Ok(edit) => EditorResult::Save(edit),
+                Err(message) => {
+                    self.error = Some(message);
+                    EditorResult::Continue
+                }
+            },
+            Some(PopupKey::NextPart) => {
+                self.part = self.next_part();
+                EditorResult::Continue
+            }
+            Some(PopupKey::Left) if !self.choices.is_empty() => {
+                self.choice = (self.choice + self.choices.len() - 1) % self.choices.len();
+                EditorResult::Continue
+            }
+            Some(PopupKey::Right) if !self.choices.is_empty() => {
+                self.choice = (self.choice + 1) % self.choices.len();
+                EditorResult::Continue
+            }
+            Some(PopupKey::Newline) if self.part == Part::Text => {
+                self.text.insert_newline();
+                EditorResult::Continue
+            }
+            _ => {
+                match self.part {
+                    Part::Text => {
+                        self.text.input(key);
+                    }
+                    Part::Date => {
+                        if let Some(d) = self.date.as_mut() {
+                            d.input(key);
+                        }
+                    }
+                    Part::Choice => {}
+                }
+                EditorResult::Continue
+            }
+        }
+    }
+
+    fn next_part(&self) -> Part {
+        let parts: Vec<Part> = [
+            (!self.choices.is_empty()).then_some(Part::Choice),
+            Some(Part::Text),
+            self.date.is_some().then_some(Part::Date),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let at = parts.iter().position(|p| *p == self.part).unwrap_or(0);
+        parts[(at + 1) % parts.len()]
+    }
+
+    /// The edit the editor holds, checked by the domain.
+    ///
+    /// # Errors
+    /// The message to show when the input is not valid.
+    pub fn to_edit(&self) -> Result<Edit, String> {
+        let text = self.text.lines().join("\n");
+        let on = match &self.date {
+            Some(d) => {
+                let raw = d.lines().join("");
+                Some(
+                    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+                        .map_err(|_| format!("'{raw}' is not a date; write it as YYYY-MM-DD"))?,
+                )
+            }
+            None => None,
+        };
+        let (value, note) = if self.choices.is_empty() {
+            (text, None)
+        } else {
+            (self.choices[self.choice].to_string(), Some(text))
+        };
+        let on = on.filter(|_| !value.trim().is_empty());
+        parse_edit(self.field, &value, note.as_deref(), on, self.today).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,472 @@
+//! Every key binding, in one table. The loop maps keys through it, and the status bar hints and
+//! the `?` overlay are generated from it, so help never drifts from behaviour.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use crate::domain::Queue;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere outside a popup.
+    Global,
+    Queue,
+    Detail,
+}
+
+/// A key as written in help: a code and modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const fn k(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+const fn code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::NONE)
+}
+const fn ctrl(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// One binding of the main screen.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub scope: Scope,
+    pub action: fn() -> Action,
+    pub help: &'static str,
+    /// Shown in the status bar of its scope.
+    pub hint: Option<&'static str>,
+}
+
+macro_rules! bind {
+    ($scope:ident, [$($key:expr),+], $action:expr, $help:literal, $hint:expr) => {
+        Binding { keys: &[$($key),+], scope: Scope::$scope, action: || $action, help: $help, hint: $hint }
+    };
+}
+
+pub const BINDINGS: &[Binding] = &[
+    bind!(
+        Global,
+        [k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "Move down",
+        None
+    ),
+    bind!(
+        Global,
+        [k('k'), code(KeyCode::Up)],
+        Action::Up,
+        "Move up",
+        None
+    ),
+    bind!(
+        Global,
+        [k('g'), code(KeyCode::Home)],
+        Action::Top,
+        "First lead",
+        None
+    ),
+    bind!(
+        Global,
+        [k('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "Last lead",
+        None
+    ),
+    bind!(
+        Global,
+        [code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        "Page down",
+        None
+    ),
+    bind!(
+        Global,
+        [code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        "Page up",
+        None
+    ),
+    bind!(
+        Global,
+        [code(KeyCode::Tab)],
+        Action::FocusNext,
+        "Next pane",
+        Some("Tab pane")
+    ),
+    bind!(
+        Global,
+        [code(KeyCode::BackTab)],
+        Action::FocusPrev,
+        "Previous pane",
+        None
+    ),
+    bind!(
+        Global,
+        [k('p')],
+        Action::Promote,
+        "Promote (the gate checks the evidence)",
+        Some("p promote")
+    ),
+    bind!(
+        Global,
+        [k('n')],
+        Action::Nurture,
+        "Nurture, with a reason code",
+        Some("n nurture")
+    ),
+    bind!(
+        Global,
+        [k('x')],
+        Action::Disqualify,
+        "Disqualify, with a reason code",
+        Some("x disqualify")
+    ),
+    bind!(
+        Global,
+        [k('u')],
+        Action::Undo,
+        "Undo the last action (recorded, not erased)",
+        Some("u undo")
+    ),
+    bind!(
+        Global,
+        [k('i')],
+        Action::CycleIcpFit,
+        "ICP fit: unknown → fit → not fit",
+        Some("i fit")
+    ),
+    bind!(
+        Global,
+        [k('r')],
+        Action::CycleRoleRelevance,
+        "Role relevance: unknown → relevant → not relevant",
+        Some("r role")
+    ),
+    bind!(
+        Global,
+        [k('/')],
+        Action::Search,
+        "Search name, email, company, title, notes",
+        Some("/ search")
+    ),
+    bind!(
+        Global,
+        [k('s')],
+        Action::FilterSource,
+        "Filter by source",
+        None
+    ),
+    bind!(
+        Global,
+        [k('o')],
+        Action::FilterOwner,
+        "Filter by owner",
+        None
+    ),
+    bind!(
+        Global,
+        [k(']'), k('l')],
+        Action::NextQueue,
+        "Next queue",
+        None
+    ),
+    bind!(
+        Global,
+        [k('['), k('h')],
+        Action::PrevQueue,
+        "Previous queue",
+        None
+    ),
+    bind!(
+        Global,
+        [k('1')],
+        Action::Queue(Queue::Today),
+        "Today: active leads and due reviews",
+        None
+    ),
+    bind!(
+        Global,
+        [k('2')],
+        Action::Queue(Queue::Prospects),
+        "Prospects and opportunities",
+        None
+    ),
+    bind!(
+        Global,
+        [k('3')],
+        Action::Queue(Queue::Nurture),
+        "Nurture",
+        None
+    ),
+    bind!(
+        Global,
+        [k('4')],
+        Action::Queue(Queue::Disqualified),
+        "Disqualified",
+        None
+    ),
+    bind!(
+        Global,
+        [k('5')],
+        Action::Queue(Queue::All),
+        "All leads",
+        None
+    ),
+    bind!(
+        Global,
+        [code(KeyCode::Esc)],
+        Action::Back,
+        "Leave search, clear filters",
+        None
+    ),
+    bind!(Global, [k('?')], Action::Help, "This help", Some("? help")),
+    bind!(
+        Global,
+        [k('q'), ctrl('c')],
+        Action::Quit,
+        "Quit",
+        Some("q quit")
+    ),
+    bind!(
+        Detail,
+        [code(KeyCode::Enter), k('e')],
+        Action::Edit,
+        "Edit the selected field",
+        Some("Enter edit")
+    ),
+    bind!(
+        Queue,
+        [code(KeyCode::Enter), k('e')],
+        Action::Edit,
+        "Edit the lead's evidence",
+        Some("Enter edit")
+    ),
+];
+
+/// The action bound to `key` in `scope`, if any.
+#[must_use]
+pub fn action_for(scope: Scope, key: KeyEvent) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope || b.scope == Scope::Global)
+        .find(|b| b.keys.iter().any(|bk| matches(*bk, key)))
+        .map(|b| (b.action)())
+}
+
+/// Whether a pressed key is this binding's key. Shift is part of the character, not a modifier.
+#[must_use]
+pub fn matches(bound: Key, key: KeyEvent) -> bool {
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    bound.0 == key.code && bound.1 == mods
+}
+
+/// Keys inside popups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopupKey {
+    Up,
+    Down,
+    Confirm,
+    Cancel,
+    NextPart,
+    Newline,
+    Promote,
+    Left,
+    Right,
+}
+
+/// Which popups a popup binding applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopupScope {
+    /// Lists: reason codes, filter values, the refused-promotion checklist.
+    List,
+    /// The field editor and the search prompt.
+    Text,
+    /// The refused-promotion panel only.
+    Refused,
+    /// The value part of the field editor (a choice such as fit / not fit / unknown).
+    Choice,
+}
+
+pub struct PopupBinding {
+    pub keys: &'static [Key],
+    pub scope: PopupScope,
+    pub key: PopupKey,
+    pub help: &'static str,
+}
+
+const fn alt(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::ALT)
+}
+
+pub const POPUP_BINDINGS: &[PopupBinding] = &[
+    PopupBinding {
+        keys: &[k('j'), code(KeyCode::Down)],
+        scope: PopupScope::List,
+        key: PopupKey::Down,
+        help: "Next choice",
+    },
+    PopupBinding {
+        keys: &[k('k'), code(KeyCode::Up)],
+        scope: PopupScope::List,
+        key: PopupKey::Up,
+        help: "Previous choice",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Enter)],
+        scope: PopupScope::List,
+        key: PopupKey::Confirm,
+        help: "Choose / fill in the item",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Esc), k('q')],
+        scope: PopupScope::List,
+        key: PopupKey::Cancel,
+        help: "Close",
+    },
+    PopupBinding {
+        keys: &[k('p')],
+        scope: PopupScope::Refused,
+        key: PopupKey::Promote,
+        help: "Promote once every item passes",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Enter)],
+        scope: PopupScope::Text,
+        key: PopupKey::Confirm,
+        help: "Save",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Esc)],
+        scope: PopupScope::Text,
+        key: PopupKey::Cancel,
+        help: "Cancel; nothing is saved",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Tab)],
+        scope: PopupScope::Text,
+        key: PopupKey::NextPart,
+        help: "Next part (value, evidence, date)",
+    },
+    PopupBinding {
+        keys: &[alt(KeyCode::Enter), ctrl('j')],
+        scope: PopupScope::Text,
+        key: PopupKey::Newline,
+        help: "New line in evidence text",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Left), k('h'), k('k'), code(KeyCode::Up)],
+        scope: PopupScope::Choice,
+        key: PopupKey::Left,
+        help: "Previous value",
+    },
+    PopupBinding {
+        keys: &[code(KeyCode::Right), k('l'), k('j'), code(KeyCode::Down)],
+        scope: PopupScope::Choice,
+        key: PopupKey::Right,
+        help: "Next value",
+    },
+];
+
+/// The popup key bound to `key` in `scope`.
+#[must_use]
+pub fn popup_key(scope: PopupScope, key: KeyEvent) -> Option<PopupKey> {
+    POPUP_BINDINGS
+        .iter()
+        .filter(|b| {
+            b.scope == scope
+                || (scope == PopupScope::Refused && b.scope == PopupScope::List)
+                || (scope == PopupScope::Choice && b.scope == PopupScope::Text)
+        })
+        .find(|b| b.keys.iter().any(|bk| matches(*bk, key)))
+        .map(|b| b.key)
+}
+
+/// A key as people write it: `j`, `Ctrl-c`, `PgDn`.
+#[must_use]
+pub fn key_name(key: Key) -> String {
+    let base = match key.0 {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        other => format!("{other:?}"),
+    };
+    if key.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if key.1.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
+/// The keys of a binding, for help: `j ↓`.
+#[must_use]
+pub fn keys_text(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| key_name(*k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The status-bar hints for `scope`.
+#[must_use]
+pub fn hints(scope: Scope) -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    for b in BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope || b.scope == Scope::Global)
+    {
+        if let Some(h) = b.hint.filter(|h| !seen.contains(h)) {
+            seen.push(h);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for scope in [Scope::Queue, Scope::Detail] {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in BINDINGS
+                .iter()
+                .filter(|b| b.scope == scope || b.scope == Scope::Global)
+            {
+                for key in b.keys {
+                    assert!(!seen.contains(key), "{} bound twice", key_name(*key));
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_their_binding() {
+        let key = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert!(matches!(
+            action_for(Scope::Queue, key),
+            Some(Action::Bottom)
+        ));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            action_for(Scope::Detail, ctrl_c),
+            Some(Action::Quit)
+        ));
+    }
+}

@@ -1,0 +1,173 @@
+//! The triage workstation: a terminal UI over the same store operations as the CLI.
+//!
+//! - `app`: state and `update(action) -> commands`, testable without a terminal;
+//! - `keymap`: every binding, feeding the status bar and the `?` overlay;
+//! - `ui`: drawing, a pure function of the state;
+//! - this module: the terminal, the event loop, and the one place that runs commands
+//!   against the store.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod keymap;
+pub mod popup;
+pub mod theme;
+pub mod ui;
+
+use chrono::Utc;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use crate::domain::GateRules;
+use crate::store::{Ctx, Store, StoreError};
+use action::{Action, Command, Outcome};
+use app::{App, Focus, PAGE, TIMELINE};
+use keymap::Scope;
+
+/// Runs the workstation until the user quits. The terminal is restored on every exit path,
+/// panics included (ratatui's `init` installs the hook).
+///
+/// # Errors
+/// An error of the terminal itself; store errors are shown in the UI instead.
+pub fn run(mut store: Store, actor: &str, rules: GateRules) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = (|| {
+        let mut app = App::new(Utc::now(), rules);
+        app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let size = terminal.size()?;
+        let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
+        let start = app.start();
+        perform(&mut store, &mut app, actor, start);
+        while !app.quit {
+            terminal.draw(|f| ui::render(&app, f))?;
+            // Take every event already waiting before drawing again, so held keys never lag.
+            let mut first = true;
+            while first || event::poll(Duration::ZERO)? {
+                first = false;
+                let action = to_action(&app, event::read()?);
+                app.now = Utc::now();
+                if let Some(action) = action {
+                    let commands = app.update(action);
+                    perform(&mut store, &mut app, actor, commands);
+                }
+                if app.quit {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}
+
+/// Turns a terminal event into an action. A popup gets every key first, except Ctrl-C.
+#[must_use]
+pub fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                return Some(Action::Quit);
+            }
+            if !app.popups.is_empty() {
+                return Some(Action::Input(key));
+            }
+            let scope = if app.focus == Focus::Detail {
+                Scope::Detail
+            } else {
+                Scope::Queue
+            };
+            keymap::action_for(scope, key)
+        }
+        Event::Resize(_, height) => Some(Action::Resize(ui::queue_rows(height))),
+        _ => None,
+    }
+}
+
+/// Runs commands, feeding each result back to the app, until none are left.
+pub fn perform(store: &mut Store, app: &mut App, actor: &str, commands: Vec<Command>) {
+    let mut queue: VecDeque<Command> = commands.into();
+    while let Some(command) = queue.pop_front() {
+        let outcome = execute(store, app, actor, command);
+        queue.extend(app.update(Action::Done(outcome)));
+    }
+}
+
+/// Runs one command against the store. Errors become an outcome the UI shows.
+pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
+    let ctx = Ctx {
+        actor: actor.to_string(),
+        now: app.now,
+        rules: app.rules.clone(),
+    };
+    let result: Result<Outcome, StoreError> = (|| match command {
+        Command::LoadPage {
+            from,
+            dir,
+            placement,
+        } => {
+            let rows = store.page(&app.list(), from.as_ref(), dir, PAGE, app.now)?;
+            Ok(Outcome::Page {
+                rows,
+                asked: PAGE,
+                placement,
+            })
+        }
+        Command::LoadDetail(id) => {
+            let lead = Box::new(store.lead(&id)?);
+            let events = store.recent_events(&id, TIMELINE)?;
+            Ok(Outcome::Detail { lead, events })
+        }
+        Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts(app.now)?)),
+        Command::Decide {
+            id,
+            decision,
+            note,
+            undoing,
+        } => {
+            let before = store.lead(&id)?;
+            match store.decide(&id, &decision, note.as_deref(), &ctx) {
+                Ok(plan) => Ok(Outcome::Decided {
+                    lead: Box::new(store.lead(&id)?),
+                    decision,
+                    plan,
+                    before: (before.stage, before.state),
+                    undoing,
+                }),
+                Err(StoreError::Refused(refusal)) => Ok(Outcome::Refused {
+                    id,
+                    refusal,
+                    decision,
+                }),
+                Err(e) => Err(e),
+            }
+        }
+        Command::SetField { id, edit, undoing } => {
+            let before = Box::new(store.lead(&id)?);
+            let change = store.set_field(&id, &edit, &ctx)?;
+            Ok(Outcome::FieldSet {
+                lead: Box::new(store.lead(&id)?),
+                change,
+                before,
+                undoing,
+            })
+        }
+        Command::LoadValues(column) => {
+            let mut values = Vec::new();
+            let mut after: Option<String> = None;
+            while values.len() < 50 {
+                match store.next_value(column, after.as_deref())? {
+                    Some(v) => {
+                        after = Some(v.clone());
+                        values.push(v);
+                    }
+                    None => break,
+                }
+            }
+            Ok(Outcome::Values(column, values))
+        }
+    })();
+    result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))
+}

@@ -1,0 +1,80 @@
+//! The tab bar (queues and counts) and the status bar (hints, messages, filters).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::Queue;
+use crate::safe_text::one_line;
+use crate::tui::app::{App, Focus};
+use crate::tui::keymap::{Scope, hints};
+use crate::tui::theme::Theme;
+
+pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::styled(" leadgate ", theme.title())];
+    if let Some(search) = &app.search {
+        spans.push(Span::raw("│ "));
+        spans.push(Span::styled(
+            format!("Search: {}", one_line(search)),
+            theme.active_tab(),
+        ));
+        spans.push(Span::styled("  (Esc to leave)", theme.dim()));
+    } else {
+        for (i, &q) in Queue::ALL.iter().enumerate() {
+            spans.push(Span::raw("│ "));
+            let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
+            let style = if q == app.queue {
+                theme.active_tab()
+            } else {
+                ratatui::style::Style::new()
+            };
+            spans.push(Span::styled(
+                format!("{} {}{count}", i + 1, q.label()),
+                style,
+            ));
+            spans.push(Span::raw(" "));
+        }
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let left = match &app.status {
+        Some(s) => Span::styled(
+            format!(" {}", one_line(&s.text)),
+            if s.error {
+                theme.error()
+            } else {
+                theme.title()
+            },
+        ),
+        None => {
+            let scope = if app.focus == Focus::Detail {
+                Scope::Detail
+            } else {
+                Scope::Queue
+            };
+            Span::styled(format!(" {}", hints(scope).join(" · ")), theme.dim())
+        }
+    };
+    let mut right = Vec::new();
+    if let Some(s) = &app.source {
+        right.push(format!("source={}", one_line(s)));
+    }
+    if let Some(o) = &app.owner {
+        right.push(format!("owner={}", one_line(o)));
+    }
+    if !app.rows.is_empty() && !app.has_before && !app.has_after {
+        right.push(format!("{}/{}", app.selected + 1, app.rows.len()));
+    }
+    let right = right.join("  ");
+    let width = usize::from(area.width);
+    let pad = width.saturating_sub(left.content.chars().count() + right.chars().count() + 1);
+    let line = Line::from(vec![
+        left,
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.dim()),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}

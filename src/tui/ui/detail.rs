@@ -1,0 +1,134 @@
+//! The selected lead: who, the live checklist of its next gate, and every field with its
+//! evidence.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::domain::field::{Field, current};
+use crate::domain::{Checklist, Lead};
+use crate::safe_text::one_line;
+use crate::tui::app::{App, DETAIL_FIELDS, Focus};
+use crate::tui::theme::Theme;
+
+fn opt(v: Option<&str>) -> String {
+    v.map_or_else(String::new, one_line)
+}
+
+/// Checklist lines: ✓ or ✗, the item, and what is missing.
+pub fn checklist_lines(list: &Checklist, theme: Theme) -> Vec<Line<'static>> {
+    let passed = list.items.iter().filter(|i| i.passed).count();
+    let mut lines = vec![Line::styled(
+        format!(
+            "Gate to {}: {passed} of {} passed",
+            list.to,
+            list.items.len()
+        ),
+        theme.title(),
+    )];
+    for i in &list.items {
+        let (mark, style) = if i.passed {
+            ("✓", theme.pass())
+        } else {
+            ("✗", theme.fail())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark} "), style),
+            Span::styled(format!("{:<15}", i.item.label()), style),
+            Span::raw(one_line(&i.detail)),
+        ]));
+    }
+    lines
+}
+
+/// A field's value as shown: the value, and its evidence after a dash.
+fn field_text(lead: &Lead, field: Field) -> String {
+    let (value, note) = current(lead, field);
+    let mut s = opt(value.as_deref());
+    if let Some(on) = lead
+        .evidence
+        .reason_now_on
+        .filter(|_| field == Field::ReasonNow)
+    {
+        s.push_str(&format!(" (observed {on})"));
+    }
+    if let Some(n) = note {
+        s.push_str(" — ");
+        s.push_str(&one_line(&n));
+    }
+    s
+}
+
+pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Detail;
+    let block = Block::bordered()
+        .title(Line::styled(" Lead ", theme.title()))
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.dim()
+        });
+    let Some(detail) = &app.detail else {
+        f.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let lead = &detail.lead;
+    let c = &lead.contact;
+    let short = app.selected_row().map_or("", |r| r.short_id.as_str());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(one_line(&c.name), theme.title()),
+            Span::raw(format!("  <{}>", opt(c.email.as_deref()))),
+            Span::styled(format!("  {short}"), theme.dim()),
+        ]),
+        Line::from(format!(
+            "{} · {}",
+            opt(c.title.as_deref()),
+            opt(c.company.as_deref())
+        )),
+        Line::from(vec![
+            Span::raw(format!("{} · {}", lead.stage.label(), lead.state.label())),
+            Span::raw(
+                lead.state_reason
+                    .map_or(String::new(), |r| format!(" ({})", r.label())),
+            ),
+            Span::styled(
+                format!(" · created {}", lead.created_at.date_naive()),
+                theme.dim(),
+            ),
+        ]),
+        Line::from(""),
+    ];
+    if let Some(list) = app.checklist() {
+        lines.extend(checklist_lines(&list, theme));
+        lines.push(Line::from(""));
+    }
+    let header = lines.len();
+    let room = usize::from(area.height.saturating_sub(2))
+        .saturating_sub(header)
+        .max(1);
+    let first = if focused {
+        app.field.saturating_sub(room - 1)
+    } else {
+        0
+    };
+    for (i, &field) in DETAIL_FIELDS.iter().enumerate().skip(first).take(room) {
+        let style = if focused && i == app.field {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<15}", field.label()), style),
+            Span::raw(" "),
+            Span::raw(field_text(lead, field)),
+        ]));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,293 @@
+//! Popups, drawn over a cleared area on top of the screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::centered;
+use super::detail::checklist_lines;
+use crate::domain::ReasonCode;
+use crate::safe_text::one_line;
+use crate::store::FilterColumn;
+use crate::tui::app::App;
+use crate::tui::editor::{Editor, Part, text_label};
+use crate::tui::keymap::{BINDINGS, POPUP_BINDINGS, PopupScope, Scope, keys_text};
+use crate::tui::popup::Popup;
+use crate::tui::theme::Theme;
+
+fn frame<'a>(title: &str, theme: Theme) -> Block<'a> {
+    Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.title()))
+        .border_style(theme.focused_border())
+}
+
+pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rect) {
+    match popup {
+        Popup::Help { scroll } => help(theme, f, screen, *scroll),
+        Popup::Reasons {
+            parking, selected, ..
+        } => {
+            let items: Vec<(String, String)> = ReasonCode::ALL
+                .iter()
+                .map(|c| (c.as_str().to_string(), c.label().to_string()))
+                .collect();
+            list(
+                parking.title(),
+                &items,
+                *selected,
+                "Enter choose · Esc cancel",
+                theme,
+                f,
+                screen,
+            );
+        }
+        Popup::Values {
+            column,
+            values,
+            selected,
+        } => {
+            let title = match column {
+                FilterColumn::Source => "Filter by source",
+                FilterColumn::Owner => "Filter by owner",
+            };
+            let mut items = vec![("(any)".to_string(), String::new())];
+            items.extend(values.iter().map(|v| (one_line(v), String::new())));
+            list(
+                title,
+                &items,
+                *selected,
+                "Enter choose · Esc cancel",
+                theme,
+                f,
+                screen,
+            );
+        }
+        Popup::Note { text, error, .. } => {
+            let area = centered(screen, 64, 8);
+            f.render_widget(Clear, area);
+            let block = frame("A note is needed: why?", theme);
+            let inner = block.inner(area);
+            f.render_widget(block, area);
+            let [edit, err, hint] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(inner);
+            f.render_widget(text, edit);
+            f.render_widget(
+                Paragraph::new(error.clone().unwrap_or_default()).style(theme.error()),
+                err,
+            );
+            f.render_widget(
+                Paragraph::new("Enter save · Esc cancel").style(theme.dim()),
+                hint,
+            );
+        }
+        Popup::Search { text } => {
+            let area = centered(screen, 60, 4);
+            f.render_widget(Clear, area);
+            let block = frame("Search name, email, company, title, notes", theme);
+            let inner = block.inner(area);
+            f.render_widget(block, area);
+            let [edit, hint] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+            f.render_widget(text, edit);
+            f.render_widget(
+                Paragraph::new("Enter search · Esc cancel").style(theme.dim()),
+                hint,
+            );
+        }
+        Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
+        Popup::Editor(editor) => edit(editor, theme, f, screen),
+    }
+}
+
+fn list(
+    title: &str,
+    items: &[(String, String)],
+    selected: usize,
+    hint: &str,
+    theme: Theme,
+    f: &mut Frame,
+    screen: Rect,
+) {
+    let height = u16::try_from(items.len() + 3)
+        .unwrap_or(u16::MAX)
+        .min(screen.height);
+    let area = centered(screen, 56, height);
+    f.render_widget(Clear, area);
+    let room = usize::from(area.height.saturating_sub(3)).max(1);
+    let first = selected.saturating_sub(room - 1);
+    let mut lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(room)
+        .map(|(i, (name, label))| {
+            let style = if i == selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {name:<20}"), style),
+                Span::styled(format!(" {label}"), theme.dim()),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(hint.to_string(), theme.dim()));
+    f.render_widget(Paragraph::new(lines).block(frame(title, theme)), area);
+}
+
+fn refused(app: &App, selected: usize, theme: Theme, f: &mut Frame, screen: Rect) {
+    let Some(list) = app.checklist() else { return };
+    let area = centered(
+        screen,
+        76,
+        u16::try_from(list.items.len() + 6).unwrap_or(12),
+    );
+    f.render_widget(Clear, area);
+    let mut lines = checklist_lines(&list, theme);
+    if let Some(line) = lines.get_mut(selected + 1) {
+        *line = line.clone().patch_style(theme.selected());
+    }
+    lines.push(Line::from(""));
+    if list.passed() {
+        lines.push(Line::styled(
+            "Every item passes: press p to promote.",
+            theme.pass(),
+        ));
+    } else {
+        lines.push(Line::styled(
+            "Enter fill in the selected item · p promote · Esc close",
+            theme.dim(),
+        ));
+    }
+    let title = format!("Not promoted yet: the {} gate needs evidence", list.to);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame(&title, theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
+    let area = centered(screen, 72, 14);
+    f.render_widget(Clear, area);
+    let block = frame(&format!("Edit {}", editor.field.label()), theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let date_height = if editor.date.is_some() { 2 } else { 0 };
+    let choice_height = if editor.choices.is_empty() { 0 } else { 2 };
+    let [choice, label, text, date, err, hint] = Layout::vertical([
+        Constraint::Length(choice_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(date_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let focus = |p: Part| {
+        if editor.part == p {
+            theme.focused_border()
+        } else {
+            theme.dim()
+        }
+    };
+    if !editor.choices.is_empty() {
+        let value = editor.choices[editor.choice];
+        let shown = if value.is_empty() { "(none)" } else { value };
+        let line = Line::from(vec![
+            Span::styled("Value  ", focus(Part::Choice)),
+            Span::styled(format!("◀ {shown} ▶"), theme.title()),
+        ]);
+        f.render_widget(Paragraph::new(line), choice);
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled(text_label(editor.field), focus(Part::Text))),
+        label,
+    );
+    f.render_widget(&editor.text, text);
+    if let Some(d) = &editor.date {
+        let [l, v] = Layout::horizontal([Constraint::Length(16), Constraint::Fill(1)]).areas(date);
+        f.render_widget(
+            Paragraph::new(Span::styled("Observed on", focus(Part::Date))),
+            l,
+        );
+        f.render_widget(d, v);
+    }
+    f.render_widget(
+        Paragraph::new(editor.error.clone().unwrap_or_default()).style(theme.error()),
+        err,
+    );
+    let hint_text = POPUP_BINDINGS
+        .iter()
+        .filter(|b| {
+            b.scope == PopupScope::Text
+                || (b.scope == PopupScope::Choice && !editor.choices.is_empty())
+        })
+        .map(|b| format!("{} {}", keys_text(&b.keys[..1]), b.help.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    f.render_widget(
+        Paragraph::new(hint_text)
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
+        hint,
+    );
+}
+
+/// The `?` overlay: every binding, from the keymap itself.
+fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
+    let area = centered(screen, 78, screen.height.saturating_sub(2));
+    f.render_widget(Clear, area);
+    let mut lines = Vec::new();
+    for (title, global) in [("Everywhere", true), ("Queue and lead panes", false)] {
+        lines.push(Line::styled(title.to_string(), theme.title()));
+        let mut seen: Vec<&str> = Vec::new();
+        for b in BINDINGS
+            .iter()
+            .filter(|b| (b.scope == Scope::Global) == global)
+        {
+            if seen.contains(&b.help) {
+                continue;
+            }
+            seen.push(b.help);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys_text(b.keys)), theme.pass()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    for (title, scope) in [
+        ("Lists and the refused-promotion panel", PopupScope::List),
+        ("", PopupScope::Refused),
+        ("Editing a field", PopupScope::Text),
+        ("", PopupScope::Choice),
+    ] {
+        if !title.is_empty() {
+            lines.push(Line::styled(title.to_string(), theme.title()));
+        }
+        for b in POPUP_BINDINGS.iter().filter(|b| b.scope == scope) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys_text(b.keys)), theme.pass()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    lines.push(Line::styled(
+        "FRIN: ICP fit, role relevance, intent, reason now — ✓ passes, ✗ says no, · unknown",
+        theme.dim(),
+    ));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame("Keys (any other key closes)", theme))
+            .scroll((scroll, 0)),
+        area,
+    );
+}

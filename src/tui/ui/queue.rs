@@ -1,0 +1,109 @@
+//! The queue: one row a lead, with the gate's items at a glance.
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+
+use crate::domain::gate::{GateItem, check};
+use crate::domain::{IcpFit, Lead, RoleRelevance};
+use crate::safe_text::one_line;
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::Theme;
+
+/// ✓ passes, ✗ says no (not fit, not relevant, stale), · not known yet.
+fn mark(lead: &Lead, item: GateItem, app: &App) -> &'static str {
+    let ev = &lead.evidence;
+    if check(item, ev, app.now.date_naive(), &app.rules).passed {
+        return "✓";
+    }
+    let negative = match item {
+        GateItem::IcpFit => ev.icp_fit == IcpFit::NotFit,
+        GateItem::RoleRelevance => ev.role_relevance == RoleRelevance::NotRelevant,
+        GateItem::ReasonNow => ev.reason_now_on.is_some(),
+        _ => false,
+    };
+    if negative { "✗" } else { "·" }
+}
+
+/// A compact age: 5m, 3h, 12d, 2y.
+#[must_use]
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let d = now - since;
+    if d.num_days() >= 365 {
+        format!("{}y", d.num_days() / 365)
+    } else if d.num_days() >= 1 {
+        format!("{}d", d.num_days())
+    } else if d.num_hours() >= 1 {
+        format!("{}h", d.num_hours())
+    } else {
+        format!("{}m", d.num_minutes().max(0))
+    }
+}
+
+pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Queue;
+    let title = if app.search.is_some() {
+        "Search results".to_string()
+    } else {
+        app.queue.label().to_string()
+    };
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.title()))
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.dim()
+        });
+    if app.rows.is_empty() {
+        let text = if app.search.is_some() {
+            "No lead matches the search."
+        } else {
+            "No leads in this queue."
+        };
+        f.render_widget(Paragraph::new(format!("\n  {text}")).block(block), area);
+        return;
+    }
+    let visible = usize::from(area.height.saturating_sub(3));
+    let end = (app.offset + visible).min(app.rows.len());
+    let rows = app.rows[app.offset..end].iter().map(|r| {
+        let l = &r.lead;
+        let c = &l.contact;
+        let marks = [
+            GateItem::IcpFit,
+            GateItem::RoleRelevance,
+            GateItem::IntentSource,
+            GateItem::ReasonNow,
+        ]
+        .map(|i| mark(l, i, app))
+        .join("");
+        Row::new(vec![
+            Cell::from(one_line(&c.name)),
+            Cell::from(one_line(c.company.as_deref().unwrap_or(""))),
+            Cell::from(one_line(c.title.as_deref().unwrap_or(""))),
+            Cell::from(one_line(c.source.as_deref().unwrap_or(""))),
+            Cell::from(l.stage.as_str()),
+            Cell::from(marks),
+            Cell::from(age(l.created_at, app.now)),
+        ])
+    });
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(11),
+        Constraint::Length(4),
+        Constraint::Length(4),
+    ];
+    let header = Row::new(["Name", "Company", "Title", "Source", "Stage", "FRIN", "Age"])
+        .style(theme.title());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected());
+    let mut state =
+        TableState::default().with_selected(Some(app.selected.saturating_sub(app.offset)));
+    f.render_stateful_widget(table, area, &mut state);
+}

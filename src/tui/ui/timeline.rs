@@ -1,0 +1,57 @@
+//! The selected lead's history, newest first: why it is here and what changed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::safe_text::one_line;
+use crate::store::Event;
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::Theme;
+
+/// What an event says, in a line.
+#[must_use]
+pub fn describe(e: &Event) -> String {
+    let mut s = match e.kind.as_str() {
+        "created" => "created".to_string(),
+        _ => format!(
+            "{} {} → {}",
+            e.field.as_deref().unwrap_or(&e.kind),
+            e.old_value.as_deref().unwrap_or("-"),
+            e.new_value.as_deref().unwrap_or("-")
+        ),
+    };
+    if let Some(code) = e.reason_code {
+        s.push_str(&format!(" [{code}]"));
+    }
+    if let Some(note) = &e.note {
+        s.push_str(" — ");
+        s.push_str(note);
+    }
+    one_line(&s)
+}
+
+pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Timeline;
+    let block = Block::bordered()
+        .title(Line::styled(" History ", theme.title()))
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.dim()
+        });
+    let events = app.detail.as_ref().map_or(&[][..], |d| d.events.as_slice());
+    let lines: Vec<Line> = events
+        .iter()
+        .skip(app.timeline_scroll)
+        .map(|e| {
+            Line::from(vec![
+                Span::styled(e.at.format("%Y-%m-%d %H:%M ").to_string(), theme.dim()),
+                Span::styled(format!("{:<8} ", one_line(&e.actor)), theme.dim()),
+                Span::raw(describe(e)),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
