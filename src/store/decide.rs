@@ -41,7 +41,6 @@ impl Store {
             &tx,
             ctx,
             id,
-            0,
             NewEvent {
                 kind: "field",
                 field: Some(change.field.as_str()),
@@ -113,7 +112,6 @@ impl Store {
             now,
             due
         ])?;
-        let mut seq = 0;
         if let Some((from, to)) = outcome.stage {
             let snapshot = json!({
                 "decision": decision.verb(),
@@ -124,7 +122,6 @@ impl Store {
                 &tx,
                 ctx,
                 id,
-                seq,
                 NewEvent {
                     kind: "stage",
                     field: Some("stage"),
@@ -135,14 +132,12 @@ impl Store {
                     data: Some(snapshot.to_string()),
                 },
             )?;
-            seq += 1;
         }
         if let Some((from, to)) = outcome.state {
             append(
                 &tx,
                 ctx,
                 id,
-                seq,
                 NewEvent {
                     kind: "state",
                     field: Some("state"),

@@ -39,16 +39,22 @@ pub(super) struct NewEvent<'a> {
     pub data: Option<String>,
 }
 
-/// Appends an event. `seq` orders events written by one operation: each is stamped one
-/// microsecond after the previous, so (at, id) order is the order they happened in.
+/// Appends an event, stamped at `ctx.now` or one microsecond after the lead's latest event,
+/// whichever is later: a lead's history then reads in the order things happened, even for
+/// changes within one microsecond or a clock that stepped back.
 pub(super) fn append(
     conn: &Connection,
     ctx: &Ctx,
     lead_id: &str,
-    seq: i64,
     e: NewEvent<'_>,
 ) -> rusqlite::Result<()> {
-    let at = ctx.now + Duration::microseconds(seq);
+    let latest: Option<String> = conn
+        .prepare_cached("SELECT max(at) FROM events WHERE lead_id = ?1")?
+        .query_row([lead_id], |r| r.get(0))?;
+    let after_latest = latest
+        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.to_utc() + Duration::microseconds(1));
+    let at = after_latest.map_or(ctx.now, |t| t.max(ctx.now));
     conn.prepare_cached(
         "INSERT INTO events (id, lead_id, at, actor, kind, field, old_value, new_value, \
          reason_code, note, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

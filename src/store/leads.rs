@@ -53,7 +53,6 @@ impl Store {
             &tx,
             ctx,
             &lead.id,
-            0,
             NewEvent {
                 kind: "created",
                 data: snapshot,

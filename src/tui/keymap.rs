@@ -233,14 +233,14 @@ pub const BINDINGS: &[Binding] = &[
         Detail,
         [code(KeyCode::Enter), k('e')],
         Action::Edit,
-        "Edit the selected field",
+        "Edit the selected field (lead pane)",
         Some("Enter edit")
     ),
     bind!(
         Queue,
         [code(KeyCode::Enter), k('e')],
         Action::Edit,
-        "Edit the lead's evidence",
+        "Go to the first missing evidence (queue pane)",
         Some("Enter edit")
     ),
 ];
@@ -425,10 +425,9 @@ pub fn keys_text(keys: &[Key]) -> String {
 #[must_use]
 pub fn hints(scope: Scope) -> Vec<&'static str> {
     let mut seen = Vec::new();
-    for b in BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope || b.scope == Scope::Global)
-    {
+    // The pane's own keys first, then the ones that work everywhere.
+    let own = BINDINGS.iter().filter(|b| b.scope == scope);
+    for b in own.chain(BINDINGS.iter().filter(|b| b.scope == Scope::Global)) {
         if let Some(h) = b.hint.filter(|h| !seen.contains(h)) {
             seen.push(h);
         }

@@ -6,3 +6,5 @@ mod cli;
 mod cli_input;
 mod store;
 mod support;
+mod tui;
+mod tui_support;

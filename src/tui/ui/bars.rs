@@ -55,7 +55,19 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 Scope::Queue
             };
-            Span::styled(format!(" {}", hints(scope).join(" · ")), theme.dim())
+            // As many hints as fit, whole; `?` lists the rest.
+            let room = usize::from(area.width).saturating_sub(12);
+            let mut text = String::new();
+            for h in hints(scope) {
+                if text.chars().count() + h.chars().count() + 3 > room {
+                    break;
+                }
+                if !text.is_empty() {
+                    text.push_str(" · ");
+                }
+                text.push_str(h);
+            }
+            Span::styled(format!(" {text}"), theme.dim())
         }
     };
     let mut right = Vec::new();

@@ -62,8 +62,9 @@ fn field_text(lead: &Lead, field: Field) -> String {
 
 pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Detail;
+    let short = app.selected_row().map_or("", |r| r.short_id.as_str());
     let block = Block::bordered()
-        .title(Line::styled(" Lead ", theme.title()))
+        .title(Line::styled(format!(" Lead {short} "), theme.title()))
         .border_style(if focused {
             theme.focused_border()
         } else {
@@ -75,18 +76,19 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     };
     let lead = &detail.lead;
     let c = &lead.contact;
-    let short = app.selected_row().map_or("", |r| r.short_id.as_str());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(one_line(&c.name), theme.title()),
             Span::raw(format!("  <{}>", opt(c.email.as_deref()))),
-            Span::styled(format!("  {short}"), theme.dim()),
         ]),
-        Line::from(format!(
-            "{} · {}",
-            opt(c.title.as_deref()),
-            opt(c.company.as_deref())
-        )),
+        Line::from(
+            [c.title.as_deref(), c.company.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(one_line)
+                .collect::<Vec<_>>()
+                .join(" · "),
+        ),
         Line::from(vec![
             Span::raw(format!("{} · {}", lead.stage.label(), lead.state.label())),
             Span::raw(

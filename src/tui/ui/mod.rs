@@ -48,7 +48,7 @@ pub fn render(app: &App, f: &mut Frame) {
     ])
     .areas(area);
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
     let [detail_area, timeline_area] =
         Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
     bars::tabs(app, theme, f, tabs);

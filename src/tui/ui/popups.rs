@@ -116,7 +116,7 @@ fn list(
     let height = u16::try_from(items.len() + 3)
         .unwrap_or(u16::MAX)
         .min(screen.height);
-    let area = centered(screen, 56, height);
+    let area = centered(screen, 66, height);
     f.render_widget(Clear, area);
     let room = usize::from(area.height.saturating_sub(3)).max(1);
     let first = selected.saturating_sub(room - 1);
@@ -258,7 +258,7 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
             }
             seen.push(b.help);
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys_text(b.keys)), theme.pass()),
+                Span::styled(format!("  {:<18}", keys_text(b.keys)), theme.pass()),
                 Span::raw(b.help),
             ]));
         }
@@ -274,7 +274,7 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
         }
         for b in POPUP_BINDINGS.iter().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys_text(b.keys)), theme.pass()),
+                Span::styled(format!("  {:<18}", keys_text(b.keys)), theme.pass()),
                 Span::raw(b.help),
             ]));
         }

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::gate::{GateItem, check};
-use crate::domain::{IcpFit, Lead, RoleRelevance};
+use crate::domain::{IcpFit, Lead, RoleRelevance, Stage};
 use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
@@ -25,6 +25,16 @@ fn mark(lead: &Lead, item: GateItem, app: &App) -> &'static str {
         _ => false,
     };
     if negative { "✗" } else { "·" }
+}
+
+/// The stage in five letters, for the narrow column.
+fn stage_tag(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Lead => "lead",
+        Stage::Prospect => "prosp",
+        Stage::Opportunity => "oppty",
+        Stage::Customer => "cust",
+    }
 }
 
 /// A compact age: 5m, 3h, 12d, 2y.
@@ -83,17 +93,17 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Cell::from(one_line(c.company.as_deref().unwrap_or(""))),
             Cell::from(one_line(c.title.as_deref().unwrap_or(""))),
             Cell::from(one_line(c.source.as_deref().unwrap_or(""))),
-            Cell::from(l.stage.as_str()),
+            Cell::from(stage_tag(l.stage)),
             Cell::from(marks),
             Cell::from(age(l.created_at, app.now)),
         ])
     });
     let widths = [
-        Constraint::Fill(3),
+        Constraint::Fill(4),
         Constraint::Fill(3),
         Constraint::Fill(3),
         Constraint::Fill(2),
-        Constraint::Length(11),
+        Constraint::Length(5),
         Constraint::Length(4),
         Constraint::Length(4),
     ];

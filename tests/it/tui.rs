@@ -1,0 +1,370 @@
+//! The workstation, driven by keys without a terminal; screens checked as snapshots.
+
+use crate::tui_support::{desk, desk_with, now};
+use leadgate::domain::{Queue, Stage, State};
+use leadgate::store::Ctx;
+use leadgate::tui::popup::Popup;
+
+fn count(d: &crate::tui_support::Desk, q: Queue) -> u64 {
+    d.app.count(q).expect("counted")
+}
+
+#[test]
+fn the_queue_opens_on_today_with_counts_and_the_first_lead_in_detail() {
+    let d = desk();
+    assert_eq!(d.app.queue, Queue::Today);
+    assert_eq!(
+        (
+            count(&d, Queue::Today),
+            count(&d, Queue::Prospects),
+            count(&d, Queue::All)
+        ),
+        (3, 1, 4)
+    );
+    assert_eq!(d.selected_name(), "Maren Okafor");
+    assert_eq!(
+        d.app.detail.as_ref().expect("detail").lead.contact.name,
+        "Maren Okafor"
+    );
+    insta::assert_snapshot!("queue", d.screen(110, 24));
+}
+
+#[test]
+fn moving_down_selects_the_next_lead_and_the_detail_follows() {
+    let mut d = desk();
+    d.press(&["j"]);
+    assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+    assert_eq!(
+        d.app.detail.as_ref().expect("detail").lead.contact.name,
+        "Tomasz Wielgosz"
+    );
+    d.press(&["k", "k"]);
+    assert_eq!(d.selected_name(), "Maren Okafor", "stops at the top");
+    insta::assert_snapshot!("detail_failing_checklist", {
+        d.press(&["j"]);
+        d.screen(110, 24)
+    });
+}
+
+#[test]
+fn promoting_a_complete_lead_moves_it_to_prospects_and_selects_the_next() {
+    let mut d = desk();
+    d.press(&["p"]);
+    assert_eq!(
+        d.selected_name(),
+        "Tomasz Wielgosz",
+        "the next lead is selected"
+    );
+    assert_eq!(
+        (count(&d, Queue::Today), count(&d, Queue::Prospects)),
+        (2, 2)
+    );
+    assert!(
+        d.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Promoted: Maren Okafor, lead → prospect"))
+    );
+    d.press(&["2"]);
+    assert!(
+        d.app
+            .rows
+            .iter()
+            .any(|r| r.lead.contact.name == "Maren Okafor" && r.lead.stage == Stage::Prospect)
+    );
+}
+
+#[test]
+fn a_refused_promotion_shows_what_is_missing_and_lets_the_rep_fill_it_in() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    d.press(&["p"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::Refused { .. })));
+    insta::assert_snapshot!("refused_promotion", d.screen(110, 24));
+    let missing: Vec<_> = d
+        .app
+        .checklist()
+        .expect("list")
+        .missing()
+        .map(|i| i.item.as_str())
+        .collect();
+    assert_eq!(missing, ["role_relevance", "intent_source", "reason_now"]);
+
+    // Role relevance: relevant is set, only the why is missing.
+    d.press(&["Enter"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::Editor(_))));
+    d.press(&["Tab"]);
+    d.type_text("Head of Ops signs off on tooling");
+    d.press(&["Enter"]);
+    // Intent source: choose demo_request (the first after "none"), then the detail.
+    d.press(&["Enter", "Right"]);
+    d.press(&["Tab"]);
+    d.type_text("Asked for a demo at the booth");
+    d.press(&["Enter"]);
+    // Reason now: the text, dated today by default.
+    d.press(&["Enter"]);
+    d.type_text("Tender for routing software closes in December");
+    d.press(&["Enter"]);
+    assert!(d.app.checklist().expect("list").passed());
+    d.press(&["p"]);
+    assert!(d.app.popups.is_empty(), "the panel closes once promoted");
+    assert_eq!(
+        (count(&d, Queue::Today), count(&d, Queue::Prospects)),
+        (2, 2)
+    );
+}
+
+#[test]
+fn nurture_asks_for_a_reason_code_and_other_asks_for_a_note() {
+    let mut d = desk();
+    d.select("Info Desk");
+    d.press(&["x"]);
+    insta::assert_snapshot!("reason_picker", d.screen(110, 24));
+    // generic_inbox is the ninth code.
+    d.press(&["j", "j", "j", "j", "j", "j", "j", "j", "Enter"]);
+    assert!(d.app.popups.is_empty());
+    assert_eq!(count(&d, Queue::Disqualified), 1);
+    let dq = d
+        .store
+        .page(
+            &leadgate::store::ListSource::Queue {
+                queue: Queue::Disqualified,
+                source: None,
+                owner: None,
+            },
+            None,
+            leadgate::store::Direction::Forward,
+            10,
+            now(),
+        )
+        .expect("page");
+    assert_eq!(
+        dq[0].lead.state_reason.map(|r| r.as_str()),
+        Some("generic_inbox")
+    );
+
+    d.select("Tomasz Wielgosz");
+    d.press(&["n", "k", "Enter"]); // "other", the last code
+    assert!(matches!(d.app.popups.last(), Some(Popup::Note { .. })));
+    d.press(&["Enter"]);
+    assert!(
+        matches!(
+            d.app.popups.last(),
+            Some(Popup::Note { error: Some(_), .. })
+        ),
+        "an empty note is refused"
+    );
+    d.type_text("Moving to a new role in Q1");
+    d.press(&["Enter"]);
+    assert_eq!(count(&d, Queue::Nurture), 1);
+}
+
+#[test]
+fn undo_compensates_with_new_events_and_never_erases_history() {
+    let mut d = desk();
+    let id = d.app.selected_row().expect("row").lead.id.clone();
+    let before = d.store.history(&id).expect("history").len();
+    d.press(&["p"]);
+    d.press(&["u"]);
+    let lead = d.store.lead(&id).expect("lead");
+    assert_eq!((lead.stage, lead.state), (Stage::Lead, State::Active));
+    let history = d.store.history(&id).expect("history");
+    assert_eq!(
+        history.len(),
+        before + 2,
+        "the promotion and its undo are both recorded"
+    );
+    assert_eq!(
+        history.last().expect("last").note.as_deref(),
+        Some("undo: promote Maren Okafor")
+    );
+    assert_eq!(count(&d, Queue::Today), 3);
+
+    // A field edit is undone by setting the old value back.
+    d.select("Info Desk");
+    d.press(&["i"]);
+    let info = d.app.selected_row().expect("row").lead.id.clone();
+    assert_eq!(
+        d.store.lead(&info).expect("lead").evidence.icp_fit.as_str(),
+        "fit"
+    );
+    d.press(&["u"]);
+    assert_eq!(
+        d.store.lead(&info).expect("lead").evidence.icp_fit.as_str(),
+        "unknown"
+    );
+}
+
+#[test]
+fn one_key_cycles_tri_state_fields_keeping_the_why() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    d.press(&["i"]);
+    let lead = &d.app.detail.as_ref().expect("detail").lead;
+    assert_eq!(lead.evidence.icp_fit.as_str(), "not_fit");
+    assert_eq!(
+        lead.evidence.icp_fit_why.as_deref(),
+        Some("Logistics, 48 staff")
+    );
+    d.press(&["r", "r"]);
+    assert_eq!(
+        d.app
+            .detail
+            .as_ref()
+            .expect("detail")
+            .lead
+            .evidence
+            .role_relevance
+            .as_str(),
+        "unknown"
+    );
+}
+
+#[test]
+fn search_lists_matches_and_escape_returns_to_the_queue() {
+    let mut d = desk();
+    d.press(&["/"]);
+    d.type_text("harbor");
+    d.press(&["Enter"]);
+    assert_eq!(d.app.rows.len(), 1);
+    assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+    d.press(&["Esc"]);
+    assert_eq!(d.app.rows.len(), 3);
+}
+
+#[test]
+fn paging_walks_a_long_queue_in_order_both_ways() {
+    let mut d = desk_with(950, 30);
+    let expected: Vec<String> = {
+        let mut names = vec![
+            "Maren Okafor".to_string(),
+            "Tomasz Wielgosz".into(),
+            "Info Desk".into(),
+        ];
+        names.extend((0..950).map(|i| format!("Lead {i:04}")));
+        names
+    };
+    let mut seen = vec![d.selected_name()];
+    for _ in 1..expected.len() {
+        d.press(&["j"]);
+        seen.push(d.selected_name());
+    }
+    assert_eq!(seen, expected);
+    assert!(
+        d.app.rows.len() <= leadgate::tui::app::WINDOW,
+        "the window stays bounded"
+    );
+    d.press(&["j"]);
+    assert_eq!(d.selected_name(), "Lead 0949", "stops at the end");
+    for _ in 0..500 {
+        d.press(&["k"]);
+    }
+    assert_eq!(d.selected_name(), expected[expected.len() - 501]);
+    d.press(&["g"]);
+    assert_eq!(d.selected_name(), "Maren Okafor");
+    d.press(&["G"]);
+    assert_eq!(d.selected_name(), "Lead 0949");
+    d.press(&["PageUp", "PageUp"]);
+    let page = d.app.page_rows;
+    assert_eq!(d.selected_name(), expected[expected.len() - 1 - 2 * page]);
+}
+
+#[test]
+fn queues_switch_with_number_keys_and_filters_narrow_them() {
+    let mut d = desk();
+    d.press(&["5"]);
+    assert_eq!(d.app.rows.len(), 4);
+    d.press(&["s"]);
+    let Some(Popup::Values { values, .. }) = d.app.popups.last() else {
+        panic!("source picker")
+    };
+    assert_eq!(
+        values,
+        &["LinkedIn", "Purchased list", "Referral", "Webinar"]
+    );
+    d.press(&["j", "Enter"]); // LinkedIn
+    assert_eq!(d.app.source.as_deref(), Some("LinkedIn"));
+    assert_eq!(d.app.rows.len(), 1);
+    d.press(&["Esc"]);
+    assert_eq!(d.app.rows.len(), 4);
+}
+
+#[test]
+fn help_lists_every_binding_and_ctrl_c_quits_from_anywhere() {
+    let mut d = desk();
+    d.press(&["?"]);
+    let screen = d.screen(100, 50);
+    for b in leadgate::tui::keymap::BINDINGS {
+        assert!(screen.contains(b.help), "help lacks {}", b.help);
+    }
+    insta::assert_snapshot!("help", screen);
+    d.press(&["n", "C-c"]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_instead_of_a_broken_layout() {
+    let d = desk();
+    insta::assert_snapshot!("too_small", d.screen(60, 12));
+}
+
+#[test]
+fn escape_sequences_in_lead_data_are_drawn_as_plain_text() {
+    let mut d = desk();
+    let mut c = leadgate::domain::Contact {
+        name: "\u{1b}[31mEvil\u{7}".into(),
+        ..Default::default()
+    };
+    c.company = Some("\u{1b}]0;owned\u{7}Corp".into());
+    d.store.add_lead(c, &Ctx::new("x", now())).expect("add");
+    d.press(&["g", "G"]);
+    let screen = d.screen(110, 24);
+    assert!(screen.contains("[31mEvil"));
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}'));
+}
+
+#[test]
+fn a_store_error_shows_in_the_status_bar_and_the_session_goes_on() {
+    let mut d = desk();
+    let cmd = leadgate::tui::action::Command::Decide {
+        id: "f".repeat(32),
+        decision: leadgate::domain::Decision::Promote,
+        note: None,
+        undoing: false,
+    };
+    leadgate::tui::perform(&mut d.store, &mut d.app, "tester", vec![cmd]);
+    let status = d.app.status.as_ref().expect("status");
+    assert!(
+        status.error && status.text.contains("no lead has an id"),
+        "{status:?}"
+    );
+    assert!(!d.app.quit);
+    d.press(&["j"]);
+    assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+}
+
+#[test]
+fn an_edit_from_the_detail_pane_goes_through_the_same_rules_as_the_cli() {
+    let mut d = desk();
+    d.select("Info Desk");
+    d.press(&["Tab"]);
+    for _ in 0..8 {
+        d.press(&["j"]); // down to the email field
+    }
+    d.press(&["Enter"]);
+    let Some(Popup::Editor(_)) = d.app.popups.last() else {
+        panic!("editor")
+    };
+    for _ in 0..40 {
+        d.press(&["Backspace"]);
+    }
+    d.type_text("not an email");
+    d.press(&["Enter"]);
+    let Some(Popup::Editor(editor)) = d.app.popups.last() else {
+        panic!("editor stays open")
+    };
+    assert_eq!(
+        editor.error.as_deref(),
+        Some("'not an email' is not an email address")
+    );
+}
