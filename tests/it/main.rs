@@ -7,4 +7,5 @@ mod cli_input;
 mod store;
 mod support;
 mod tui;
+mod tui_pty;
 mod tui_support;

@@ -1,0 +1,166 @@
+//! The real binary in a pseudo-terminal, as a user's terminal runs it: open the demo, move,
+//! promote a lead whose evidence is complete, quit, and leave the terminal as it was.
+//!
+//! The pseudo-terminal comes from util-linux's `script`, which every Debian-like system has.
+
+use crate::support::Db;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The first lead of the shipped demo list whose gate evidence is complete and fresh.
+fn promotable_demo_lead() -> String {
+    let mut reader = csv::Reader::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/demo_leads.csv"
+    ))
+    .expect("demo list");
+    let headers = reader.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    for record in reader.records() {
+        let r = record.expect("row");
+        let fresh = r[col("reason_now_days_ago")]
+            .parse::<i64>()
+            .is_ok_and(|d| d <= 20);
+        if r[col("outcome")] == *"lead"
+            && r[col("icp_fit")] == *"fit"
+            && !r[col("icp_fit_why")].is_empty()
+            && r[col("role_relevance")] == *"relevant"
+            && !r[col("role_relevance_why")].is_empty()
+            && !r[col("intent_source")].is_empty()
+            && !r[col("intent_detail")].is_empty()
+            && fresh
+        {
+            return r[col("name")].to_string();
+        }
+    }
+    panic!("the demo list has no promotable lead");
+}
+
+struct Screen {
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
+    }
+
+    /// Waits until the terminal has received `needle` after byte `from`.
+    fn wait_for(&self, needle: &str, from: usize) -> usize {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if let Some(at) = text.get(from..).and_then(|t| t.find(needle)) {
+                return from + at + needle.len();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "never saw {needle:?}; screen so far:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn the_demo_opens_moves_promotes_and_quits_cleanly_in_a_terminal() {
+    let home = Db::new();
+    let data = home.path.parent().expect("dir").join("data");
+    let bin = assert_cmd::cargo::cargo_bin("leadgate");
+    let inner = format!(
+        "stty rows 40 cols 130; exec '{}' --demo --as pty-user",
+        bin.display()
+    );
+    let mut child = Command::new("script")
+        .args(["-q", "-e", "-c", &inner, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .env("XDG_DATA_HOME", &data)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("util-linux `script` runs the binary in a pseudo-terminal");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = Screen { output };
+    let mut keys = child.stdin.take().expect("stdin");
+    let mut send = |s: &str| {
+        keys.write_all(s.as_bytes()).expect("key");
+        keys.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(150));
+    };
+
+    let at = screen.wait_for("FRIN", 0);
+    assert!(
+        screen.text().contains("\u{1b}[?1049h"),
+        "the workstation uses the alternate screen"
+    );
+    send("j");
+    send("j");
+    send("k");
+    let name = promotable_demo_lead();
+    send("/");
+    send(&name);
+    send("\r");
+    let at = screen.wait_for("Search:", at);
+    send("p");
+    screen.wait_for("Promoted", at);
+    send("q");
+    let status = child.wait().expect("exit");
+    reader.join().expect("reader");
+    let text = screen.text();
+    assert!(status.success(), "exit status {status:?}");
+    let entered = text.rfind("\u{1b}[?1049h").expect("entered");
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("the terminal left the alternate screen");
+    assert!(
+        left > entered,
+        "left the alternate screen after entering it"
+    );
+
+    // The promotion went through the gate and into the demo database, with its actor.
+    let db = data.join("leadgate").join("demo.db");
+    let cli = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("leadgate")
+            .expect("binary")
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let out = cli(&["list", "--stage", "prospect", "--json"]);
+    let prospects: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let promoted = prospects
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|l| l["name"] == name.as_str())
+        .unwrap_or_else(|| panic!("{name} is a prospect now"));
+    let id = promoted["id"].as_str().expect("id");
+    let history = String::from_utf8(cli(&["history", id])).expect("utf-8");
+    assert!(
+        history.contains("pty-user") && history.contains("stage lead → prospect"),
+        "{history}"
+    );
+}
