@@ -26,41 +26,33 @@ impl Store {
     /// # Errors
     /// `StoreError::Edit` for a blank name or a malformed email; a database error.
     pub fn add_lead(&mut self, contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
-        use crate::domain::field::{EditError, is_plausible_email};
-        if contact.name.trim().is_empty() {
-            return Err(EditError::EmptyName.into());
-        }
-        if let Some(email) = contact.email.as_deref().filter(|e| !is_plausible_email(e)) {
-            return Err(EditError::BadEmail(email.to_string()).into());
-        }
-        let lead = Lead {
-            id: new_id(),
-            contact,
-            stage: Stage::Lead,
-            state: State::Active,
-            state_reason: None,
-            state_note: None,
-            evidence: Evidence::default(),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            last_review_at: None,
-            review_due_at: ctx.now,
-        };
+        let lead = new_lead(contact, ctx)?;
         let tx = self.conn.transaction()?;
-        insert(&tx, &lead)?;
-        let snapshot = serde_json::to_string(&lead.contact).ok();
-        append(
-            &tx,
-            ctx,
-            &lead.id,
-            NewEvent {
-                kind: "created",
-                data: snapshot,
-                ..NewEvent::default()
-            },
-        )?;
+        create(&tx, &lead, ctx)?;
         tx.commit()?;
         Ok(lead)
+    }
+
+    /// Adds many leads in one transaction, each as `add_lead` would (stage `lead`, a `created`
+    /// event), calling `added` for each. All or nothing: on an error none are added.
+    ///
+    /// # Errors
+    /// As `add_lead`, for the first lead that fails.
+    pub fn add_leads(
+        &mut self,
+        contacts: impl IntoIterator<Item = (Contact, Ctx)>,
+        mut added: impl FnMut(&Lead),
+    ) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for (contact, ctx) in contacts {
+            let lead = new_lead(contact, &ctx)?;
+            create(&tx, &lead, &ctx)?;
+            added(&lead);
+            n += 1;
+        }
+        tx.commit()?;
+        Ok(n)
     }
 
     /// How many leads the database holds (from the trigger-kept counts, not a scan).
@@ -161,6 +153,43 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// A valid new lead, at stage `lead`, active, due for review at once.
+fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
+    use crate::domain::field::{EditError, is_plausible_email};
+    if contact.name.trim().is_empty() {
+        return Err(EditError::EmptyName.into());
+    }
+    if let Some(email) = contact.email.as_deref().filter(|e| !is_plausible_email(e)) {
+        return Err(EditError::BadEmail(email.to_string()).into());
+    }
+    Ok(Lead {
+        id: new_id(),
+        contact,
+        stage: Stage::Lead,
+        state: State::Active,
+        state_reason: None,
+        state_note: None,
+        evidence: Evidence::default(),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        last_review_at: None,
+        review_due_at: ctx.now,
+    })
+}
+
+/// Writes a new lead and its `created` event.
+fn create(conn: &Connection, lead: &Lead, ctx: &Ctx) -> Result<(), StoreError> {
+    insert(conn, lead)?;
+    let snapshot = serde_json::to_string(&lead.contact).ok();
+    let created = NewEvent {
+        kind: "created",
+        data: snapshot,
+        ..NewEvent::default()
+    };
+    append(conn, ctx, &lead.id, created)?;
+    Ok(())
 }
 
 /// A new random id: 128 bits as 32 lowercase hex digits.

@@ -44,7 +44,6 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRow {
     pub lead: Lead,
-    pub short_id: String,
     pub key: PageKey,
 }
 
@@ -101,11 +100,7 @@ impl Store {
                 id: lead.id.clone(),
                 rowid,
             };
-            out.push(ListRow {
-                short_id: self.short_id(&lead.id),
-                lead,
-                key,
-            });
+            out.push(ListRow { lead, key });
         }
         if dir == Direction::Backward {
             out.reverse();

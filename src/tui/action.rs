@@ -85,6 +85,7 @@ pub enum Outcome {
     },
     Detail {
         lead: Box<Lead>,
+        short_id: String,
         events: Vec<crate::store::Event>,
     },
     Counts(Vec<(Queue, u64)>),

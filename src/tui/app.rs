@@ -29,6 +29,8 @@ pub enum Focus {
 #[derive(Debug, Clone)]
 pub struct Detail {
     pub lead: Lead,
+    /// The shortest unambiguous prefix of the lead's id.
+    pub short_id: String,
     pub events: Vec<Event>,
 }
 

@@ -14,10 +14,15 @@ impl App {
                 asked,
                 placement,
             } => return self.place(rows, asked, placement),
-            Outcome::Detail { lead, events } => {
+            Outcome::Detail {
+                lead,
+                short_id,
+                events,
+            } => {
                 if self.selected_row().is_some_and(|r| r.lead.id == lead.id) {
                     self.detail = Some(Detail {
                         lead: *lead,
+                        short_id,
                         events,
                     });
                     // In the refused panel, move on to the next item still missing.

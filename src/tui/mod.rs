@@ -118,7 +118,11 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         Command::LoadDetail(id) => {
             let lead = Box::new(store.lead(&id)?);
             let events = store.recent_events(&id, TIMELINE)?;
-            Ok(Outcome::Detail { lead, events })
+            Ok(Outcome::Detail {
+                short_id: store.short_id(&id),
+                lead,
+                events,
+            })
         }
         Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts(app.now)?)),
         Command::Decide {

@@ -268,8 +268,9 @@ impl Desk {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal.draw(|f| ui::render(&self.app, f)).expect("draw");
         let mut text = terminal.backend().to_string();
-        for (i, row) in self.app.rows.iter().enumerate() {
-            text = text.replace(&row.short_id, &format!("id{i:04}"));
+        if let Some(d) = &self.app.detail {
+            let width = d.short_id.len();
+            text = text.replace(&d.short_id, &format!("{:<width$}", "<id>"));
         }
         text
     }

@@ -62,7 +62,7 @@ fn field_text(lead: &Lead, field: Field) -> String {
 
 pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Detail;
-    let short = app.selected_row().map_or("", |r| r.short_id.as_str());
+    let short = app.detail.as_ref().map_or("", |d| d.short_id.as_str());
     let block = Block::bordered()
         .title(Line::styled(format!(" Lead {short} "), theme.title()))
         .border_style(if focused {
