@@ -27,6 +27,31 @@ INSERT INTO reason_codes (code, label) VALUES
     ('opted_out', 'Asked not to be contacted'),
     ('other', 'Other (see note)');
 
+-- One import of one file. A batch is written in the same transaction as its leads, so an
+-- interrupted import leaves nothing behind.
+CREATE TABLE import_batches (
+    id          TEXT PRIMARY KEY NOT NULL,
+    file_name   TEXT NOT NULL,
+    source      TEXT,
+    actor       TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('done', 'undone')),
+    rows_read   INTEGER NOT NULL DEFAULT 0,
+    created     INTEGER NOT NULL DEFAULT 0,
+    merged      INTEGER NOT NULL DEFAULT 0,
+    skipped     INTEGER NOT NULL DEFAULT 0,
+    summary     TEXT NOT NULL DEFAULT '{}' -- JSON: encoding, delimiter, mapping, flag counts
+) STRICT;
+
+-- Rows an import could not take, with the line a person sees in an editor.
+CREATE TABLE import_problems (
+    batch_id TEXT NOT NULL REFERENCES import_batches (id),
+    line     INTEGER NOT NULL,
+    reason   TEXT NOT NULL,
+    PRIMARY KEY (batch_id, line)
+) STRICT;
+
 CREATE TABLE leads (
     id                 TEXT PRIMARY KEY NOT NULL,
     -- contact and company facts
@@ -47,7 +72,7 @@ CREATE TABLE leads (
     stage              TEXT NOT NULL DEFAULT 'lead'
                        CHECK (stage IN ('lead', 'prospect', 'opportunity', 'customer')),
     state              TEXT NOT NULL DEFAULT 'active'
-                       CHECK (state IN ('active', 'nurture', 'disqualified')),
+                       CHECK (state IN ('active', 'nurture', 'disqualified', 'removed')),
     state_reason       TEXT REFERENCES reason_codes (code),
     state_note         TEXT,
     -- qualification fields, each with its evidence
@@ -69,7 +94,16 @@ CREATE TABLE leads (
     updated_at         TEXT NOT NULL,
     last_review_at     TEXT,
     -- when the lead is next due in the Today queue
-    review_due_at      TEXT NOT NULL DEFAULT ''
+    review_due_at      TEXT NOT NULL DEFAULT '',
+    -- exclusion flags, open or resolved: JSON [{flag, reason, resolved?}]
+    flags              TEXT NOT NULL DEFAULT '[]',
+    -- columns of an imported file that map to no field: JSON {header: value}
+    attributes         TEXT NOT NULL DEFAULT '{}',
+    -- the source tool's record id, prefixed with the tool ("hubspot:31845700000")
+    record_id          TEXT,
+    -- the import that created the lead, and the line it came from
+    batch_id           TEXT REFERENCES import_batches (id),
+    batch_line         INTEGER
 ) STRICT;
 
 CREATE INDEX leads_by_created ON leads (created_at, id);
@@ -79,6 +113,10 @@ CREATE INDEX leads_by_queue ON leads (state, stage, review_due_at, id);
 CREATE INDEX leads_by_due ON leads (review_due_at, id);
 CREATE INDEX leads_by_source ON leads (source, state, stage, review_due_at, id);
 CREATE INDEX leads_by_owner ON leads (owner, state, stage, review_due_at, id);
+-- Identities an import matches on when a row has no email.
+CREATE INDEX leads_by_record_id ON leads (record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX leads_by_linkedin ON leads (linkedin_url) WHERE linkedin_url IS NOT NULL;
+CREATE INDEX leads_by_batch ON leads (batch_id, batch_line) WHERE batch_id IS NOT NULL;
 
 -- Every change to a lead, oldest first by (at, id). Never updated, never deleted.
 CREATE TABLE events (
@@ -92,10 +130,12 @@ CREATE TABLE events (
     new_value   TEXT,
     reason_code TEXT REFERENCES reason_codes (code),
     note        TEXT,
-    data        TEXT -- JSON: the evidence snapshot of a stage change; the date of a reason now
+    data        TEXT, -- JSON: the evidence snapshot of a stage change; the date of a reason now
+    batch_id    TEXT REFERENCES import_batches (id) -- the import that wrote the event, if one did
 ) STRICT;
 
 CREATE INDEX events_by_lead ON events (lead_id, at, id);
+CREATE INDEX events_by_batch ON events (batch_id) WHERE batch_id IS NOT NULL;
 
 CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events
 BEGIN

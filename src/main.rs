@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use leadgate::cli::{Cli, CliError, run};
-use leadgate::domain::GateRules;
+use leadgate::domain::Rules;
 use leadgate::safe_text::one_line;
 use leadgate::store::Store;
 use leadgate::{config, demo, tui};
@@ -63,7 +63,7 @@ fn workstation(cli: &Cli) -> Result<(), CliError> {
         demo::seed(&mut store, Utc::now())?;
     }
     let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
-    tui::run(store, &actor, GateRules::default())?;
+    tui::run(store, &actor, Rules::default())?;
     Ok(())
 }
 

@@ -98,6 +98,17 @@ pub enum Command {
     },
     /// List the reason codes for nurture and disqualify
     Reasons,
+    /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email)
+    /// with a note saying why the record is fine; promotion needs every flag resolved
+    Resolve {
+        /// Lead id or unambiguous prefix
+        id: String,
+        /// The flag to resolve
+        flag: String,
+        /// Why the record is fine after all (required)
+        #[arg(long)]
+        note: String,
+    },
 }
 
 const SET_HELP: &str = "\

@@ -127,6 +127,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 write!(out, "{}", render::history(&events))?;
             }
         }
+        Command::Resolve { id, flag, note } => {
+            let id = store.resolve(&id)?;
+            let flag = crate::domain::Flag::parse(&flag)?;
+            store.resolve_flag(&id, flag, &note, &ctx)?;
+            writeln!(
+                out,
+                "{}: {} flag resolved",
+                store.short_id(&id),
+                flag.label()
+            )?;
+        }
         Command::Reasons => {
             for code in ReasonCode::ALL {
                 writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
@@ -201,7 +212,12 @@ fn show(
 ) -> Result<(), CliError> {
     let id = store.resolve(id)?;
     let lead = store.lead(&id)?;
-    let list = checklist(lead.stage, &lead.evidence, ctx.now.date_naive(), &ctx.rules);
+    let list = checklist(
+        lead.stage,
+        &lead.evidence,
+        ctx.now.date_naive(),
+        &ctx.rules.gates,
+    );
     let short = store.short_id(&id);
     if json {
         let items = list.map(|l| l.items).unwrap_or_default();

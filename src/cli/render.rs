@@ -85,6 +85,23 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
         "created {} · last review {review}",
         l.created_at.date_naive()
     );
+    for flag in &e.flags {
+        match &flag.resolved {
+            None => {
+                let _ = writeln!(s, "⚑ {}: {}", flag.flag.label(), one_line(&flag.reason));
+            }
+            Some(r) => {
+                let _ = writeln!(
+                    s,
+                    "✓ {}: {} (resolved by {}: {})",
+                    flag.flag.label(),
+                    one_line(&flag.reason),
+                    one_line(&r.by),
+                    one_line(&r.note)
+                );
+            }
+        }
+    }
     let _ = writeln!(s, "\nQualification");
     let why = |v: Option<&String>| v.map_or(String::new(), |w| format!(" — {}", one_line(w)));
     let _ = writeln!(

@@ -299,18 +299,18 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
 #[path = "field_tests.rs"]
 mod tests;
 
-impl From<super::gate::GateItem> for Field {
-    /// The field that holds a gate item's evidence.
-    fn from(item: super::gate::GateItem) -> Self {
-        use super::gate::GateItem as G;
-        match item {
-            G::IcpFit => Field::IcpFit,
-            G::RoleRelevance => Field::RoleRelevance,
-            G::IntentSource => Field::IntentSource,
-            G::ReasonNow => Field::ReasonNow,
-            G::PainPoint => Field::PainPoint,
-            G::Stakeholders => Field::Stakeholders,
-            G::NextStep => Field::NextStep,
-        }
-    }
+/// The field that holds a gate item's evidence; exclusions are flags, not a field.
+#[must_use]
+pub fn field_of(item: super::gate::GateItem) -> Option<Field> {
+    use super::gate::GateItem as G;
+    Some(match item {
+        G::IcpFit => Field::IcpFit,
+        G::RoleRelevance => Field::RoleRelevance,
+        G::IntentSource => Field::IntentSource,
+        G::ReasonNow => Field::ReasonNow,
+        G::PainPoint => Field::PainPoint,
+        G::Stakeholders => Field::Stakeholders,
+        G::NextStep => Field::NextStep,
+        G::Exclusions => return None,
+    })
 }

@@ -28,6 +28,9 @@ fn lead() -> Lead {
         updated_at: t,
         last_review_at: None,
         review_due_at: t,
+        attributes: std::collections::BTreeMap::new(),
+        record_id: None,
+        origin: None,
     }
 }
 

@@ -20,6 +20,7 @@ vocabulary! {
         PainPoint => "pain_point", "Pain point";
         Stakeholders => "stakeholders", "Stakeholders";
         NextStep => "next_step", "Next step";
+        Exclusions => "exclusions", "Exclusions";
     }
 }
 
@@ -41,6 +42,7 @@ impl Default for GateRules {
                 GateItem::RoleRelevance,
                 GateItem::IntentSource,
                 GateItem::ReasonNow,
+                GateItem::Exclusions,
             ],
             to_opportunity: vec![
                 GateItem::PainPoint,
@@ -134,6 +136,7 @@ pub fn check(item: GateItem, ev: &Evidence, today: NaiveDate, rules: &GateRules)
         GateItem::NextStep => {
             check_text(ev.next_step.as_deref(), "next step", "the agreed next step")
         }
+        GateItem::Exclusions => check_exclusions(ev),
     };
     CheckItem {
         item,
@@ -205,6 +208,30 @@ fn check_reason_now(ev: &Evidence, today: NaiveDate, window_days: i64) -> (bool,
         )
     } else {
         (true, format!("{text} (observed {on}, {age} days ago)"))
+    }
+}
+
+fn check_exclusions(ev: &Evidence) -> (bool, String) {
+    let open: Vec<String> = ev
+        .flags
+        .iter()
+        .filter(|f| f.is_open())
+        .map(|f| format!("{} ({})", f.flag.label().to_lowercase(), f.reason))
+        .collect();
+    if open.is_empty() {
+        let detail = match ev.flags.len() {
+            0 => "no exclusion flags".to_string(),
+            n => format!("{n} flag(s) resolved with a note"),
+        };
+        (true, detail)
+    } else {
+        (
+            false,
+            format!(
+                "flagged: {}; resolve with a note if the record is fine",
+                open.join("; ")
+            ),
+        )
     }
 }
 

@@ -37,13 +37,13 @@ fn complete_fresh_evidence_opens_the_prospect_gate() {
     let list = prospect_gate(&complete());
     assert!(list.passed(), "{list:?}");
     assert_eq!(list.to, Stage::Prospect);
-    assert_eq!(list.items.len(), 4);
+    assert_eq!(list.items.len(), 5);
 }
 
 #[test]
 fn empty_record_fails_every_item_with_a_sentence() {
     let list = prospect_gate(&Evidence::default());
-    assert_eq!(list.missing().count(), 4);
+    assert_eq!(list.missing().count(), 4, "no flags: exclusions pass");
     assert!(
         item(&list, GateItem::IcpFit)
             .detail
@@ -168,6 +168,37 @@ fn opportunity_gate_reads_pain_stakeholders_and_next_step() {
 }
 
 #[test]
+fn an_open_flag_closes_the_gate_until_resolved() {
+    use crate::domain::flags::{Flag, FlagNote, Resolution};
+    let mut ev = complete();
+    ev.flags.push(FlagNote {
+        flag: Flag::FreeMail,
+        reason: "gmail.com is a free-mail domain".into(),
+        resolved: None,
+    });
+    let list = prospect_gate(&ev);
+    assert!(!list.passed());
+    assert_eq!(
+        item(&list, GateItem::Exclusions).detail,
+        "flagged: free-mail address (gmail.com is a free-mail domain); resolve with a note if the record is fine"
+    );
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+        .expect("time")
+        .to_utc();
+    ev.flags[0].resolved = Some(Resolution {
+        by: "dana".into(),
+        at,
+        note: "founder's own address".into(),
+    });
+    let list = prospect_gate(&ev);
+    assert!(list.passed());
+    assert_eq!(
+        item(&list, GateItem::Exclusions).detail,
+        "1 flag(s) resolved with a note"
+    );
+}
+
+#[test]
 fn no_gate_beyond_opportunity() {
     let rules = GateRules::default();
     assert!(checklist(Stage::Opportunity, &complete(), today(), &rules).is_none());
@@ -193,8 +224,17 @@ prop_compose! {
         detail in text(),
         reason in text(),
         age in prop::option::of(-5i64..60),
+        flag in prop::option::of(any::<bool>()),
     ) -> Evidence {
+        use crate::domain::flags::{Flag, FlagNote, Resolution};
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z").expect("time").to_utc();
+        let flags = flag.map(|open| FlagNote {
+            flag: Flag::Student,
+            reason: "the title says 'student'".into(),
+            resolved: (!open).then(|| Resolution { by: "dana".into(), at, note: "alumni, now a buyer".into() }),
+        });
         Evidence {
+            flags: flags.into_iter().collect(),
             icp_fit: fit, icp_fit_why: fit_why,
             role_relevance: rel, role_relevance_why: rel_why,
             intent_source: source, intent_detail: detail,
@@ -218,7 +258,8 @@ proptest! {
             && ev.role_relevance == RoleRelevance::Relevant && says(ev.role_relevance_why.as_ref())
             && ev.intent_source.is_some() && says(ev.intent_detail.as_ref())
             && says(ev.reason_now.as_ref())
-            && age.is_some_and(|a| (0..=REASON_NOW_WINDOW_DAYS).contains(&a));
+            && age.is_some_and(|a| (0..=REASON_NOW_WINDOW_DAYS).contains(&a))
+            && ev.flags.iter().all(|f| f.resolved.is_some());
         let list = prospect_gate(&ev);
         prop_assert_eq!(list.passed(), expected);
         // Every failing item explains itself.

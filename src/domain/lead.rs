@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 use super::qualification::Evidence;
 use super::reason::ReasonCode;
@@ -43,4 +44,17 @@ pub struct Lead {
     pub last_review_at: Option<DateTime<Utc>>,
     /// When the record is next due in the Today queue (new records: at once).
     pub review_due_at: DateTime<Utc>,
+    /// Columns of an imported file that map to no field, by header.
+    pub attributes: BTreeMap<String, String>,
+    /// The source tool's record id, prefixed with the tool ("hubspot:31845700000").
+    pub record_id: Option<String>,
+    /// The import and line the record came from.
+    pub origin: Option<Origin>,
+}
+
+/// Where an imported record came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub batch_id: String,
+    pub line: u64,
 }

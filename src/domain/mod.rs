@@ -5,22 +5,26 @@
 //! parameter so every rule can be tested on any day.
 
 pub mod field;
+pub mod flags;
 pub mod gate;
 pub mod id;
 pub mod lead;
 pub mod qualification;
 pub mod queue;
 pub mod reason;
+pub mod rules;
 pub mod stage;
 pub mod transition;
 pub(crate) mod vocabulary;
 
 pub use field::{Change, Edit, EditError, Field};
+pub use flags::{Flag, FlagLists, FlagNote};
 pub use gate::{CheckItem, Checklist, GateItem, GateRules, REASON_NOW_WINDOW_DAYS};
-pub use lead::{Contact, Lead};
+pub use lead::{Contact, Lead, Origin};
 pub use qualification::{Evidence, IcpFit, IntentSource, RoleRelevance};
 pub use queue::Queue;
 pub use reason::ReasonCode;
+pub use rules::Rules;
 pub use stage::{Stage, State};
 pub use transition::{Decision, Plan, Refusal};
 pub use vocabulary::UnknownValue;

@@ -54,6 +54,9 @@ pub struct Evidence {
     pub pain_point: Option<String>,
     pub stakeholders: Option<String>,
     pub next_step: Option<String>,
+    /// Exclusion flags, open or resolved.
+    #[serde(default)]
+    pub flags: Vec<super::flags::FlagNote>,
 }
 
 impl Default for Evidence {
@@ -70,6 +73,7 @@ impl Default for Evidence {
             pain_point: None,
             stakeholders: None,
             next_step: None,
+            flags: Vec::new(),
         }
     }
 }

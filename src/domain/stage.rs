@@ -22,6 +22,8 @@ vocabulary! {
         Active => "active", "Active";
         Nurture => "nurture", "Nurture";
         Disqualified => "disqualified", "Disqualified";
+        /// Taken out by undoing the import that created it; kept for the record.
+        Removed => "removed", "Removed";
     }
 }
 

@@ -7,7 +7,8 @@ use super::events::{NewEvent, append};
 use super::leads::{get, update_facts};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
-use crate::domain::field::{Change, Edit, apply};
+use crate::domain::field::{Change, Edit, Field, apply};
+use crate::domain::flags::{Flag, detect, refresh, resolve};
 use crate::domain::queue::next_review;
 use crate::domain::transition::{Decision, Plan, plan};
 
@@ -33,6 +34,13 @@ impl Store {
         if edit.field.is_evidence() {
             lead.last_review_at = Some(ctx.now);
         }
+        // A new address or title can raise (or clear) exclusion flags.
+        let raised_flags = if matches!(edit.field, Field::Email | Field::Title) {
+            let raised = detect(&lead.contact, None, &ctx.rules.flags);
+            refresh(&mut lead.evidence.flags, raised)
+        } else {
+            Vec::new()
+        };
         update_facts(&tx, &lead)?;
         let data = change
             .observed_on
@@ -51,8 +59,64 @@ impl Store {
                 ..NewEvent::default()
             },
         )?;
+        for flag in raised_flags {
+            let reason = lead
+                .evidence
+                .flags
+                .iter()
+                .find(|f| f.flag == flag)
+                .map(|f| f.reason.clone());
+            append(
+                &tx,
+                ctx,
+                id,
+                NewEvent {
+                    kind: "flag",
+                    field: Some(flag.as_str()),
+                    new_value: Some("raised"),
+                    note: reason.as_deref(),
+                    ..NewEvent::default()
+                },
+            )?;
+        }
         tx.commit()?;
         Ok(Some(change))
+    }
+
+    /// Resolves an exclusion flag with a note: the person vouches for the record.
+    ///
+    /// # Errors
+    /// `Flag` when the flag is not open or the note is blank; `NotFound`; a database error.
+    pub fn resolve_flag(
+        &mut self,
+        id: &str,
+        flag: Flag,
+        note: &str,
+        ctx: &Ctx,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut lead = get(&tx, id)?;
+        resolve(&mut lead.evidence.flags, flag, &ctx.actor, ctx.now, note)?;
+        lead.updated_at = ctx.now;
+        lead.last_review_at = Some(ctx.now);
+        update_facts(&tx, &lead)?;
+        append(
+            &tx,
+            ctx,
+            id,
+            NewEvent {
+                kind: "flag",
+                field: Some(flag.as_str()),
+                old_value: Some("raised"),
+                new_value: Some("resolved"),
+                note: Some(note.trim()),
+                ..NewEvent::default()
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Carries out a decision: the one way a stage or state changes.
@@ -84,7 +148,7 @@ impl Store {
             decision,
             note,
             today,
-            &ctx.rules,
+            &ctx.rules.gates,
         )
         .map_err(StoreError::Refused)?;
         let stage = outcome.stage.map_or(lead.stage, |(_, to)| to);
@@ -97,7 +161,7 @@ impl Store {
         let due = time_text(next_review(
             decision,
             ctx.now,
-            ctx.rules.review_cadence_days,
+            ctx.rules.gates.review_cadence_days,
         ));
         tx.prepare_cached(
             "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \

@@ -38,4 +38,6 @@ pub enum StoreError {
     Edit(#[from] EditError),
     #[error("refused: {0}")]
     Refused(Refusal),
+    #[error("{0}")]
+    Flag(#[from] crate::domain::flags::FlagError),
 }

@@ -164,6 +164,9 @@ fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
     if let Some(email) = contact.email.as_deref().filter(|e| !is_plausible_email(e)) {
         return Err(EditError::BadEmail(email.to_string()).into());
     }
+    let mut evidence = Evidence::default();
+    let raised = crate::domain::flags::detect(&contact, None, &ctx.rules.flags);
+    crate::domain::flags::refresh(&mut evidence.flags, raised);
     Ok(Lead {
         id: new_id(),
         contact,
@@ -171,11 +174,14 @@ fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
         state: State::Active,
         state_reason: None,
         state_note: None,
-        evidence: Evidence::default(),
+        evidence,
         created_at: ctx.now,
         updated_at: ctx.now,
         last_review_at: None,
         review_due_at: ctx.now,
+        attributes: std::collections::BTreeMap::new(),
+        record_id: None,
+        origin: None,
     })
 }
 
@@ -214,7 +220,7 @@ fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
          ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-         ?28, ?29, ?30, ?31, ?32, ?33)"
+         ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)"
     ))?
     .execute(params![
         l.id,
@@ -250,6 +256,13 @@ fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
         time_text(l.updated_at),
         opt_time(l.last_review_at),
         time_text(l.review_due_at),
+        json(&e.flags),
+        json(&l.attributes),
+        l.record_id,
+        l.origin.as_ref().map(|o| o.batch_id.as_str()),
+        l.origin
+            .as_ref()
+            .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
     ])?;
     Ok(())
 }
@@ -264,8 +277,8 @@ pub(super) fn update_facts(conn: &Connection, l: &Lead) -> rusqlite::Result<()> 
          linkedin_url = ?12, source = ?13, owner = ?14, icp_fit = ?15, icp_fit_why = ?16, \
          role_relevance = ?17, role_relevance_why = ?18, intent_source = ?19, \
          intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
-         stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27 \
-         WHERE id = ?1",
+         stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
+         flags = ?28, attributes = ?29, record_id = ?30 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -295,6 +308,14 @@ pub(super) fn update_facts(conn: &Connection, l: &Lead) -> rusqlite::Result<()> 
         e.next_step,
         time_text(l.updated_at),
         opt_time(l.last_review_at),
+        json(&e.flags),
+        json(&l.attributes),
+        l.record_id,
     ])?;
     Ok(())
+}
+
+/// JSON text for a column; these values always serialize.
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

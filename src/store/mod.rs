@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
-use crate::domain::GateRules;
+use crate::domain::Rules;
 
 /// An open leadgate database.
 pub struct Store {
@@ -37,7 +37,7 @@ pub struct Store {
 pub struct Ctx {
     pub actor: String,
     pub now: DateTime<Utc>,
-    pub rules: GateRules,
+    pub rules: Rules,
 }
 
 impl Ctx {
@@ -46,7 +46,7 @@ impl Ctx {
         Self {
             actor: actor.into(),
             now,
-            rules: GateRules::default(),
+            rules: Rules::default(),
         }
     }
 }

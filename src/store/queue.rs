@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
-use super::rows::{LEAD_COLUMNS, lead_from_row, time_text};
+use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row, time_text};
 use super::{Event, Store, StoreError};
 use crate::domain::{Lead, Queue};
 
@@ -89,7 +89,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             let lead = lead_from_row(r)?;
-            let rowid: i64 = r.get(33)?;
+            let rowid: i64 = r.get(lead_column_count())?;
             Ok((lead, rowid))
         })?;
         let mut out = Vec::with_capacity(limit);

@@ -5,7 +5,7 @@ use rusqlite::Row;
 use rusqlite::types::Type;
 
 use crate::domain::{
-    Contact, Evidence, IcpFit, IntentSource, Lead, ReasonCode, RoleRelevance, Stage, State,
+    Contact, Evidence, IcpFit, IntentSource, Lead, Origin, ReasonCode, RoleRelevance, Stage, State,
     UnknownValue,
 };
 
@@ -14,7 +14,18 @@ pub(super) const LEAD_COLUMNS: &str = "id, name, email, title, company, domain, 
     employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
     state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
     intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
-    updated_at, last_review_at, review_due_at";
+    updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, batch_line";
+
+/// How many columns `LEAD_COLUMNS` names: a query may select more after them.
+pub(super) fn lead_column_count() -> usize {
+    LEAD_COLUMNS.split(',').count()
+}
+
+/// JSON text of a column, read into `T`.
+fn json_at<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| conversion(idx, e))
+}
 
 /// Times are fixed-width text so that text order is time order.
 #[must_use]
@@ -101,10 +112,23 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             pain_point: r.get(26)?,
             stakeholders: r.get(27)?,
             next_step: r.get(28)?,
+            flags: json_at(r, 33)?,
         },
         created_at: time_at(r, 29)?,
         updated_at: time_at(r, 30)?,
         last_review_at: opt_time_at(r, 31)?,
         review_due_at: time_at(r, 32)?,
+        attributes: json_at(r, 34)?,
+        record_id: r.get(35)?,
+        origin: match (
+            r.get::<_, Option<String>>(36)?,
+            r.get::<_, Option<i64>>(37)?,
+        ) {
+            (Some(batch_id), Some(line)) => Some(Origin {
+                batch_id,
+                line: u64::try_from(line).unwrap_or(0),
+            }),
+            _ => None,
+        },
     })
 }

@@ -10,6 +10,7 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_core.sql"),
     include_str!("migrations/002_queues.sql"),
+    include_str!("migrations/003_imports.sql"),
 ];
 
 /// The version a database has once it is current.
@@ -28,18 +29,39 @@ pub(super) fn create(conn: &mut Connection) -> rusqlite::Result<()> {
 }
 
 /// Runs every migration after `from`, each in its own transaction.
+///
+/// Foreign keys are off while they run, as SQLite's procedure for rebuilding a table asks,
+/// and each migration must leave no dangling reference before it commits.
 pub(super) fn upgrade(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
-    for (n, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(from).unwrap_or(0))
-    {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        stamp(&tx, i64::try_from(n + 1).unwrap_or(i64::MAX))?;
-        tx.commit()?;
-    }
-    Ok(())
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    let result = (|| {
+        for (n, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(from).unwrap_or(0))
+        {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            let dangling: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if dangling > 0 {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    Some(format!(
+                        "migration {} leaves {dangling} dangling references",
+                        n + 1
+                    )),
+                ));
+            }
+            stamp(&tx, i64::try_from(n + 1).unwrap_or(i64::MAX))?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    result
 }
 
 fn stamp(conn: &Connection, version: i64) -> rusqlite::Result<()> {

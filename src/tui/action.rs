@@ -28,6 +28,7 @@ pub enum Action {
     CycleIcpFit,
     CycleRoleRelevance,
     Search,
+    ResolveFlag,
     FilterSource,
     FilterOwner,
     Back,
@@ -72,6 +73,11 @@ pub enum Command {
         edit: Edit,
         undoing: bool,
     },
+    ResolveFlag {
+        id: String,
+        flag: crate::domain::Flag,
+        note: String,
+    },
     LoadValues(FilterColumn),
 }
 
@@ -106,6 +112,10 @@ pub enum Outcome {
         change: Option<Change>,
         before: Box<Lead>,
         undoing: bool,
+    },
+    FlagResolved {
+        lead: Box<Lead>,
+        flag: crate::domain::Flag,
     },
     Values(FilterColumn, Vec<String>),
     Failed(String),

@@ -6,9 +6,10 @@ use ratatui_textarea::TextArea;
 
 use super::action::{Action, Command, Placement};
 use super::popup::{Parking, Popup};
+use crate::domain::field::field_of;
 use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{Checklist, GateRules, IcpFit, Lead, Queue, RoleRelevance, Stage, State};
+use crate::domain::{Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State};
 use crate::store::{Direction, Event, ListRow, ListSource};
 
 /// Rows read per page.
@@ -82,7 +83,7 @@ pub const DETAIL_FIELDS: &[Field] = &[
 
 pub struct App {
     pub now: DateTime<Utc>,
-    pub rules: GateRules,
+    pub rules: Rules,
     pub queue: Queue,
     pub source: Option<String>,
     pub owner: Option<String>,
@@ -109,7 +110,7 @@ pub struct App {
 
 impl App {
     #[must_use]
-    pub fn new(now: DateTime<Utc>, rules: GateRules) -> Self {
+    pub fn new(now: DateTime<Utc>, rules: Rules) -> Self {
         Self {
             now,
             rules,
@@ -169,7 +170,7 @@ impl App {
             lead.stage,
             &lead.evidence,
             self.now.date_naive(),
-            &self.rules,
+            &self.rules.gates,
         )
     }
 
@@ -261,6 +262,7 @@ impl App {
             Action::Edit => self.edit(),
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
+            Action::ResolveFlag => self.open_flag_popup(),
             Action::Search => self.popups.push(Popup::Search {
                 text: TextArea::default(),
             }),
@@ -309,7 +311,7 @@ impl App {
             // From the queue, Enter goes to the first piece of evidence the gate still lacks.
             let missing = self
                 .checklist()
-                .and_then(|c| c.missing().next().map(|i| Field::from(i.item)));
+                .and_then(|c| c.missing().find_map(|i| field_of(i.item)));
             self.focus = Focus::Detail;
             self.field = missing
                 .and_then(|f| DETAIL_FIELDS.iter().position(|d| *d == f))
@@ -319,6 +321,21 @@ impl App {
         let field = DETAIL_FIELDS[self.field.min(DETAIL_FIELDS.len() - 1)];
         let editor = super::editor::Editor::new(&detail.lead, field, self.now.date_naive());
         self.popups.push(Popup::Editor(Box::new(editor)));
+    }
+
+    /// Opens the note prompt for the selected lead's first open exclusion flag.
+    pub(super) fn open_flag_popup(&mut self) {
+        let Some(detail) = &self.detail else { return };
+        match detail.lead.evidence.flags.iter().find(|f| f.is_open()) {
+            Some(open) => self.popups.push(Popup::ResolveFlag {
+                lead_id: detail.lead.id.clone(),
+                flag: open.flag,
+                reason: open.reason.clone(),
+                text: TextArea::default(),
+                error: None,
+            }),
+            None => self.say("No open flag on this lead"),
+        }
     }
 
     /// One key per tri-state field: unknown → fit → not fit → unknown, keeping the stated why.

@@ -131,6 +131,10 @@ impl App {
                 }
                 return self.after_change(*lead, false);
             }
+            Outcome::FlagResolved { lead, flag } => {
+                self.say(format!("{} flag resolved", flag.label()));
+                return self.after_change(*lead, false);
+            }
             Outcome::Values(column, values) => {
                 self.popups.push(Popup::Values {
                     column,

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::App;
-use crate::domain::field::Field;
+use crate::domain::field::field_of;
 use crate::domain::{Decision, ReasonCode};
 use crate::tui::action::Command;
 use crate::tui::editor::EditorResult;
@@ -161,19 +161,23 @@ impl App {
                         Vec::new(),
                     ),
                     Some(PopupKey::Confirm) => {
-                        let editor = match (&self.detail, items.get(selected)) {
-                            (Some(d), Some(item)) if d.lead.id == lead_id => {
+                        let field = items.get(selected).map(|i| field_of(i.item));
+                        let editor = match (&self.detail, field) {
+                            (Some(d), Some(Some(field))) if d.lead.id == lead_id => {
                                 Some(crate::tui::editor::Editor::new(
                                     &d.lead,
-                                    Field::from(item.item),
+                                    field,
                                     self.now.date_naive(),
                                 ))
                             }
                             _ => None,
                         };
                         self.popups.push(Popup::Refused { lead_id, selected });
-                        if let Some(editor) = editor {
-                            self.popups.push(Popup::Editor(Box::new(editor)));
+                        match (editor, field) {
+                            (Some(editor), _) => self.popups.push(Popup::Editor(Box::new(editor))),
+                            // Exclusions are not a field: resolving a flag takes a note.
+                            (None, Some(None)) => self.open_flag_popup(),
+                            _ => {}
                         }
                         (None, Vec::new())
                     }
@@ -201,6 +205,53 @@ impl App {
                         undoing: false,
                     }],
                 ),
+            },
+            Popup::ResolveFlag {
+                lead_id,
+                flag,
+                reason,
+                mut text,
+                error,
+            } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Cancel) => (None, Vec::new()),
+                Some(PopupKey::Confirm) => {
+                    let note = text.lines().join("\n");
+                    if note.trim().is_empty() {
+                        let error = Some("A note is needed: why is this record fine?".to_string());
+                        (
+                            Some(Popup::ResolveFlag {
+                                lead_id,
+                                flag,
+                                reason,
+                                text,
+                                error,
+                            }),
+                            Vec::new(),
+                        )
+                    } else {
+                        (
+                            None,
+                            vec![Command::ResolveFlag {
+                                id: lead_id,
+                                flag,
+                                note,
+                            }],
+                        )
+                    }
+                }
+                _ => {
+                    text.input(key);
+                    (
+                        Some(Popup::ResolveFlag {
+                            lead_id,
+                            flag,
+                            reason,
+                            text,
+                            error,
+                        }),
+                        Vec::new(),
+                    )
+                }
             },
             Popup::Search { mut text } => match popup_key(PopupScope::Text, key) {
                 Some(PopupKey::Cancel) => (None, Vec::new()),

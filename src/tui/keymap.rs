@@ -146,6 +146,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('f')],
+        Action::ResolveFlag,
+        "Resolve an exclusion flag, with a note",
+        None
+    ),
+    bind!(
+        Global,
         [k('/')],
         Action::Search,
         "Search name, email, company, title, notes",

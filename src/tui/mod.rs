@@ -20,7 +20,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::time::Duration;
 
-use crate::domain::GateRules;
+use crate::domain::Rules;
 use crate::store::{Ctx, Store, StoreError};
 use action::{Action, Command, Outcome};
 use app::{App, Focus, PAGE, TIMELINE};
@@ -31,7 +31,7 @@ use keymap::Scope;
 ///
 /// # Errors
 /// An error of the terminal itself; store errors are shown in the UI instead.
-pub fn run(mut store: Store, actor: &str, rules: GateRules) -> io::Result<()> {
+pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     let mut terminal = ratatui::init();
     let result = (|| {
         let mut app = App::new(Utc::now(), rules);
@@ -156,6 +156,13 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 change,
                 before,
                 undoing,
+            })
+        }
+        Command::ResolveFlag { id, flag, note } => {
+            store.resolve_flag(&id, flag, &note, &ctx)?;
+            Ok(Outcome::FlagResolved {
+                lead: Box::new(store.lead(&id)?),
+                flag,
             })
         }
         Command::LoadValues(column) => {

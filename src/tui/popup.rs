@@ -3,7 +3,7 @@
 use ratatui_textarea::TextArea;
 
 use super::editor::Editor;
-use crate::domain::{Decision, ReasonCode};
+use crate::domain::{Decision, Flag, ReasonCode};
 use crate::store::FilterColumn;
 
 /// Nurture or disqualify: the decisions that need a reason code.
@@ -57,6 +57,14 @@ pub enum Popup {
     Editor(Box<Editor>),
     Search {
         text: TextArea<'static>,
+    },
+    /// A note that resolves an exclusion flag.
+    ResolveFlag {
+        lead_id: String,
+        flag: Flag,
+        reason: String,
+        text: TextArea<'static>,
+        error: Option<String>,
     },
     Values {
         column: FilterColumn,

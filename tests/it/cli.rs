@@ -90,7 +90,7 @@ fn complete_checklist_promotes_and_history_records_actor_and_evidence() {
     let items = promotion["data"]["checklist"]["items"]
         .as_array()
         .expect("items");
-    assert_eq!(items.len(), 4);
+    assert_eq!(items.len(), 5);
     assert!(items.iter().all(|i| i["passed"] == true));
     // Field edits are in the history too, with their evidence as the note.
     assert!(
@@ -122,7 +122,8 @@ fn show_json_carries_the_record_and_its_checklist() {
             ("icp_fit", true),
             ("role_relevance", false),
             ("intent_source", false),
-            ("reason_now", false)
+            ("reason_now", false),
+            ("exclusions", true),
         ]
     );
     assert!(
@@ -300,4 +301,67 @@ fn database_file_is_readable_by_its_owner_only() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .expect("mode");
     assert_eq!(mode, "wal");
+}
+
+#[test]
+fn an_exclusion_flag_blocks_promotion_until_resolved_with_a_note() {
+    let db = Db::new();
+    let id = db.add("Maren Okafor", "maren.okafor@gmail.com");
+    let shown = db.ok(&["show", &id]);
+    assert!(
+        shown.contains("⚑ Free-mail address: gmail.com is a free-mail domain"),
+        "{shown}"
+    );
+    db.fill_evidence(&id, 1);
+    let out = db.cmd().args(["promote", &id]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr_of(&out).contains("✗ Exclusions: flagged: free-mail address"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = db
+        .cmd()
+        .args(["resolve", &id, "free_mail"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "the note is required");
+    let out = db
+        .cmd()
+        .args(["resolve", &id, "student", "--note", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("the record has no student flag"));
+    db.ok(&[
+        "--as",
+        "dana",
+        "resolve",
+        &id,
+        "free-mail",
+        "--note",
+        "Founder uses her own address",
+    ]);
+    db.ok(&["promote", &id]);
+    let history = db.ok(&["history", &id]);
+    assert!(
+        history.contains("free_mail raised → resolved")
+            && history.contains("Founder uses her own address"),
+        "{history}"
+    );
+}
+
+#[test]
+fn changing_an_email_raises_new_flags() {
+    let db = Db::new();
+    let id = db.add("Info Desk", "desk@kestrelpay.example");
+    assert!(!db.ok(&["show", &id]).contains("⚑"));
+    db.ok(&["set", &id, "email", "info@kestrelpay.example"]);
+    let shown = db.ok(&["show", &id]);
+    assert!(
+        shown.contains("⚑ Role inbox: info@ is a shared inbox, not a person"),
+        "{shown}"
+    );
+    let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
+    assert_eq!(v["evidence"]["flags"][0]["flag"], "role_inbox");
 }

@@ -368,3 +368,53 @@ fn an_edit_from_the_detail_pane_goes_through_the_same_rules_as_the_cli() {
         Some("'not an email' is not an email address")
     );
 }
+
+#[test]
+fn a_flag_is_resolved_with_a_note_from_the_refused_panel_then_the_lead_promotes() {
+    let mut d = desk();
+    d.select("Info Desk");
+    assert!(
+        d.screen(110, 24)
+            .contains("⚑ Role inbox: info@ is a shared inbox")
+    );
+    // Fill the four evidence items from the panel, then the flag.
+    d.press(&["p"]);
+    for (keys, text) in [
+        (vec!["Enter", "Right", "Tab"], "Payments, 300 staff"),
+        (
+            vec!["Enter", "Right", "Tab"],
+            "Shared desk routes to the COO",
+        ),
+        (vec!["Enter", "Right", "Tab"], "Replied asking for pricing"),
+        (vec!["Enter"], "Budget approved this month"),
+    ] {
+        d.press(&keys);
+        d.type_text(text);
+        d.press(&["Enter"]);
+    }
+    let missing: Vec<_> = d
+        .app
+        .checklist()
+        .expect("list")
+        .missing()
+        .map(|i| i.item.as_str())
+        .collect();
+    assert_eq!(missing, ["exclusions"]);
+    d.press(&["Enter"]);
+    assert!(matches!(
+        d.app.popups.last(),
+        Some(Popup::ResolveFlag { .. })
+    ));
+    d.press(&["Enter"]);
+    assert!(
+        matches!(
+            d.app.popups.last(),
+            Some(Popup::ResolveFlag { error: Some(_), .. })
+        ),
+        "a note is required"
+    );
+    d.type_text("The COO reads this inbox herself");
+    d.press(&["Enter", "p"]);
+    assert!(d.app.popups.is_empty());
+    assert_eq!(count(&d, Queue::Prospects), 2);
+}

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leadgate::domain::field::{Field, parse_edit};
-use leadgate::domain::{Contact, Decision, GateRules};
+use leadgate::domain::{Contact, Decision, Rules};
 use leadgate::store::{Ctx, Store};
 use leadgate::tui::action::Action;
 use leadgate::tui::app::App;
@@ -185,7 +185,7 @@ pub fn desk_with(extra: usize, height: u16) -> Desk {
             )
             .expect("add");
     }
-    let mut app = App::new(now(), GateRules::default());
+    let mut app = App::new(now(), Rules::default());
     let _ = app.update(Action::Resize(ui::queue_rows(height)));
     let start = app.start();
     perform(&mut store, &mut app, "tester", start);

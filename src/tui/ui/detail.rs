@@ -102,6 +102,20 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ]),
         Line::from(""),
     ];
+    for flag in &lead.evidence.flags {
+        let (mark, style, state) = match &flag.resolved {
+            None => ("⚑", theme.fail(), String::new()),
+            Some(r) => (
+                "✓",
+                theme.dim(),
+                format!(" — resolved by {}: {}", one_line(&r.by), one_line(&r.note)),
+            ),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} {}: ", flag.flag.label()), style),
+            Span::raw(format!("{}{state}", one_line(&flag.reason))),
+        ]));
+    }
     if let Some(list) = app.checklist() {
         lines.extend(checklist_lines(&list, theme));
         lines.push(Line::from(""));

@@ -64,26 +64,28 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             );
         }
         Popup::Note { text, error, .. } => {
-            let area = centered(screen, 64, 8);
-            f.render_widget(Clear, area);
-            let block = frame("A note is needed: why?", theme);
-            let inner = block.inner(area);
-            f.render_widget(block, area);
-            let [edit, err, hint] = Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-            ])
-            .areas(inner);
-            f.render_widget(text, edit);
-            f.render_widget(
-                Paragraph::new(error.clone().unwrap_or_default()).style(theme.error()),
-                err,
+            note(
+                ("A note is needed: why?", ""),
+                text,
+                error.as_deref(),
+                theme,
+                f,
+                screen,
             );
-            f.render_widget(
-                Paragraph::new("Enter save · Esc cancel").style(theme.dim()),
-                hint,
+        }
+        Popup::ResolveFlag {
+            flag,
+            reason,
+            text,
+            error,
+            ..
+        } => {
+            let title = format!("Resolve the {} flag", flag.label().to_lowercase());
+            let why = format!(
+                "Flagged because {}. Why is this record fine?",
+                one_line(reason)
             );
+            note((&title, &why), text, error.as_deref(), theme, f, screen);
         }
         Popup::Search { text } => {
             let area = centered(screen, 60, 4);
@@ -102,6 +104,39 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
         Popup::Editor(editor) => edit(editor, theme, f, screen),
     }
+}
+
+/// A prompt for a note: a title, a line saying what is asked, the text, any error.
+fn note(
+    (title, ask): (&str, &str),
+    text: &ratatui_textarea::TextArea<'static>,
+    error: Option<&str>,
+    theme: Theme,
+    f: &mut Frame,
+    screen: Rect,
+) {
+    let area = centered(screen, 72, 9);
+    f.render_widget(Clear, area);
+    let block = frame(title, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [asked, edit, err, hint] = Layout::vertical([
+        Constraint::Length(u16::from(!ask.is_empty())),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    f.render_widget(Paragraph::new(ask.to_string()), asked);
+    f.render_widget(text, edit);
+    f.render_widget(
+        Paragraph::new(error.unwrap_or_default().to_string()).style(theme.error()),
+        err,
+    );
+    f.render_widget(
+        Paragraph::new("Enter save · Esc cancel").style(theme.dim()),
+        hint,
+    );
 }
 
 fn list(
@@ -280,7 +315,7 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
         }
     }
     lines.push(Line::styled(
-        "FRIN: ICP fit, role relevance, intent, reason now — ✓ passes, ✗ says no, · unknown",
+        "FRIN⚑: ICP fit, role relevance, intent, reason now, flags — ✓ passes, ✗ says no, · unknown, ⚑ flagged",
         theme.dim(),
     ));
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);

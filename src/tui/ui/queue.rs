@@ -12,10 +12,18 @@ use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
 
-/// ✓ passes, ✗ says no (not fit, not relevant, stale), · not known yet.
+/// ✓ passes, ✗ says no (not fit, not relevant, stale), · not known yet; ⚑ an open flag.
 fn mark(lead: &Lead, item: GateItem, app: &App) -> &'static str {
     let ev = &lead.evidence;
-    if check(item, ev, app.now.date_naive(), &app.rules).passed {
+    if item == GateItem::Exclusions {
+        // Only an open flag is worth a mark: most records have none.
+        return if ev.flags.iter().any(|f| f.is_open()) {
+            "⚑"
+        } else {
+            " "
+        };
+    }
+    if check(item, ev, app.now.date_naive(), &app.rules.gates).passed {
         return "✓";
     }
     let negative = match item {
@@ -85,6 +93,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             GateItem::RoleRelevance,
             GateItem::IntentSource,
             GateItem::ReasonNow,
+            GateItem::Exclusions,
         ]
         .map(|i| mark(l, i, app))
         .join("");
@@ -104,11 +113,13 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Constraint::Fill(3),
         Constraint::Fill(2),
         Constraint::Length(5),
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Length(4),
     ];
-    let header = Row::new(["Name", "Company", "Title", "Source", "Stage", "FRIN", "Age"])
-        .style(theme.title());
+    let header = Row::new([
+        "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
+    ])
+    .style(theme.title());
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
