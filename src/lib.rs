@@ -8,6 +8,8 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod import;
+pub mod interchange;
 pub mod safe_text;
 pub mod store;
 pub mod tui;

@@ -98,6 +98,15 @@ pub enum Command {
     },
     /// List the reason codes for nurture and disqualify
     Reasons,
+    /// Import CSV exports (HubSpot, Salesforce, Apollo, Pipedrive, LinkedIn, spreadsheets)
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
+    /// List imports, newest first, with their counts
+    Imports {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email)
     /// with a note saying why the record is fine; promotion needs every flag resolved
     Resolve {
@@ -124,6 +133,47 @@ Plain fields: name, email, title, company, domain, industry, employees, country,
 phone, linkedin_url, source, owner. An empty VALUE clears a field.
 
 Values may be written in kebab-case too (demo-request).";
+
+const IMPORT_HELP: &str = "\
+Columns are mapped from their headers (First Name, EMAIL, Person - Email - Work, Company /
+Account, linkedInProfileUrl, ...); columns that map to nothing are kept on the lead as
+attributes. Check the mapping first with --dry-run, and correct it with --map:
+  leadgate import list.csv --dry-run
+  leadgate import list.csv --map 'Work Email=email' --map 'Segment=-'
+
+A row is a lead when it has an email or a name. A lead whose email (else the tool's record id,
+else the LinkedIn profile) is already known is merged: empty fields are filled, differing
+values are kept in its history, evidence and stage are never touched. Importing the same file
+twice creates nothing new. Rows that cannot be read are reported as FILE:LINE: reason.
+
+Each file is one batch, all or nothing. Undo one with: leadgate import --undo BATCH
+(it removes the leads the batch created that nobody touched since, and reverts its merges).
+
+Fields for --map: name, first_name, last_name, email, phone, title, company, website (or
+domain), industry, employees, country, city, linkedin_url, source, owner, created, notes,
+record_id, and - (keep as an attribute).";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV files to import, one batch each
+    #[arg(required_unless_present = "undo", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The source of leads whose file has no source column (e.g. "Webinar 2026-11")
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Map a column: "Header=field" (repeatable); see below
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub maps: Vec<String>,
+    /// Show the mapping and the first rows as they would be stored; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Undo an import: its batch id or an unambiguous prefix (see `leadgate imports`)
+    #[arg(long, value_name = "BATCH", conflicts_with_all = ["files", "dry_run", "maps"])]
+    pub undo: Option<String>,
+}
 
 #[derive(Debug, Args)]
 pub struct AddArgs {

@@ -26,6 +26,10 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("no database given and no data folder found; pass --db PATH or set LEADGATE_DB")]
     NoDataDir,
+    #[error("{0}")]
+    Usage(String),
+    #[error("{}", .0.join("\n"))]
+    Files(Vec<String>),
 }
 
 impl CliError {
@@ -34,6 +38,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Store(StoreError::Refused(_)) => 3,
+            CliError::Usage(_) => 2,
             _ => 1,
         }
     }
@@ -76,6 +81,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Some(p) => p,
         None => config::default_db_path().ok_or(CliError::NoDataDir)?,
     };
+    // A dry run reads files only: it must not even create the database.
+    if let Command::Import(args) = &command
+        && args.dry_run
+    {
+        return super::import::dry_runs(args, out);
+    }
     let mut store = Store::open(&path)?;
     let ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
     match command {
@@ -138,6 +149,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 flag.label()
             )?;
         }
+        Command::Import(args) => super::import::run(&mut store, &args, &ctx, out)?,
+        Command::Imports { json } => super::import::list(&store, json, out)?,
         Command::Reasons => {
             for code in ReasonCode::ALL {
                 writeln!(out, "{:<18} {}", code.as_str(), code.label())?;

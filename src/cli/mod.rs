@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod import;
 mod render;
 
 pub use args::{Cli, Command};

@@ -143,6 +143,20 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
             let _ = writeln!(s, "  {label:<15} {}", or_dash(v.as_deref()));
         }
     }
+    if let Some(o) = &l.origin {
+        let _ = writeln!(
+            s,
+            "\nImported by batch {} from line {}",
+            &o.batch_id[..8.min(o.batch_id.len())],
+            o.line
+        );
+    }
+    if !l.attributes.is_empty() {
+        let _ = writeln!(s, "\nOther columns");
+        for (k, v) in &l.attributes {
+            let _ = writeln!(s, "  {:<24} {}", truncate(&one_line(k), 24), one_line(v));
+        }
+    }
     if let Some(list) = list {
         let passed = list.items.iter().filter(|i| i.passed).count();
         let _ = writeln!(
@@ -196,35 +210,13 @@ pub fn decided(short: &str, l: &Lead, plan: &Plan) -> String {
 pub fn history(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
-        let what = match e.kind.as_str() {
-            "created" => "created".to_string(),
-            _ => format!(
-                "{} {} → {}",
-                e.field.as_deref().unwrap_or(&e.kind),
-                or_dash(e.old_value.as_deref()),
-                or_dash(e.new_value.as_deref())
-            ),
-        };
         let _ = write!(
             s,
-            "{}  {:<12} {what}",
+            "{}  {:<12} {}",
             e.at.format("%Y-%m-%d %H:%M:%S"),
-            truncate(&one_line(&e.actor), 12)
+            truncate(&one_line(&e.actor), 12),
+            e.describe()
         );
-        if let Some(on) = e
-            .data
-            .as_ref()
-            .and_then(|d| d.get("observed_on"))
-            .and_then(|d| d.as_str())
-        {
-            let _ = write!(s, " (observed {on})");
-        }
-        if let Some(code) = e.reason_code {
-            let _ = write!(s, " [{code}]");
-        }
-        if let Some(n) = &e.note {
-            let _ = write!(s, " — {}", one_line(n));
-        }
         s.push('\n');
         let items = e
             .data

@@ -58,3 +58,21 @@ pub struct Origin {
     pub batch_id: String,
     pub line: u64,
 }
+
+/// A lead as read from one row of an imported file, normalized, before it is stored or
+/// merged into an existing record.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Incoming {
+    /// The line of the file the row starts on.
+    pub line: u64,
+    pub contact: Contact,
+    /// The source tool's record id, prefixed with the tool ("hubspot:31845700000").
+    pub record_id: Option<String>,
+    /// Further addresses and numbers beyond the first of each.
+    pub other_emails: Vec<String>,
+    pub other_phones: Vec<String>,
+    /// An email value that is not a valid address: kept and flagged, never dropped.
+    pub invalid_email: Option<String>,
+    /// Every non-empty value of a column that maps to no field, by header.
+    pub attributes: BTreeMap<String, String>,
+}

@@ -20,7 +20,7 @@ pub(crate) mod vocabulary;
 pub use field::{Change, Edit, EditError, Field};
 pub use flags::{Flag, FlagLists, FlagNote};
 pub use gate::{CheckItem, Checklist, GateItem, GateRules, REASON_NOW_WINDOW_DAYS};
-pub use lead::{Contact, Lead, Origin};
+pub use lead::{Contact, Incoming, Lead, Origin};
 pub use qualification::{Evidence, IcpFit, IntentSource, RoleRelevance};
 pub use queue::Queue;
 pub use reason::ReasonCode;

@@ -108,7 +108,7 @@ impl Queue {
 #[must_use]
 pub fn next_review(decision: &Decision, now: DateTime<Utc>, cadence_days: i64) -> DateTime<Utc> {
     match decision {
-        Decision::Reopen => now,
+        Decision::Reopen | Decision::Remove => now,
         Decision::Promote
         | Decision::Nurture(_)
         | Decision::Disqualify(_)

@@ -24,6 +24,9 @@ pub enum Decision {
     /// Return to an earlier stage and state, compensating the last decision. Moving a stage
     /// forward again passes through the gates like any promotion.
     Undo { stage: Stage, state: State },
+    /// Take out a lead that an import created and nobody has touched since (undoing the
+    /// import). The record stays, in the `removed` state, in no queue.
+    Remove,
 }
 
 impl Decision {
@@ -35,6 +38,7 @@ impl Decision {
             Decision::Nurture(_) => "nurture",
             Decision::Disqualify(_) => "disqualify",
             Decision::Reopen => "reopen",
+            Decision::Remove => "remove",
             Decision::Undo { .. } => "undo",
         }
     }
@@ -43,7 +47,7 @@ impl Decision {
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
             Decision::Nurture(r) | Decision::Disqualify(r) => Some(*r),
-            Decision::Promote | Decision::Reopen | Decision::Undo { .. } => None,
+            Decision::Promote | Decision::Reopen | Decision::Undo { .. } | Decision::Remove => None,
         }
     }
 }
@@ -74,6 +78,10 @@ pub enum Refusal {
     Customer,
     /// The reason code needs a note.
     NoteRequired(ReasonCode),
+    /// The record was removed by undoing its import.
+    Removed,
+    /// Only a lead still being evaluated can be removed.
+    NotRemovable(Stage),
 }
 
 impl fmt::Display for Refusal {
@@ -102,6 +110,14 @@ impl fmt::Display for Refusal {
             Refusal::Customer => {
                 f.write_str("the record is a customer; qualification decisions do not apply")
             }
+            Refusal::Removed => f.write_str("the record was removed when its import was undone"),
+            Refusal::NotRemovable(stage) => {
+                write!(
+                    f,
+                    "a {} is not removed by undoing an import",
+                    stage.as_str()
+                )
+            }
             Refusal::NoteRequired(code) => {
                 write!(f, "reason code '{}' needs a note saying why", code.as_str())
             }
@@ -122,7 +138,20 @@ pub fn plan(
     today: NaiveDate,
     rules: &GateRules,
 ) -> Result<Plan, Refusal> {
+    if state == State::Removed {
+        return Err(Refusal::Removed);
+    }
     match decision {
+        Decision::Remove => {
+            if stage != Stage::Lead {
+                return Err(Refusal::NotRemovable(stage));
+            }
+            Ok(Plan {
+                stage: None,
+                state: Some((state, State::Removed)),
+                checklist: None,
+            })
+        }
         Decision::Promote => {
             if state != State::Active {
                 return Err(Refusal::NotActive(state));

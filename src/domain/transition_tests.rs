@@ -216,3 +216,30 @@ fn undo_goes_back_freely_but_forward_only_through_the_gate() {
     assert_eq!(p.state, Some((State::Nurture, State::Active)));
     assert!(p.checklist.expect("checklist").passed());
 }
+
+#[test]
+fn only_an_active_lead_is_removed_and_a_removed_record_takes_no_decision() {
+    let p = run(Stage::Lead, State::Active, &ready(), Decision::Remove, None).expect("removes");
+    assert_eq!(p.state, Some((State::Active, State::Removed)));
+    assert_eq!(
+        run(
+            Stage::Prospect,
+            State::Active,
+            &ready(),
+            Decision::Remove,
+            None
+        ),
+        Err(Refusal::NotRemovable(Stage::Prospect))
+    );
+    for d in [
+        Decision::Promote,
+        Decision::Reopen,
+        Decision::Nurture(ReasonCode::Stalled),
+        Decision::Remove,
+    ] {
+        assert_eq!(
+            run(Stage::Lead, State::Removed, &ready(), d, None),
+            Err(Refusal::Removed)
+        );
+    }
+}

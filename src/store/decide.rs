@@ -1,6 +1,6 @@
 //! The only writes that change a lead after it is created: field edits and decisions.
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 use serde_json::json;
 
 use super::events::{NewEvent, append};
@@ -26,61 +26,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut lead = get(&tx, id)?;
-        let Some(change) = apply(&mut lead, edit) else {
-            return Ok(None);
-        };
-        lead.updated_at = ctx.now;
-        if edit.field.is_evidence() {
-            lead.last_review_at = Some(ctx.now);
-        }
-        // A new address or title can raise (or clear) exclusion flags.
-        let raised_flags = if matches!(edit.field, Field::Email | Field::Title) {
-            let raised = detect(&lead.contact, None, &ctx.rules.flags);
-            refresh(&mut lead.evidence.flags, raised)
-        } else {
-            Vec::new()
-        };
-        update_facts(&tx, &lead)?;
-        let data = change
-            .observed_on
-            .map(|d| json!({ "observed_on": d }).to_string());
-        append(
-            &tx,
-            ctx,
-            id,
-            NewEvent {
-                kind: "field",
-                field: Some(change.field.as_str()),
-                old_value: change.old.as_deref(),
-                new_value: change.new.as_deref(),
-                note: change.note.as_deref(),
-                data,
-                ..NewEvent::default()
-            },
-        )?;
-        for flag in raised_flags {
-            let reason = lead
-                .evidence
-                .flags
-                .iter()
-                .find(|f| f.flag == flag)
-                .map(|f| f.reason.clone());
-            append(
-                &tx,
-                ctx,
-                id,
-                NewEvent {
-                    kind: "flag",
-                    field: Some(flag.as_str()),
-                    new_value: Some("raised"),
-                    note: reason.as_deref(),
-                    ..NewEvent::default()
-                },
-            )?;
-        }
+        let change = set_field_in(&tx, id, edit, ctx)?;
         tx.commit()?;
-        Ok(Some(change))
+        Ok(change)
     }
 
     /// Resolves an exclusion flag with a note: the person vouches for the record.
@@ -139,81 +87,158 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let lead = get(&tx, id)?;
-        let today = ctx.now.date_naive();
-        let outcome = plan(
-            lead.stage,
-            lead.state,
-            &lead.evidence,
-            decision,
-            note,
-            today,
-            &ctx.rules.gates,
-        )
-        .map_err(StoreError::Refused)?;
-        let stage = outcome.stage.map_or(lead.stage, |(_, to)| to);
-        let state = outcome.state.map_or(lead.state, |(_, to)| to);
-        let (reason, state_note) = match state {
-            crate::domain::State::Active => (None, None),
-            _ => (decision.reason(), note),
-        };
-        let now = time_text(ctx.now);
-        let due = time_text(next_review(
-            decision,
-            ctx.now,
-            ctx.rules.gates.review_cadence_days,
-        ));
-        tx.prepare_cached(
-            "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
-             updated_at = ?6, last_review_at = ?6, review_due_at = ?7 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            stage.as_str(),
-            state.as_str(),
-            reason.map(|r| r.as_str()),
-            state_note,
-            now,
-            due
-        ])?;
-        if let Some((from, to)) = outcome.stage {
-            let snapshot = json!({
-                "decision": decision.verb(),
-                "evidence": lead.evidence,
-                "checklist": outcome.checklist,
-            });
-            append(
-                &tx,
-                ctx,
-                id,
-                NewEvent {
-                    kind: "stage",
-                    field: Some("stage"),
-                    old_value: Some(from.as_str()),
-                    new_value: Some(to.as_str()),
-                    reason_code: decision.reason(),
-                    note,
-                    data: Some(snapshot.to_string()),
-                },
-            )?;
-        }
-        if let Some((from, to)) = outcome.state {
-            append(
-                &tx,
-                ctx,
-                id,
-                NewEvent {
-                    kind: "state",
-                    field: Some("state"),
-                    old_value: Some(from.as_str()),
-                    new_value: Some(to.as_str()),
-                    reason_code: decision.reason(),
-                    note,
-                    data: None,
-                },
-            )?;
-        }
+        let outcome = decide_in(&tx, id, decision, note, ctx)?;
         tx.commit()?;
         Ok(outcome)
     }
+}
+
+/// `decide` inside a transaction the caller holds.
+pub(super) fn decide_in(
+    tx: &Connection,
+    id: &str,
+    decision: &Decision,
+    note: Option<&str>,
+    ctx: &Ctx,
+) -> Result<Plan, StoreError> {
+    let lead = get(tx, id)?;
+    let today = ctx.now.date_naive();
+    let outcome = plan(
+        lead.stage,
+        lead.state,
+        &lead.evidence,
+        decision,
+        note,
+        today,
+        &ctx.rules.gates,
+    )
+    .map_err(StoreError::Refused)?;
+    let stage = outcome.stage.map_or(lead.stage, |(_, to)| to);
+    let state = outcome.state.map_or(lead.state, |(_, to)| to);
+    let (reason, state_note) = match state {
+        crate::domain::State::Active => (None, None),
+        _ => (decision.reason(), note),
+    };
+    let now = time_text(ctx.now);
+    let due = time_text(next_review(
+        decision,
+        ctx.now,
+        ctx.rules.gates.review_cadence_days,
+    ));
+    tx.prepare_cached(
+        "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
+             updated_at = ?6, last_review_at = ?6, review_due_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        stage.as_str(),
+        state.as_str(),
+        reason.map(|r| r.as_str()),
+        state_note,
+        now,
+        due
+    ])?;
+    if let Some((from, to)) = outcome.stage {
+        let snapshot = json!({
+            "decision": decision.verb(),
+            "evidence": lead.evidence,
+            "checklist": outcome.checklist,
+        });
+        append(
+            tx,
+            ctx,
+            id,
+            NewEvent {
+                kind: "stage",
+                field: Some("stage"),
+                old_value: Some(from.as_str()),
+                new_value: Some(to.as_str()),
+                reason_code: decision.reason(),
+                note,
+                data: Some(snapshot.to_string()),
+                batch_id: None,
+            },
+        )?;
+    }
+    if let Some((from, to)) = outcome.state {
+        append(
+            tx,
+            ctx,
+            id,
+            NewEvent {
+                kind: "state",
+                field: Some("state"),
+                old_value: Some(from.as_str()),
+                new_value: Some(to.as_str()),
+                reason_code: decision.reason(),
+                note,
+                data: None,
+                batch_id: None,
+            },
+        )?;
+    }
+    Ok(outcome)
+}
+
+/// `set_field` inside a transaction the caller holds.
+pub(super) fn set_field_in(
+    tx: &Connection,
+    id: &str,
+    edit: &Edit,
+    ctx: &Ctx,
+) -> Result<Option<Change>, StoreError> {
+    let mut lead = get(tx, id)?;
+    let Some(change) = apply(&mut lead, edit) else {
+        return Ok(None);
+    };
+    lead.updated_at = ctx.now;
+    if edit.field.is_evidence() {
+        lead.last_review_at = Some(ctx.now);
+    }
+    // A new address or title can raise (or clear) exclusion flags.
+    let raised_flags = if matches!(edit.field, Field::Email | Field::Title) {
+        let raised = detect(&lead.contact, None, &ctx.rules.flags);
+        refresh(&mut lead.evidence.flags, raised)
+    } else {
+        Vec::new()
+    };
+    update_facts(tx, &lead)?;
+    let data = change
+        .observed_on
+        .map(|d| json!({ "observed_on": d }).to_string());
+    append(
+        tx,
+        ctx,
+        id,
+        NewEvent {
+            kind: "field",
+            field: Some(change.field.as_str()),
+            old_value: change.old.as_deref(),
+            new_value: change.new.as_deref(),
+            note: change.note.as_deref(),
+            data,
+            ..NewEvent::default()
+        },
+    )?;
+    for flag in raised_flags {
+        let reason = lead
+            .evidence
+            .flags
+            .iter()
+            .find(|f| f.flag == flag)
+            .map(|f| f.reason.clone());
+        append(
+            tx,
+            ctx,
+            id,
+            NewEvent {
+                kind: "flag",
+                field: Some(flag.as_str()),
+                new_value: Some("raised"),
+                note: reason.as_deref(),
+                ..NewEvent::default()
+            },
+        )?;
+    }
+    Ok(Some(change))
 }

@@ -40,4 +40,6 @@ pub enum StoreError {
     Refused(Refusal),
     #[error("{0}")]
     Flag(#[from] crate::domain::flags::FlagError),
+    #[error("import {0} is already undone")]
+    AlreadyUndone(String),
 }

@@ -37,6 +37,8 @@ pub(super) struct NewEvent<'a> {
     pub reason_code: Option<ReasonCode>,
     pub note: Option<&'a str>,
     pub data: Option<String>,
+    /// The import that writes the event, if one does.
+    pub batch_id: Option<&'a str>,
 }
 
 /// Appends an event, stamped at `ctx.now` or one microsecond after the lead's latest event,
@@ -55,9 +57,30 @@ pub(super) fn append(
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.to_utc() + Duration::microseconds(1));
     let at = after_latest.map_or(ctx.now, |t| t.max(ctx.now));
+    insert_event(conn, ctx, lead_id, at, e)
+}
+
+/// Appends the first event of a lead that has none yet (no need to look for later ones).
+pub(super) fn append_first(
+    conn: &Connection,
+    ctx: &Ctx,
+    lead_id: &str,
+    e: NewEvent<'_>,
+) -> rusqlite::Result<()> {
+    insert_event(conn, ctx, lead_id, ctx.now, e)
+}
+
+fn insert_event(
+    conn: &Connection,
+    ctx: &Ctx,
+    lead_id: &str,
+    at: DateTime<Utc>,
+    e: NewEvent<'_>,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO events (id, lead_id, at, actor, kind, field, old_value, new_value, \
-         reason_code, note, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         reason_code, note, data, batch_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         new_id(),
@@ -71,8 +94,43 @@ pub(super) fn append(
         e.reason_code.map(ReasonCode::as_str),
         e.note,
         e.data,
+        e.batch_id,
     ])?;
     Ok(())
+}
+
+impl Event {
+    /// What the event says, in one line of plain text (control characters removed).
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let mut s = match self.kind.as_str() {
+            "created" => "created".to_string(),
+            "merge" => "merged".to_string(),
+            "merge_undone" => "merge undone".to_string(),
+            _ => format!(
+                "{} {} → {}",
+                self.field.as_deref().unwrap_or(&self.kind),
+                self.old_value.as_deref().unwrap_or("-"),
+                self.new_value.as_deref().unwrap_or("-")
+            ),
+        };
+        if let Some(on) = self
+            .data
+            .as_ref()
+            .and_then(|d| d.get("observed_on"))
+            .and_then(|d| d.as_str())
+        {
+            s.push_str(&format!(" (observed {on})"));
+        }
+        if let Some(code) = self.reason_code {
+            s.push_str(&format!(" [{code}]"));
+        }
+        if let Some(note) = &self.note {
+            s.push_str(" — ");
+            s.push_str(note);
+        }
+        crate::safe_text::one_line(&s)
+    }
 }
 
 impl Store {

@@ -131,7 +131,8 @@ impl Store {
     ) -> Result<(), E> {
         let sql = format!(
             "SELECT {LEAD_COLUMNS} FROM leads \
-             WHERE (?1 IS NULL OR stage = ?1) AND (?2 IS NULL OR state = ?2) \
+             WHERE (?1 IS NULL OR stage = ?1) \
+             AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
              ORDER BY created_at, id LIMIT ?3"
         );
         let limit = filter
@@ -156,7 +157,7 @@ impl Store {
 }
 
 /// A valid new lead, at stage `lead`, active, due for review at once.
-fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
+pub(super) fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
     use crate::domain::field::{EditError, is_plausible_email};
     if contact.name.trim().is_empty() {
         return Err(EditError::EmptyName.into());
@@ -215,7 +216,7 @@ fn opt_time(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(time_text)
 }
 
-fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+pub(super) fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
     let (c, e) = (&l.contact, &l.evidence);
     conn.prepare_cached(&format!(
         "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \

@@ -8,6 +8,7 @@
 mod decide;
 mod error;
 mod events;
+mod import;
 mod leads;
 mod open;
 mod queue;
@@ -16,6 +17,7 @@ mod schema;
 
 pub use error::StoreError;
 pub use events::Event;
+pub use import::{BatchInfo, Importer, RowOutcome, UndoReport};
 pub use leads::ListFilter;
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use schema::{LATEST_VERSION, MIGRATIONS};

@@ -180,5 +180,6 @@ fn decision_word(d: &Decision) -> &'static str {
         Decision::Disqualify(_) => "Disqualified",
         Decision::Reopen => "Reopened",
         Decision::Undo { .. } => "Undone",
+        Decision::Remove => "Removed",
     }
 }

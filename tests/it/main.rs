@@ -4,6 +4,7 @@
 
 mod cli;
 mod cli_input;
+mod import;
 mod store;
 mod support;
 mod tui;

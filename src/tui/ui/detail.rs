@@ -141,6 +141,16 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::raw(field_text(lead, field)),
         ]));
     }
+    // Columns of an imported file that map to no field, below the fields.
+    if !lead.attributes.is_empty() && lines.len() < usize::from(area.height) {
+        lines.push(Line::styled("Other columns", theme.title()));
+        for (k, v) in &lead.attributes {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<15}", one_line(k)), theme.dim()),
+                Span::raw(format!(" {}", one_line(v))),
+            ]));
+        }
+    }
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

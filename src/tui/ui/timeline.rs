@@ -6,31 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::safe_text::one_line;
-use crate::store::Event;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
-
-/// What an event says, in a line.
-#[must_use]
-pub fn describe(e: &Event) -> String {
-    let mut s = match e.kind.as_str() {
-        "created" => "created".to_string(),
-        _ => format!(
-            "{} {} → {}",
-            e.field.as_deref().unwrap_or(&e.kind),
-            e.old_value.as_deref().unwrap_or("-"),
-            e.new_value.as_deref().unwrap_or("-")
-        ),
-    };
-    if let Some(code) = e.reason_code {
-        s.push_str(&format!(" [{code}]"));
-    }
-    if let Some(note) = &e.note {
-        s.push_str(" — ");
-        s.push_str(note);
-    }
-    one_line(&s)
-}
 
 pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Timeline;
@@ -49,7 +26,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Line::from(vec![
                 Span::styled(e.at.format("%Y-%m-%d %H:%M ").to_string(), theme.dim()),
                 Span::styled(format!("{:<8} ", one_line(&e.actor)), theme.dim()),
-                Span::raw(describe(e)),
+                Span::raw(e.describe()),
             ])
         })
         .collect();

@@ -1,0 +1,225 @@
+//! `leadgate import` and `leadgate imports`.
+
+use std::io::Write;
+
+use super::args::ImportArgs;
+use super::commands::CliError;
+use crate::import::{DryRun, FileSummary, ImportOptions, dry_run, import_file};
+use crate::interchange::mapping::parse_override;
+use crate::safe_text::one_line;
+use crate::store::{Ctx, Store};
+
+/// How many rows `--dry-run` shows.
+const DRY_RUN_ROWS: usize = 5;
+
+/// Runs an import, a dry run or an undo. Files that fail are reported and the others still
+/// import; the error returned then names how many failed.
+pub fn run(
+    store: &mut Store,
+    a: &ImportArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if let Some(batch) = &a.undo {
+        let id = store.resolve_batch(batch)?;
+        let report = store.undo_import(&id, ctx)?;
+        if a.json {
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "import {} undone: {} lead(s) removed, {} kept (worked on since), {} merge(s) reverted, {} field(s) kept (changed since)",
+                &id[..8],
+                report.removed,
+                report.kept,
+                report.merges_reverted,
+                report.fields_kept
+            )?;
+        }
+        return Ok(());
+    }
+    let options = options(a)?;
+    let mut failed = Vec::new();
+    let mut summaries = Vec::new();
+    for path in &a.files {
+        match import_file(store, path, &options, ctx, !a.json) {
+            Ok(summary) => {
+                if !a.json {
+                    write_summary(&summary, out)?;
+                }
+                summaries.push(summary);
+            }
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    if a.json {
+        match summaries.as_slice() {
+            [one] => serde_json::to_writer_pretty(&mut *out, one)?,
+            many => serde_json::to_writer_pretty(&mut *out, many)?,
+        }
+        writeln!(out)?;
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Files(failed))
+    }
+}
+
+fn options(a: &ImportArgs) -> Result<ImportOptions, CliError> {
+    let maps = a
+        .maps
+        .iter()
+        .map(|m| parse_override(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok(ImportOptions {
+        source: a.source.clone(),
+        maps,
+    })
+}
+
+/// `import --dry-run`: reads the files, shows what would be stored, writes nothing.
+pub fn dry_runs(a: &ImportArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let options = options(a)?;
+    let mut failed = Vec::new();
+    for path in &a.files {
+        match dry_run(path, &options, DRY_RUN_ROWS) {
+            Ok(run) => write_dry_run(&run, a.json, out)?,
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Files(failed))
+    }
+}
+
+fn write_summary(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "{} (batch {}): {} rows read: {} created, {} merged, {} unchanged, {} skipped",
+        one_line(&s.file),
+        &s.batch[..8],
+        s.read,
+        s.created,
+        s.merged,
+        s.unchanged,
+        s.skipped.len()
+    )?;
+    if !s.flagged.is_empty() {
+        let flags: Vec<String> = s.flagged.iter().map(|(f, n)| format!("{f} {n}")).collect();
+        writeln!(out, "  flagged: {}", flags.join(", "))?;
+    }
+    for skip in &s.skipped {
+        writeln!(
+            out,
+            "  skipped {}:{}: {}",
+            one_line(&s.file),
+            skip.line,
+            one_line(&skip.reason)
+        )?;
+    }
+    Ok(())
+}
+
+fn write_dry_run(run: &DryRun, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if json {
+        let rows: Vec<serde_json::Value> = run
+            .rows
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "line": r.line, "contact": r.contact, "record_id": r.record_id,
+                    "invalid_email": r.invalid_email, "attributes": r.attributes,
+                })
+            })
+            .collect();
+        let value = serde_json::json!({ "dry_run": run, "rows": rows });
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}: {}, {}-separated, header on line {} (dry run: nothing is written)",
+        one_line(&run.file),
+        run.encoding,
+        run.delimiter,
+        run.header_line
+    )?;
+    writeln!(out, "Columns:")?;
+    for (header, target) in &run.mapping {
+        writeln!(out, "  {:<32} → {target}", one_line(header))?;
+    }
+    writeln!(out, "First rows as they would be stored:")?;
+    for r in &run.rows {
+        let c = &r.contact;
+        let parts: Vec<String> = [
+            Some(c.name.as_str()),
+            c.email.as_deref(),
+            c.title.as_deref(),
+            c.company.as_deref(),
+            c.domain.as_deref(),
+            c.phone.as_deref(),
+            c.source.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(one_line)
+        .collect();
+        writeln!(out, "  line {}: {}", r.line, parts.join(" · "))?;
+        if let Some(bad) = &r.invalid_email {
+            writeln!(out, "    invalid email kept and flagged: {}", one_line(bad))?;
+        }
+        if !r.attributes.is_empty() {
+            let attrs: Vec<String> = r
+                .attributes
+                .iter()
+                .map(|(k, v)| format!("{}={}", one_line(k), one_line(v)))
+                .collect();
+            writeln!(out, "    attributes: {}", attrs.join(", "))?;
+        }
+    }
+    for skip in &run.skipped {
+        writeln!(
+            out,
+            "  skipped {}:{}: {}",
+            one_line(&run.file),
+            skip.line,
+            one_line(&skip.reason)
+        )?;
+    }
+    Ok(())
+}
+
+/// `leadgate imports`.
+pub fn list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let batches = store.batches()?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &batches)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if batches.is_empty() {
+        writeln!(out, "no imports yet")?;
+    }
+    for b in batches {
+        writeln!(
+            out,
+            "{}  {}  {:<7} {:<32} read {:>6}  created {:>6}  merged {:>5}  skipped {:>4}  by {}",
+            &b.id[..8],
+            b.started_at.format("%Y-%m-%d %H:%M"),
+            b.status,
+            one_line(&b.file_name),
+            b.rows_read,
+            b.created,
+            b.merged,
+            b.skipped,
+            one_line(&b.actor)
+        )?;
+    }
+    Ok(())
+}

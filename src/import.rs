@@ -1,0 +1,262 @@
+//! Importing files: reading them with `interchange`, storing them with `store`, and the
+//! summary both the command line and the workstation show.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufReader, IsTerminal};
+use std::path::Path;
+use thiserror::Error;
+
+use crate::domain::Incoming;
+use crate::interchange::Target;
+use crate::interchange::mapping::{MapError, Mapping, map_headers};
+use crate::interchange::normalize::to_incoming;
+use crate::interchange::read::{CsvFile, FileError};
+use crate::store::{Ctx, Store, StoreError};
+
+/// How to read the files.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The source of rows whose file has no source column.
+    pub source: Option<String>,
+    /// `--map "Header=field"` overrides, parsed.
+    pub maps: Vec<(String, Option<Target>)>,
+}
+
+/// A row that was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skip {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What one file's import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileSummary {
+    pub file: String,
+    pub batch: String,
+    pub read: u64,
+    pub created: u64,
+    pub merged: u64,
+    /// Rows that matched a lead already saying everything they say.
+    pub unchanged: u64,
+    pub skipped: Vec<Skip>,
+    /// New leads by flag raised.
+    pub flagged: BTreeMap<String, u64>,
+    pub encoding: String,
+    pub delimiter: String,
+    pub header_line: u64,
+}
+
+/// A file that could not be imported at all. Nothing of it was written.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{file}: {source}")]
+    Open {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: {source}; nothing was imported")]
+    File { file: String, source: FileError },
+    #[error("{file}: {source}; nothing was imported")]
+    Map { file: String, source: MapError },
+    #[error("{file}: {source}; nothing was imported")]
+    Store { file: String, source: StoreError },
+}
+
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        b';' => "semicolon".into(),
+        b',' => "comma".into(),
+        other => char::from(other).to_string(),
+    }
+}
+
+/// An opened, mapped file.
+struct Opened<R: std::io::Read> {
+    csv: CsvFile<R>,
+    mapping: Mapping,
+}
+
+fn open<R: std::io::Read>(
+    file: &str,
+    reader: R,
+    options: &ImportOptions,
+) -> Result<Opened<R>, ImportError> {
+    let csv = CsvFile::open(reader).map_err(|source| ImportError::File {
+        file: file.into(),
+        source,
+    })?;
+    let mapping = map_headers(csv.headers(), &options.maps).map_err(|source| ImportError::Map {
+        file: file.into(),
+        source,
+    })?;
+    Ok(Opened { csv, mapping })
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A progress bar on a terminal for a file of `len` bytes; hidden when stderr is not one.
+#[must_use]
+pub fn progress_bar(len: u64, name: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(name.to_string());
+    bar
+}
+
+/// Imports one file in one transaction: all of it, or (on an error) none of it.
+///
+/// # Errors
+/// `ImportError` for a file that cannot be read, mapped or stored; nothing is written then.
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    ctx: &Ctx,
+    show_progress: bool,
+) -> Result<FileSummary, ImportError> {
+    let name = display_name(path);
+    let file = File::open(path).map_err(|source| ImportError::Open {
+        file: path.display().to_string(),
+        source,
+    })?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    let bar = if show_progress {
+        progress_bar(len, &name)
+    } else {
+        ProgressBar::hidden()
+    };
+    let opened = open(
+        &name,
+        BufReader::with_capacity(256 * 1024, bar.wrap_read(file)),
+        options,
+    )?;
+    let store_err = |source| ImportError::Store {
+        file: name.clone(),
+        source,
+    };
+    let (encoding, delimiter, header_line) = (
+        opened.csv.encoding().to_string(),
+        delimiter_name(opened.csv.delimiter()),
+        opened.csv.header_line(),
+    );
+    let mut importer = store
+        .begin_import(&name, options.source.as_deref(), ctx)
+        .map_err(store_err)?;
+    let mut skipped = Vec::new();
+    let mapping = opened.mapping;
+    for row in opened.csv {
+        let outcome = row.and_then(|raw| to_incoming(&raw, &mapping, options.source.as_deref()));
+        match outcome {
+            Ok(incoming) => {
+                importer.add(&incoming).map_err(store_err)?;
+            }
+            Err(problem) => {
+                importer
+                    .skip(problem.line, &problem.reason)
+                    .map_err(store_err)?;
+                skipped.push(Skip {
+                    line: problem.line,
+                    reason: problem.reason,
+                });
+            }
+        }
+    }
+    let flagged: BTreeMap<String, u64> = importer
+        .flagged
+        .iter()
+        .map(|(flag, n)| (flag.as_str().to_string(), *n))
+        .collect();
+    let (read, created, merged, unchanged) = (
+        importer.read,
+        importer.created,
+        importer.merged,
+        importer.unchanged,
+    );
+    let mapping_note: BTreeMap<String, String> = mapping.describe().into_iter().collect();
+    let summary = serde_json::json!({
+        "encoding": encoding, "delimiter": delimiter, "header_line": header_line,
+        "unchanged": unchanged, "flagged": flagged, "mapping": mapping_note,
+    });
+    let batch = importer.finish(&summary).map_err(store_err)?;
+    bar.finish_and_clear();
+    Ok(FileSummary {
+        file: name,
+        batch,
+        read,
+        created,
+        merged,
+        unchanged,
+        skipped,
+        flagged,
+        encoding,
+        delimiter,
+        header_line,
+    })
+}
+
+/// What an import would do, without writing anything.
+#[derive(Debug, Clone, Serialize)]
+pub struct DryRun {
+    pub file: String,
+    pub encoding: String,
+    pub delimiter: String,
+    pub header_line: u64,
+    /// Each column and the field it fills ("attribute" when none).
+    pub mapping: Vec<(String, String)>,
+    /// The first rows as they would be stored.
+    #[serde(skip)]
+    pub rows: Vec<Incoming>,
+    pub skipped: Vec<Skip>,
+}
+
+/// Reads the first `limit` rows of a file as they would be stored. Writes nothing.
+///
+/// # Errors
+/// `ImportError` for a file that cannot be read or mapped.
+pub fn dry_run(path: &Path, options: &ImportOptions, limit: usize) -> Result<DryRun, ImportError> {
+    let name = display_name(path);
+    let file = File::open(path).map_err(|source| ImportError::Open {
+        file: path.display().to_string(),
+        source,
+    })?;
+    let opened = open(&name, BufReader::new(file), options)?;
+    let mut run = DryRun {
+        file: name,
+        encoding: opened.csv.encoding().to_string(),
+        delimiter: delimiter_name(opened.csv.delimiter()),
+        header_line: opened.csv.header_line(),
+        mapping: opened.mapping.describe(),
+        rows: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mapping = opened.mapping;
+    for row in opened.csv {
+        if run.rows.len() >= limit {
+            break;
+        }
+        match row.and_then(|raw| to_incoming(&raw, &mapping, options.source.as_deref())) {
+            Ok(incoming) => run.rows.push(incoming),
+            Err(p) => run.skipped.push(Skip {
+                line: p.line,
+                reason: p.reason,
+            }),
+        }
+    }
+    Ok(run)
+}

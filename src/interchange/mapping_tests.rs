@@ -1,0 +1,347 @@
+use super::*;
+
+fn headers(names: &[&str]) -> Vec<String> {
+    names.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn every_header_in_the_samples_hint_table_maps() {
+    let table: &[(Target, &[&str])] = &[
+        (
+            Target::FirstName,
+            &[
+                "First Name",
+                "FIRSTNAME",
+                "Person - First name",
+                "firstName",
+            ],
+        ),
+        (
+            Target::LastName,
+            &["Last Name", "LASTNAME", "Person - Last name", "lastName"],
+        ),
+        (
+            Target::Name,
+            &["Person - Name", "fullName", "name", "Name", " Full Name "],
+        ),
+        (
+            Target::Email,
+            &[
+                "Email",
+                "EMAIL",
+                "Email 1",
+                "Email 2",
+                "Email Address",
+                "Person - Email - Work",
+                "Person - Email - Home",
+                "Person - Email - Other",
+                "E-mail",
+                "Work Email",
+                "\u{feff}Email",
+            ],
+        ),
+        (
+            Target::Phone,
+            &[
+                "Phone Number",
+                "Mobile Phone Number",
+                "PHONE",
+                "MOBILEPHONE",
+                "Phone",
+                "First Phone",
+                "Work Direct Phone",
+                "Mobile Phone",
+                "Corporate Phone",
+                "Person - Phone - Work",
+                "Person - Phone - Mobile",
+                "Phone 1",
+                "Phone 2",
+                "Mobile",
+                "Home Phone",
+                "Other Phone",
+            ],
+        ),
+        (
+            Target::Company,
+            &[
+                "Company Name",
+                "Associated Company",
+                "COMPANY",
+                "Company / Account",
+                "Company",
+                "Person - Organization",
+                "companyName",
+                "Organization",
+                "Account Name",
+            ],
+        ),
+        (
+            Target::Title,
+            &[
+                "Job Title",
+                "TITLE",
+                "Title",
+                "Person - Job title",
+                "title",
+                "Position",
+            ],
+        ),
+        (
+            Target::LinkedinUrl,
+            &[
+                "LinkedIn URL",
+                "Person Linkedin Url",
+                "Person - LinkedIn",
+                "linkedInProfileUrl",
+                "defaultProfileUrl",
+                "URL",
+                "LinkedIn",
+            ],
+        ),
+        (
+            Target::Website,
+            &[
+                "Website URL",
+                "WEBSITE",
+                "Website",
+                "Domain",
+                "Company Domain",
+            ],
+        ),
+        (
+            Target::Source,
+            &[
+                "Original Traffic Source",
+                "LEADSOURCE",
+                "Lead Source",
+                "Source",
+            ],
+        ),
+        (
+            Target::Owner,
+            &[
+                "Contact owner",
+                "OWNERID",
+                "Lead Owner",
+                "Contact Owner",
+                "Person - Owner",
+                "Owner",
+            ],
+        ),
+        (
+            Target::Created,
+            &[
+                "Create Date",
+                "CREATEDDATE",
+                "Person - Person created",
+                "Connected On",
+                "Created",
+            ],
+        ),
+        (
+            Target::Employees,
+            &[
+                "# Employees",
+                "Employees",
+                "Number of Employees",
+                "NUMBEROFEMPLOYEES",
+                "Employee Count",
+                "Company Size",
+            ],
+        ),
+        (Target::Industry, &["Industry", "INDUSTRY", "industry"]),
+        (Target::Country, &["Country", "Country/Region", "COUNTRY"]),
+        (Target::City, &["City", "CITY"]),
+        (Target::Notes, &["Notes", "Description", "DESCRIPTION"]),
+        (
+            Target::RecordId,
+            &[
+                "Record ID",
+                "ID",
+                "Apollo Contact Id",
+                "Person - ID",
+                "vmid",
+            ],
+        ),
+    ];
+    for (target, names) in table {
+        for name in *names {
+            assert_eq!(auto_target(name), Some(*target), "{name:?}");
+        }
+    }
+}
+
+#[test]
+fn look_alike_columns_are_attributes() {
+    for name in [
+        "Company Name for Emails",
+        "Account Owner",
+        "Account Id",
+        "Apollo Account Id",
+        "Company Linkedin Url",
+        "companyUrl",
+        "regularCompanyUrl",
+        "Company Phone",
+        "Company City",
+        "Company Country",
+        "profileUrl",
+        "Email Status",
+        "Email Confidence",
+        "Lead Status",
+        "Lifecycle Stage",
+        "Person - Labels",
+        "Index",
+        "",
+        " - ",
+    ] {
+        assert_eq!(auto_target(name), None, "{name:?}");
+    }
+}
+
+#[test]
+fn record_tools() {
+    let cases = [
+        ("Record ID", Some("hubspot")),
+        ("ID", Some("salesforce")),
+        ("Apollo Contact Id", Some("apollo")),
+        ("Person - ID", Some("pipedrive")),
+        ("vmid", Some("linkedin")),
+        ("Index", None),
+    ];
+    for (header, tool) in cases {
+        let mapping = map_headers(&headers(&[header, "Email"]), &[]).expect("maps");
+        assert_eq!(mapping.record_tool, tool, "{header}");
+    }
+    let overridden = map_headers(
+        &headers(&["Index", "Email"]),
+        &[("index".into(), Some(Target::RecordId))],
+    )
+    .expect("maps");
+    assert_eq!(overridden.columns[0].target, Some(Target::RecordId));
+    assert_eq!(overridden.record_tool, None);
+}
+
+#[test]
+fn a_second_full_name_column_is_an_attribute() {
+    let m = map_headers(
+        &headers(&["profileUrl", "fullName", "firstName", "name", "vmid"]),
+        &[],
+    )
+    .expect("maps");
+    let targets: Vec<_> = m.columns.iter().map(|c| c.target).collect();
+    assert_eq!(
+        targets,
+        [
+            None,
+            Some(Target::Name),
+            Some(Target::FirstName),
+            None,
+            Some(Target::RecordId)
+        ]
+    );
+}
+
+#[test]
+fn overrides() {
+    assert_eq!(
+        parse_override("E-Mail Adresse=email"),
+        Ok(("E-Mail Adresse".to_string(), Some(Target::Email)))
+    );
+    assert_eq!(
+        parse_override(" Notes = - "),
+        Ok(("Notes".to_string(), None))
+    );
+    assert_eq!(
+        parse_override("Notes=IGNORE"),
+        Ok(("Notes".to_string(), None))
+    );
+    assert_eq!(
+        parse_override("a=b=domain"),
+        Ok(("a=b".to_string(), Some(Target::Website)))
+    );
+    assert_eq!(
+        parse_override("LI=Linkedin-URL"),
+        Ok(("LI".to_string(), Some(Target::LinkedinUrl)))
+    );
+    assert_eq!(
+        parse_override("Mail"),
+        Err(MapError::Malformed("Mail".into()))
+    );
+    assert_eq!(
+        parse_override("=email"),
+        Err(MapError::Malformed("=email".into()))
+    );
+    assert_eq!(
+        parse_override("Mail="),
+        Err(MapError::Malformed("Mail=".into()))
+    );
+    let e = parse_override("Mail=mail").expect_err("unknown");
+    assert_eq!(e, MapError::UnknownField("mail".into()));
+    let text = e.to_string();
+    assert!(
+        text.starts_with("unknown field 'mail' in --map: use one of name, first_name,"),
+        "{text}"
+    );
+    assert!(text.contains("record_id, or '-'"), "{text}");
+}
+
+#[test]
+fn map_headers_applies_overrides_case_insensitively() {
+    let file = headers(&["Mail Adresse", "Notes", "Company Name for Emails"]);
+    let overrides = [
+        parse_override("mail adresse=email").expect("ok"),
+        parse_override("NOTES=-").expect("ok"),
+        parse_override("company name for emails=company").expect("ok"),
+    ];
+    let m = map_headers(&file, &overrides).expect("maps");
+    assert_eq!(
+        m.describe(),
+        [
+            ("Mail Adresse".to_string(), "email".to_string()),
+            ("Notes".to_string(), "attribute".to_string()),
+            ("Company Name for Emails".to_string(), "company".to_string()),
+        ]
+    );
+    let e =
+        map_headers(&file, &[("Phone".into(), Some(Target::Phone))]).expect_err("no such header");
+    assert_eq!(
+        e.to_string(),
+        "--map names the column 'Phone', which is not in the file; its columns are: 'Mail Adresse', 'Notes', 'Company Name for Emails'"
+    );
+}
+
+#[test]
+fn describe_hubspot_fixture_header() {
+    let file = include_str!("../../tests/fixtures/hubspot_contacts_export.csv");
+    let header: Vec<String> = file
+        .lines()
+        .next()
+        .expect("a header")
+        .split(',')
+        .map(|h| h.trim_matches('"').to_string())
+        .collect();
+    let m = map_headers(&header, &[]).expect("maps");
+    let described: Vec<String> = m
+        .describe()
+        .into_iter()
+        .map(|(h, f)| format!("{h}={f}"))
+        .collect();
+    assert_eq!(
+        described.join("|"),
+        "Record ID=record_id|First Name=first_name|Last Name=last_name|City=city|Company Name=company|\
+         Contact owner=owner|Country/Region=country|Create Date=created|Email=email|Job Title=title|\
+         Last Activity Date=attribute|Lead Status=attribute|Lifecycle Stage=attribute|\
+         LinkedIn URL=linkedin_url|Mobile Phone Number=phone|Original Traffic Source=source|\
+         Phone Number=phone|State/Region=attribute|Website URL=website|Associated Company=company"
+    );
+    assert_eq!(m.record_tool, Some("hubspot"));
+}
+
+#[test]
+fn attribute_keys_make_duplicate_headers_unique() {
+    let m = map_headers(&headers(&["Tag", "Email", "Tag", "", "Tag"]), &[]).expect("maps");
+    assert_eq!(
+        m.attribute_keys(),
+        ["Tag", "Email", "Tag (2)", "column 4", "Tag (3)"]
+    );
+}

@@ -1,0 +1,55 @@
+//! CSV in: reading real exports (encodings, delimiters, preambles, footers), mapping their
+//! columns to lead fields, and normalizing each row. Streams only: no paths, no SQL.
+//!
+//! - `read`: bytes to rows of text with the line numbers a person sees in an editor;
+//! - `mapping`: header names to lead fields, automatic with `--map` overrides;
+//! - `normalize`: one row to an [`Incoming`] lead, or the reason it is not one.
+
+pub mod mapping;
+pub mod normalize;
+pub mod read;
+
+/// A lead field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A full name ("Maren Okafor").
+    Name,
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    Title,
+    Company,
+    /// A company domain or a website URL; the domain is derived from it.
+    Website,
+    Industry,
+    Employees,
+    Country,
+    City,
+    LinkedinUrl,
+    Source,
+    Owner,
+    /// When the source tool created the record (kept as an attribute).
+    Created,
+    Notes,
+    /// The source tool's own record id (HubSpot Record ID, Salesforce Id, ...).
+    RecordId,
+}
+
+/// One row of a file, as text, with the line it starts on (1-based, as an editor counts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: u64,
+    pub fields: Vec<String>,
+}
+
+/// A row that could not be read or is not a lead, with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// A normalized lead from one row, ready to be stored or merged (defined with the domain's
+/// records, since the store takes it too).
+pub use crate::domain::Incoming;

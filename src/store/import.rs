@@ -1,0 +1,615 @@
+//! Imports: the rows of one file stored as new leads or merged into existing ones, in one
+//! transaction with the batch that records them, and undone as a whole.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+use super::events::{NewEvent, append, append_first};
+use super::leads::{get, insert, new_id, new_lead, update_facts};
+use super::rows::{time_at, time_text};
+use super::{Ctx, Store, StoreError};
+use crate::domain::field::{Edit, Field, apply, current};
+use crate::domain::flags::{Flag, detect, refresh};
+use crate::domain::{Decision, Incoming, Lead, Origin};
+
+/// The contact fields an import fills, in order.
+const CONTACT_FIELDS: &[Field] = &[
+    Field::Name,
+    Field::Email,
+    Field::Title,
+    Field::Company,
+    Field::Domain,
+    Field::Industry,
+    Field::Employees,
+    Field::Country,
+    Field::City,
+    Field::Phone,
+    Field::LinkedinUrl,
+    Field::Source,
+    Field::Owner,
+];
+
+/// One import, as `leadgate imports` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchInfo {
+    pub id: String,
+    pub file_name: String,
+    pub source: Option<String>,
+    pub actor: String,
+    pub started_at: DateTime<Utc>,
+    pub status: String,
+    pub rows_read: u64,
+    pub created: u64,
+    pub merged: u64,
+    pub skipped: u64,
+    pub summary: Value,
+}
+
+/// What happened to one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowOutcome {
+    Created(String),
+    /// Merged into this lead: empty fields filled, differing values kept in its history.
+    Merged(String),
+    /// The lead already said everything the row says.
+    Unchanged(String),
+}
+
+/// What undoing an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct UndoReport {
+    pub batch: String,
+    /// Leads the import created and nobody touched since: now removed.
+    pub removed: u64,
+    /// Leads the import created that someone worked on since: kept as they are.
+    pub kept: u64,
+    /// Merges whose filled fields were put back as they were.
+    pub merges_reverted: u64,
+    /// Filled fields left alone because someone changed them since.
+    pub fields_kept: u64,
+}
+
+/// An import in progress: everything it writes commits together in `finish`, or not at all.
+pub struct Importer<'s> {
+    tx: Transaction<'s>,
+    batch_id: String,
+    file_name: String,
+    ctx: Ctx,
+    pub read: u64,
+    pub created: u64,
+    pub merged: u64,
+    pub unchanged: u64,
+    pub skipped: u64,
+    pub flagged: BTreeMap<Flag, u64>,
+}
+
+impl Store {
+    /// Starts importing `file_name`. Nothing is visible to others until `finish`.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn begin_import(
+        &mut self,
+        file_name: &str,
+        source: Option<&str>,
+        ctx: &Ctx,
+    ) -> Result<Importer<'_>, StoreError> {
+        // A larger page cache for the bulk of writes; SQLite's default is 2 MB.
+        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let batch_id = new_id();
+        tx.execute(
+            "INSERT INTO import_batches (id, file_name, source, actor, started_at, status) \
+             VALUES (?1, ?2, ?3, ?4, ?5, 'done')",
+            params![batch_id, file_name, source, ctx.actor, time_text(ctx.now)],
+        )?;
+        Ok(Importer {
+            tx,
+            batch_id,
+            file_name: file_name.to_string(),
+            ctx: ctx.clone(),
+            read: 0,
+            created: 0,
+            merged: 0,
+            unchanged: 0,
+            skipped: 0,
+            flagged: BTreeMap::new(),
+        })
+    }
+
+    /// Every import, newest first.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn batches(&self) -> Result<Vec<BatchInfo>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_name, source, actor, started_at, status, rows_read, created, merged, \
+             skipped, summary FROM import_batches ORDER BY started_at DESC, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
+            let summary: String = r.get(10)?;
+            Ok(BatchInfo {
+                id: r.get(0)?,
+                file_name: r.get(1)?,
+                source: r.get(2)?,
+                actor: r.get(3)?,
+                started_at: time_at(r, 4)?,
+                status: r.get(5)?,
+                rows_read: count(6)?,
+                created: count(7)?,
+                merged: count(8)?,
+                skipped: count(9)?,
+                summary: serde_json::from_str(&summary).unwrap_or(Value::Null),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The full id of the one import whose id starts with `prefix`.
+    ///
+    /// # Errors
+    /// `BadId`, `NotFound` or `Ambiguous`.
+    pub fn resolve_batch(&self, prefix: &str) -> Result<String, StoreError> {
+        let p = crate::domain::id::normalize_prefix(prefix)
+            .ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
+        let upper = format!("{p}g");
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM import_batches WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11",
+        )?;
+        let ids: Vec<String> = stmt
+            .query_map(params![p, upper], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        match ids.as_slice() {
+            [] => Err(StoreError::NotFound(p)),
+            [one] => Ok(one.clone()),
+            many => Err(StoreError::Ambiguous {
+                prefix: p,
+                candidates: many.iter().map(|i| i[..8].to_string()).collect(),
+            }),
+        }
+    }
+
+    /// The rows an import skipped, by line.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn batch_problems(&self, batch_id: &str) -> Result<Vec<(u64, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT line, reason FROM import_problems WHERE batch_id = ?1 ORDER BY line",
+        )?;
+        let rows = stmt.query_map([batch_id], |r| {
+            Ok((u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0), r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Undoes an import: removes the leads it created that nobody has touched since, and puts
+    /// back the fields its merges filled, unless someone changed them since. Every change is an
+    /// event; nothing is deleted.
+    ///
+    /// # Errors
+    /// `NotFound`, `Refused` when the import is already undone, or a database error.
+    pub fn undo_import(&mut self, batch_id: &str, ctx: &Ctx) -> Result<UndoReport, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let status: Option<String> = tx
+            .query_row(
+                "SELECT status FROM import_batches WHERE id = ?1",
+                [batch_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound(batch_id.to_string())),
+            Some("undone") => return Err(StoreError::AlreadyUndone(batch_id[..8].to_string())),
+            Some(_) => {}
+        }
+        let mut report = UndoReport {
+            batch: batch_id.to_string(),
+            ..UndoReport::default()
+        };
+        let note = format!("import {} undone", &batch_id[..8]);
+        for id in ids(
+            &tx,
+            "SELECT id FROM leads WHERE batch_id = ?1 AND state != 'removed'",
+            batch_id,
+        )? {
+            let touched: i64 = tx.query_row(
+                "SELECT count(*) FROM events WHERE lead_id = ?1 AND (batch_id IS NULL OR batch_id != ?2)",
+                params![id, batch_id],
+                |r| r.get(0),
+            )?;
+            if touched == 0 {
+                super::decide::decide_in(&tx, &id, &Decision::Remove, Some(&note), ctx)?;
+                report.removed += 1;
+            } else {
+                report.kept += 1;
+            }
+        }
+        let merges: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT lead_id, data FROM events WHERE batch_id = ?1 AND kind = 'merge' ORDER BY at, id",
+            )?;
+            let rows = stmt.query_map([batch_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                ))
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (lead_id, data) in merges {
+            let filled = serde_json::from_str::<Value>(&data)
+                .ok()
+                .and_then(|d| d.get("filled").and_then(Value::as_object).cloned())
+                .unwrap_or_default();
+            report.fields_kept += revert_merge(&tx, &lead_id, &filled, &note, ctx)?;
+            report.merges_reverted += 1;
+        }
+        tx.execute(
+            "UPDATE import_batches SET status = 'undone' WHERE id = ?1",
+            [batch_id],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+fn ids(conn: &Connection, sql: &str, arg: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([arg], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Puts back the fields a merge filled, where they still hold what it wrote. Returns how many
+/// were left alone because they changed since.
+fn revert_merge(
+    conn: &Connection,
+    lead_id: &str,
+    filled: &Map<String, Value>,
+    note: &str,
+    ctx: &Ctx,
+) -> Result<u64, StoreError> {
+    let mut kept = 0;
+    let mut lead = get(conn, lead_id)?;
+    for (name, value) in filled {
+        let value = value.as_str().unwrap_or_default();
+        if let Some(header) = name.strip_prefix("attribute:") {
+            if lead.attributes.get(header).map(String::as_str) == Some(value) {
+                lead.attributes.remove(header);
+            } else {
+                kept += 1;
+            }
+            continue;
+        }
+        if name == "record_id" {
+            if lead.record_id.as_deref() == Some(value) {
+                lead.record_id = None;
+            } else {
+                kept += 1;
+            }
+            continue;
+        }
+        let Ok(field) = Field::parse(name) else {
+            continue;
+        };
+        if current(&lead, field).0.as_deref() == Some(value) {
+            let edit = Edit {
+                field,
+                value: None,
+                note: Some(note.to_string()),
+                observed_on: None,
+            };
+            super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
+            lead = get(conn, lead_id)?;
+        } else {
+            kept += 1;
+        }
+    }
+    update_facts(conn, &lead)?;
+    append(
+        conn,
+        ctx,
+        lead_id,
+        NewEvent {
+            kind: "merge_undone",
+            note: Some(note),
+            ..NewEvent::default()
+        },
+    )?;
+    Ok(kept)
+}
+
+impl Importer<'_> {
+    #[must_use]
+    pub fn batch_id(&self) -> &str {
+        &self.batch_id
+    }
+
+    /// Records a row that could not be taken, with its line.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn skip(&mut self, line: u64, reason: &str) -> Result<(), StoreError> {
+        self.read += 1;
+        self.skipped += 1;
+        self.tx
+            .prepare_cached("INSERT INTO import_problems (batch_id, line, reason) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?
+            .execute(params![self.batch_id, i64::try_from(line).unwrap_or(i64::MAX), reason])?;
+        Ok(())
+    }
+
+    /// Stores a row: a new lead, or a merge into the lead with the same identity (the email,
+    /// else the source tool's record id, else the LinkedIn profile).
+    ///
+    /// # Errors
+    /// A database error; a row the domain refuses (no name) is reported by the reader first.
+    pub fn add(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
+        self.read += 1;
+        match self.existing(row)? {
+            None => {
+                let id = self.create(row)?;
+                self.created += 1;
+                Ok(RowOutcome::Created(id))
+            }
+            Some(id) => {
+                let merged = self.merge(&id, row)?;
+                if merged {
+                    self.merged += 1;
+                    Ok(RowOutcome::Merged(id))
+                } else {
+                    self.unchanged += 1;
+                    Ok(RowOutcome::Unchanged(id))
+                }
+            }
+        }
+    }
+
+    fn existing(&self, row: &Incoming) -> Result<Option<String>, StoreError> {
+        let c = &row.contact;
+        let lookups: [(&str, Option<String>); 3] = [
+            (
+                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL AND state != 'removed' LIMIT 1",
+                c.email.as_deref().map(str::to_lowercase),
+            ),
+            (
+                "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1",
+                row.record_id.clone(),
+            ),
+            (
+                "SELECT id FROM leads WHERE linkedin_url = ?1 AND state != 'removed' LIMIT 1",
+                c.linkedin_url.clone(),
+            ),
+        ];
+        for (sql, key) in lookups {
+            let Some(key) = key.filter(|k| !k.is_empty()) else {
+                continue;
+            };
+            let found: Option<String> = self
+                .tx
+                .prepare_cached(sql)?
+                .query_row([key], |r| r.get(0))
+                .optional()?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
+    fn create(&mut self, row: &Incoming) -> Result<String, StoreError> {
+        let mut lead: Lead = new_lead(row.contact.clone(), &self.ctx)?;
+        lead.record_id.clone_from(&row.record_id);
+        lead.attributes = attributes_of(row);
+        lead.origin = Some(Origin {
+            batch_id: self.batch_id.clone(),
+            line: row.line,
+        });
+        let raised = detect(
+            &lead.contact,
+            row.invalid_email.as_deref(),
+            &self.ctx.rules.flags,
+        );
+        refresh(&mut lead.evidence.flags, raised);
+        for f in &lead.evidence.flags {
+            *self.flagged.entry(f.flag).or_default() += 1;
+        }
+        insert(&self.tx, &lead)?;
+        let data = json!({ "file": self.file_name, "line": row.line }).to_string();
+        append_first(
+            &self.tx,
+            &self.ctx,
+            &lead.id,
+            NewEvent {
+                kind: "created",
+                note: Some(&format!(
+                    "imported from {} line {}",
+                    self.file_name, row.line
+                )),
+                data: Some(data),
+                batch_id: Some(&self.batch_id),
+                ..NewEvent::default()
+            },
+        )?;
+        Ok(lead.id)
+    }
+
+    /// Fills what the lead lacks and keeps what differs as history. Returns whether anything
+    /// was filled or differed.
+    fn merge(&mut self, id: &str, row: &Incoming) -> Result<bool, StoreError> {
+        let mut lead = get(&self.tx, id)?;
+        let mut filled = Map::new();
+        let mut conflicts = Map::new();
+        for &field in CONTACT_FIELDS {
+            let Some(new) = contact_value(&row.contact, field).filter(|v| !v.trim().is_empty())
+            else {
+                continue;
+            };
+            match current(&lead, field).0 {
+                None => {
+                    let edit = Edit {
+                        field,
+                        value: Some(new.to_string()),
+                        note: None,
+                        observed_on: None,
+                    };
+                    let _ = apply(&mut lead, &edit);
+                    filled.insert(field.as_str().to_string(), Value::from(new));
+                }
+                Some(old) if !old.trim().eq_ignore_ascii_case(new.trim()) => {
+                    conflicts.insert(field.as_str().to_string(), Value::from(new));
+                }
+                Some(_) => {}
+            }
+        }
+        match (&lead.record_id, &row.record_id) {
+            (None, Some(new)) => {
+                lead.record_id = Some(new.clone());
+                filled.insert("record_id".into(), Value::from(new.as_str()));
+            }
+            (Some(old), Some(new)) if old != new => {
+                conflicts.insert("record_id".into(), Value::from(new.as_str()));
+            }
+            _ => {}
+        }
+        for (header, value) in attributes_of(row) {
+            match lead.attributes.get(&header) {
+                None => {
+                    filled.insert(format!("attribute:{header}"), Value::from(value.as_str()));
+                    lead.attributes.insert(header, value);
+                }
+                Some(old) if *old != value => {
+                    conflicts.insert(format!("attribute:{header}"), Value::from(value));
+                }
+                Some(_) => {}
+            }
+        }
+        // A differing value already in the lead's history is not news.
+        if !conflicts.is_empty() {
+            let known = self.known_conflicts(id)?;
+            conflicts.retain(|field, value| !known.contains(&(field.clone(), value.clone())));
+        }
+        if filled.is_empty() && conflicts.is_empty() {
+            return Ok(false);
+        }
+        let raised = detect(
+            &lead.contact,
+            row.invalid_email.as_deref(),
+            &self.ctx.rules.flags,
+        );
+        refresh(&mut lead.evidence.flags, raised);
+        lead.updated_at = self.ctx.now;
+        update_facts(&self.tx, &lead)?;
+        let first = lead.origin.as_ref().map(|o| o.line);
+        let note = match first {
+            Some(line) => format!(
+                "line {} of {} merged into the record from line {line}",
+                row.line, self.file_name
+            ),
+            None => format!(
+                "line {} of {} merged into an existing record",
+                row.line, self.file_name
+            ),
+        };
+        let data = json!({
+            "file": self.file_name,
+            "line": row.line,
+            "first_line": first,
+            "first_batch": lead.origin.as_ref().map(|o| o.batch_id.clone()),
+            "filled": filled,
+            "conflicts": conflicts,
+        });
+        append(
+            &self.tx,
+            &self.ctx,
+            id,
+            NewEvent {
+                kind: "merge",
+                note: Some(&note),
+                data: Some(data.to_string()),
+                batch_id: Some(&self.batch_id),
+                ..NewEvent::default()
+            },
+        )?;
+        Ok(true)
+    }
+
+    /// The (field, value) pairs earlier merges kept as differing values of a lead.
+    fn known_conflicts(&self, id: &str) -> Result<Vec<(String, Value)>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT data FROM events WHERE lead_id = ?1 AND kind = 'merge'")?;
+        let datas: Vec<Option<String>> = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut known = Vec::new();
+        for data in datas.into_iter().flatten() {
+            let parsed: Value = serde_json::from_str(&data).unwrap_or(Value::Null);
+            if let Some(map) = parsed.get("conflicts").and_then(Value::as_object) {
+                known.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        Ok(known)
+    }
+
+    /// Records the counts and commits everything the import wrote.
+    ///
+    /// # Errors
+    /// A database error; then nothing of the import is kept.
+    pub fn finish(self, summary: &Value) -> Result<String, StoreError> {
+        let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        self.tx.execute(
+            "UPDATE import_batches SET finished_at = ?2, rows_read = ?3, created = ?4, merged = ?5, \
+             skipped = ?6, summary = ?7 WHERE id = ?1",
+            params![
+                self.batch_id,
+                time_text(Utc::now().max(self.ctx.now)),
+                n(self.read),
+                n(self.created),
+                n(self.merged),
+                n(self.skipped),
+                summary.to_string()
+            ],
+        )?;
+        self.tx.commit()?;
+        Ok(self.batch_id)
+    }
+}
+
+/// The row's unmapped columns, plus its further emails and phones.
+fn attributes_of(row: &Incoming) -> BTreeMap<String, String> {
+    let mut attributes = row.attributes.clone();
+    if !row.other_emails.is_empty() {
+        attributes.insert("other emails".into(), row.other_emails.join(", "));
+    }
+    if !row.other_phones.is_empty() {
+        attributes.insert("other phones".into(), row.other_phones.join(", "));
+    }
+    attributes
+}
+
+fn contact_value(c: &crate::domain::Contact, field: Field) -> Option<&str> {
+    match field {
+        Field::Name => Some(c.name.as_str()),
+        Field::Email => c.email.as_deref(),
+        Field::Title => c.title.as_deref(),
+        Field::Company => c.company.as_deref(),
+        Field::Domain => c.domain.as_deref(),
+        Field::Industry => c.industry.as_deref(),
+        Field::Employees => c.employees.as_deref(),
+        Field::Country => c.country.as_deref(),
+        Field::City => c.city.as_deref(),
+        Field::Phone => c.phone.as_deref(),
+        Field::LinkedinUrl => c.linkedin_url.as_deref(),
+        Field::Source => c.source.as_deref(),
+        Field::Owner => c.owner.as_deref(),
+        _ => None,
+    }
+}
