@@ -479,3 +479,7 @@ pub fn normalize_linkedin(url: &str) -> String {
 #[cfg(test)]
 #[path = "normalize_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "normalize_fixture_tests.rs"]
+mod fixture_tests;

@@ -29,6 +29,7 @@ pub enum Action {
     CycleRoleRelevance,
     Search,
     ResolveFlag,
+    Import,
     FilterSource,
     FilterOwner,
     Back,
@@ -73,6 +74,8 @@ pub enum Command {
         edit: Edit,
         undoing: bool,
     },
+    /// Import a CSV file, as `leadgate import FILE` does.
+    Import(std::path::PathBuf),
     ResolveFlag {
         id: String,
         flag: crate::domain::Flag,
@@ -113,6 +116,7 @@ pub enum Outcome {
         before: Box<Lead>,
         undoing: bool,
     },
+    Imported(Box<crate::import::FileSummary>),
     FlagResolved {
         lead: Box<Lead>,
         flag: crate::domain::Flag,

@@ -263,6 +263,9 @@ impl App {
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
             Action::ResolveFlag => self.open_flag_popup(),
+            Action::Import => self.popups.push(Popup::ImportPath {
+                text: TextArea::default(),
+            }),
             Action::Search => self.popups.push(Popup::Search {
                 text: TextArea::default(),
             }),

@@ -131,6 +131,17 @@ impl App {
                 }
                 return self.after_change(*lead, false);
             }
+            Outcome::Imported(summary) => {
+                self.say(format!(
+                    "Imported {}: {} created, {} merged, {} skipped",
+                    one_line(&summary.file),
+                    summary.created,
+                    summary.merged,
+                    summary.skipped.len()
+                ));
+                self.popups.push(Popup::ImportSummary(summary));
+                return vec![Command::LoadCounts, super::reload()];
+            }
             Outcome::FlagResolved { lead, flag } => {
                 self.say(format!("{} flag resolved", flag.label()));
                 return self.after_change(*lead, false);

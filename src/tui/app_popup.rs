@@ -206,6 +206,26 @@ impl App {
                     }],
                 ),
             },
+            Popup::ImportPath { mut text } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Cancel) => (None, Vec::new()),
+                Some(PopupKey::Confirm) => {
+                    let path = text.lines().join("");
+                    let path = path.trim();
+                    if path.is_empty() {
+                        (Some(Popup::ImportPath { text }), Vec::new())
+                    } else {
+                        self.say(format!("Importing {path}…"));
+                        (None, vec![Command::Import(expand_home(path))])
+                    }
+                }
+                Some(PopupKey::Newline) => (Some(Popup::ImportPath { text }), Vec::new()),
+                _ => {
+                    text.input(key);
+                    (Some(Popup::ImportPath { text }), Vec::new())
+                }
+            },
+            // Any key closes a summary.
+            Popup::ImportSummary(_) => (None, Vec::new()),
             Popup::ResolveFlag {
                 lead_id,
                 flag,
@@ -311,5 +331,13 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// A path as typed: a leading `~/` means the home folder.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(path),
     }
 }

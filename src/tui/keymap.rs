@@ -153,6 +153,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('I')],
+        Action::Import,
+        "Import a CSV file (asks for its path)",
+        None
+    ),
+    bind!(
+        Global,
         [k('/')],
         Action::Search,
         "Search name, email, company, title, notes",

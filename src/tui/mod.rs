@@ -158,6 +158,14 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 undoing,
             })
         }
+        Command::Import(path) => {
+            let options = crate::import::ImportOptions::default();
+            // Errors of the file itself are shown as they are, with the file's name.
+            match crate::import::import_file(store, &path, &options, &ctx, false) {
+                Ok(summary) => Ok(Outcome::Imported(Box::new(summary))),
+                Err(e) => Ok(Outcome::Failed(e.to_string())),
+            }
+        }
         Command::ResolveFlag { id, flag, note } => {
             store.resolve_flag(&id, flag, &note, &ctx)?;
             Ok(Outcome::FlagResolved {

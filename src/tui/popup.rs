@@ -58,6 +58,12 @@ pub enum Popup {
     Search {
         text: TextArea<'static>,
     },
+    /// The path of a file to import.
+    ImportPath {
+        text: TextArea<'static>,
+    },
+    /// What an import did.
+    ImportSummary(Box<crate::import::FileSummary>),
     /// A note that resolves an exclusion flag.
     ResolveFlag {
         lead_id: String,

@@ -73,6 +73,21 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
                 screen,
             );
         }
+        Popup::ImportPath { text } => {
+            let area = centered(screen, 72, 4);
+            f.render_widget(Clear, area);
+            let block = frame("Import a CSV file: its path", theme);
+            let inner = block.inner(area);
+            f.render_widget(block, area);
+            let [edit, hint] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+            f.render_widget(text, edit);
+            f.render_widget(
+                Paragraph::new("Enter import · Esc cancel").style(theme.dim()),
+                hint,
+            );
+        }
+        Popup::ImportSummary(s) => import_summary(s, theme, f, screen),
         Popup::ResolveFlag {
             flag,
             reason,
@@ -323,6 +338,65 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
         Paragraph::new(lines)
             .block(frame("Keys (any other key closes)", theme))
             .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// What an import did: the counts, the flags raised and the first rows skipped.
+fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, screen: Rect) {
+    let mut lines = vec![
+        Line::from(format!(
+            "{} rows read: {} created, {} merged, {} unchanged, {} skipped",
+            s.read,
+            s.created,
+            s.merged,
+            s.unchanged,
+            s.skipped.len()
+        )),
+        Line::styled(
+            format!(
+                "{}, {}-separated, header on line {}, batch {}",
+                s.encoding,
+                s.delimiter,
+                s.header_line,
+                &s.batch[..8]
+            ),
+            theme.dim(),
+        ),
+    ];
+    if !s.flagged.is_empty() {
+        let flags: Vec<String> = s.flagged.iter().map(|(f, n)| format!("{f} {n}")).collect();
+        lines.push(Line::from(format!("Flagged: {}", flags.join(", "))));
+    }
+    for skip in s.skipped.iter().take(8) {
+        lines.push(Line::styled(
+            format!(
+                "{}:{}: {}",
+                one_line(&s.file),
+                skip.line,
+                one_line(&skip.reason)
+            ),
+            theme.fail(),
+        ));
+    }
+    if s.skipped.len() > 8 {
+        lines.push(Line::from(format!(
+            "… and {} more",
+            s.skipped.len() - 8
+        )));
+    }
+    lines.push(Line::styled(
+        "Any key closes · leadgate import --undo BATCH takes it back",
+        theme.dim(),
+    ));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(20);
+    let area = centered(screen, 80, height);
+    f.render_widget(Clear, area);
+    let title = format!("Imported {}", one_line(&s.file));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame(&title, theme))
+            .wrap(Wrap { trim: false }),
         area,
     );
 }
