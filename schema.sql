@@ -106,11 +106,9 @@ CREATE TABLE leads (
     batch_line         INTEGER
 ) STRICT;
 
-CREATE INDEX leads_by_created ON leads (created_at, id);
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
 -- Queue paging: equality on the slice, then keyset order on (review_due_at, id).
 CREATE INDEX leads_by_queue ON leads (state, stage, review_due_at, id);
-CREATE INDEX leads_by_due ON leads (review_due_at, id);
 CREATE INDEX leads_by_source ON leads (source, state, stage, review_due_at, id);
 CREATE INDEX leads_by_owner ON leads (owner, state, stage, review_due_at, id);
 -- Identities an import matches on when a row has no email.
@@ -147,8 +145,8 @@ BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only');
 END;
 
--- How many leads sit at each (stage, state), kept by triggers so that queue counts never
--- cost a scan.
+-- How many leads sit at each (stage, state), kept by the store's writes so that queue counts
+-- never cost a scan.
 CREATE TABLE lead_counts (
     stage TEXT NOT NULL,
     state TEXT NOT NULL,
@@ -156,54 +154,11 @@ CREATE TABLE lead_counts (
     PRIMARY KEY (stage, state)
 ) STRICT;
 
-CREATE TRIGGER lead_counts_on_insert AFTER INSERT ON leads
-BEGIN
-    INSERT INTO lead_counts (stage, state, n) VALUES (new.stage, new.state, 1)
-        ON CONFLICT (stage, state) DO UPDATE SET n = n + 1;
-END;
-
-CREATE TRIGGER lead_counts_on_update AFTER UPDATE OF stage, state ON leads
-WHEN old.stage IS NOT new.stage OR old.state IS NOT new.state
-BEGIN
-    UPDATE lead_counts SET n = n - 1 WHERE stage = old.stage AND state = old.state;
-    INSERT INTO lead_counts (stage, state, n) VALUES (new.stage, new.state, 1)
-        ON CONFLICT (stage, state) DO UPDATE SET n = n + 1;
-END;
-
-CREATE TRIGGER lead_counts_on_delete AFTER DELETE ON leads
-BEGIN
-    UPDATE lead_counts SET n = n - 1 WHERE stage = old.stage AND state = old.state;
-END;
-
--- Full-text search over who a lead is and what was written about them. Derived data: it can
--- be rebuilt from leads at any time.
+-- Full-text search over who a lead is and what was written about them, kept by the store's
+-- writes (an import indexes its rows in one pass at the end). Derived data: it can be rebuilt
+-- from leads at any time. It refers to leads by rowid, so leads must never be VACUUMed without
+-- rebuilding it.
 CREATE VIRTUAL TABLE leads_fts USING fts5 (
     name, email, company, title, notes,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
-
-CREATE TRIGGER leads_fts_on_insert AFTER INSERT ON leads
-BEGIN
-    INSERT INTO leads_fts (rowid, name, email, company, title, notes)
-    VALUES (new.rowid, new.name, new.email, new.company, new.title,
-            concat_ws(' ', new.icp_fit_why, new.role_relevance_why, new.intent_detail,
-                      new.reason_now, new.pain_point, new.stakeholders, new.next_step,
-                      new.state_note));
-END;
-
-CREATE TRIGGER leads_fts_on_update AFTER UPDATE OF name, email, company, title, icp_fit_why,
-    role_relevance_why, intent_detail, reason_now, pain_point, stakeholders, next_step,
-    state_note ON leads
-BEGIN
-    DELETE FROM leads_fts WHERE rowid = old.rowid;
-    INSERT INTO leads_fts (rowid, name, email, company, title, notes)
-    VALUES (new.rowid, new.name, new.email, new.company, new.title,
-            concat_ws(' ', new.icp_fit_why, new.role_relevance_why, new.intent_detail,
-                      new.reason_now, new.pain_point, new.stakeholders, new.next_step,
-                      new.state_note));
-END;
-
-CREATE TRIGGER leads_fts_on_delete AFTER DELETE ON leads
-BEGIN
-    DELETE FROM leads_fts WHERE rowid = old.rowid;
-END;

@@ -55,7 +55,7 @@ pub struct Cli {
 pub enum Command {
     /// Add a lead; prints its id
     Add(AddArgs),
-    /// List leads, oldest first
+    /// List leads, in the order they were added
     List(ListArgs),
     /// Show a lead: contact, evidence and the checklist of its next gate
     Show {

@@ -138,6 +138,16 @@ pub(super) fn decide_in(
         now,
         due
     ])?;
+    if (stage, state) != (lead.stage, lead.state) {
+        super::upkeep::count(tx, lead.stage, lead.state, -1)?;
+        super::upkeep::count(tx, stage, state, 1)?;
+    }
+    // The state's note is searchable; a removed lead is not found at all.
+    if state == crate::domain::State::Removed {
+        super::upkeep::unindex(tx, id)?;
+    } else {
+        super::upkeep::reindex(tx, id)?;
+    }
     if let Some((from, to)) = outcome.stage {
         let snapshot = json!({
             "decision": decision.verb(),

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
 use super::events::{NewEvent, append, append_first};
-use super::leads::{get, insert, new_id, new_lead, update_facts};
+use super::leads::{get, insert_row, new_id, new_lead, update_facts, update_row};
 use super::rows::{time_at, time_text};
 use super::{Ctx, Store, StoreError};
 use crate::domain::field::{Edit, Field, apply, current};
@@ -102,6 +102,11 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The rows this import writes, to index for search in one pass when it finishes.
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS import_rows (rowid INTEGER PRIMARY KEY); \
+             DELETE FROM temp.import_rows;",
+        )?;
         let batch_id = new_id();
         tx.execute(
             "INSERT INTO import_batches (id, file_name, source, actor, started_at, status) \
@@ -421,7 +426,8 @@ impl Importer<'_> {
         for f in &lead.evidence.flags {
             *self.flagged.entry(f.flag).or_default() += 1;
         }
-        insert(&self.tx, &lead)?;
+        let rowid = insert_row(&self.tx, &lead)?;
+        self.touched(rowid)?;
         let data = json!({ "file": self.file_name, "line": row.line }).to_string();
         append_first(
             &self.tx,
@@ -506,7 +512,12 @@ impl Importer<'_> {
         );
         refresh(&mut lead.evidence.flags, raised);
         lead.updated_at = self.ctx.now;
-        update_facts(&self.tx, &lead)?;
+        update_row(&self.tx, &lead)?;
+        let rowid: i64 = self
+            .tx
+            .prepare_cached("SELECT rowid FROM leads WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        self.touched(rowid)?;
         let first = lead.origin.as_ref().map(|o| o.line);
         let note = match first {
             Some(line) => format!(
@@ -541,6 +552,16 @@ impl Importer<'_> {
         Ok(true)
     }
 
+    /// Notes a row written by this import, for the search index.
+    fn touched(&self, rowid: i64) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO temp.import_rows (rowid) VALUES (?1) ON CONFLICT DO NOTHING",
+            )?
+            .execute([rowid])?;
+        Ok(())
+    }
+
     /// The (field, value) pairs earlier merges kept as differing values of a lead.
     fn known_conflicts(&self, id: &str) -> Result<Vec<(String, Value)>, StoreError> {
         let mut stmt = self
@@ -565,6 +586,13 @@ impl Importer<'_> {
     /// A database error; then nothing of the import is kept.
     pub fn finish(self, summary: &Value) -> Result<String, StoreError> {
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        super::upkeep::count(
+            &self.tx,
+            crate::domain::Stage::Lead,
+            crate::domain::State::Active,
+            n(self.created),
+        )?;
+        super::upkeep::reindex_listed(&self.tx, "import_rows")?;
         self.tx.execute(
             "UPDATE import_batches SET finished_at = ?2, rows_read = ?3, created = ?4, merged = ?5, \
              skipped = ?6, summary = ?7 WHERE id = ?1",

@@ -120,7 +120,8 @@ impl Store {
         short_id(id, before.as_deref(), after.as_deref()).to_string()
     }
 
-    /// Calls `each` for every lead matching `filter`, oldest first, without loading them all.
+    /// Calls `each` for every lead matching `filter`, in the order they were added, without
+    /// loading them all.
     ///
     /// # Errors
     /// A database error, or the first error `each` returns.
@@ -133,7 +134,7 @@ impl Store {
             "SELECT {LEAD_COLUMNS} FROM leads \
              WHERE (?1 IS NULL OR stage = ?1) \
              AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
-             ORDER BY created_at, id LIMIT ?3"
+             ORDER BY rowid LIMIT ?3"
         );
         let limit = filter
             .limit
@@ -216,7 +217,15 @@ fn opt_time(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(time_text)
 }
 
+/// Writes a new lead, its count and its search entry.
 pub(super) fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+    let rowid = insert_row(conn, l)?;
+    super::upkeep::count(conn, l.stage, l.state, 1)?;
+    super::upkeep::index_new(conn, rowid)
+}
+
+/// Writes a new lead's row only, returning its rowid; the caller keeps counts and search.
+pub(super) fn insert_row(conn: &Connection, l: &Lead) -> rusqlite::Result<i64> {
     let (c, e) = (&l.contact, &l.evidence);
     conn.prepare_cached(&format!(
         "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
@@ -265,12 +274,18 @@ pub(super) fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
             .as_ref()
             .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
     ])?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 /// Writes a lead's facts and evidence back. Stage and state are not written here: only
 /// `decide` moves them.
 pub(super) fn update_facts(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+    update_row(conn, l)?;
+    super::upkeep::reindex(conn, &l.id)
+}
+
+/// `update_facts` without the search index, for bulk writes that index once at the end.
+pub(super) fn update_row(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
     let (c, e) = (&l.contact, &l.evidence);
     conn.prepare_cached(
         "UPDATE leads SET name = ?2, email = ?3, title = ?4, company = ?5, domain = ?6, \

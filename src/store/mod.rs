@@ -14,6 +14,7 @@ mod open;
 mod queue;
 mod rows;
 mod schema;
+mod upkeep;
 
 pub use error::StoreError;
 pub use events::Event;

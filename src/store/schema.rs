@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_core.sql"),
     include_str!("migrations/002_queues.sql"),
     include_str!("migrations/003_imports.sql"),
+    include_str!("migrations/004_explicit_upkeep.sql"),
 ];
 
 /// The version a database has once it is current.

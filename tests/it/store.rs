@@ -201,3 +201,93 @@ fn the_event_log_refuses_updates_and_deletes() {
     let del = conn.execute("DELETE FROM events", []);
     assert!(del.unwrap_err().to_string().contains("append-only"));
 }
+
+/// Queue counts and the search index are kept by the store's writes; after every kind of write
+/// they must agree with a recount from the leads table.
+#[test]
+fn counts_and_search_stay_in_step_with_the_leads() {
+    let db = Db::new();
+    let a = db.add("Maren Okafor", "maren@brightkiln.example");
+    let b = db.add("Tomasz Wielgosz", "tomasz@harborlight.example");
+    db.fill_evidence(&a, 1);
+    db.ok(&["promote", &a]);
+    db.ok(&[
+        "nurture",
+        &b,
+        "--reason",
+        "no_intent",
+        "--note",
+        "Quiet since the webinar",
+    ]);
+    db.ok(&["set", &b, "company", "Harborlight Freight"]);
+    let fixture = format!(
+        "{}/tests/fixtures/hubspot_contacts_export.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = db.ok(&["import", &fixture, "--json"]);
+    let batch = serde_json::from_str::<serde_json::Value>(&out).expect("json")["batch"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    db.ok(&["import", &fixture]);
+    db.ok(&["import", "--undo", &batch]);
+
+    let conn = db.conn();
+    let recount: Vec<(String, String, i64)> = conn
+        .prepare("SELECT stage, state, count(*) FROM leads GROUP BY stage, state ORDER BY 1, 2")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    let kept: Vec<(String, String, i64)> = conn
+        .prepare("SELECT stage, state, n FROM lead_counts WHERE n != 0 ORDER BY 1, 2")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kept, recount);
+
+    // Every lead is found by a word of its name, and by the words of its company and notes.
+    let leads: Vec<(i64, String)> = conn
+        .prepare("SELECT rowid, name FROM leads")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .map(Result::unwrap)
+        .collect();
+    for (rowid, name) in leads.into_iter().filter(|(rowid, _)| {
+        let state: String = conn
+            .query_row("SELECT state FROM leads WHERE rowid = ?1", [rowid], |r| {
+                r.get(0)
+            })
+            .expect("state");
+        state != "removed"
+    }) {
+        let word = name.split_whitespace().last().expect("a word").to_string();
+        let hits: Vec<i64> = conn
+            .prepare("SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?1")
+            .expect("prepare")
+            .query_map([format!("\"{word}\"")], |r| r.get(0))
+            .expect("query")
+            .map(Result::unwrap)
+            .collect();
+        assert!(hits.contains(&rowid), "{name} is found by '{word}'");
+    }
+    let find = |q: &str| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?1",
+            [q],
+            |r| r.get(0),
+        )
+        .expect("match")
+    };
+    assert_eq!(find("\"freight\""), 1, "an edited company is searchable");
+    assert_eq!(find("\"webinar\""), 1, "a nurture note is searchable");
+    assert_eq!(
+        find("\"brightkiln\""),
+        1,
+        "the import's Maren was removed with its batch"
+    );
+}

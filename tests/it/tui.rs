@@ -423,13 +423,21 @@ fn a_flag_is_resolved_with_a_note_from_the_refused_panel_then_the_lead_promotes(
 fn a_file_is_imported_from_the_workstation_and_its_summary_shown() {
     let mut d = desk();
     d.press(&["I"]);
-    d.type_text(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/salesforce_leads_report.csv"));
+    d.type_text(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/salesforce_leads_report.csv"
+    ));
     d.press(&["Enter"]);
-    let Some(Popup::ImportSummary(summary)) = d.app.popups.last() else { panic!("a summary") };
+    let Some(Popup::ImportSummary(summary)) = d.app.popups.last() else {
+        panic!("a summary")
+    };
     assert_eq!((summary.created, summary.skipped.len()), (25, 5));
     let screen = d.screen(110, 30);
     assert!(screen.contains("30 rows read: 25 created"), "{screen}");
-    assert!(screen.contains("salesforce_leads_report.csv:28: 1 field where the header has 11"), "{screen}");
+    assert!(
+        screen.contains("salesforce_leads_report.csv:28: 1 field where the header has 11"),
+        "{screen}"
+    );
     d.press(&["x"]);
     assert!(d.app.popups.is_empty(), "any key closes the summary");
     assert_eq!(count(&d, Queue::Today), 3 + 25);
@@ -438,5 +446,8 @@ fn a_file_is_imported_from_the_workstation_and_its_summary_shown() {
     d.type_text("/no/such/file.csv");
     d.press(&["Enter"]);
     let status = d.app.status.as_ref().expect("status");
-    assert!(status.error && status.text.contains("/no/such/file.csv"), "{status:?}");
+    assert!(
+        status.error && status.text.contains("/no/such/file.csv"),
+        "{status:?}"
+    );
 }
