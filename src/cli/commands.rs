@@ -107,25 +107,25 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
         Command::Set(args) => set(&mut store, args, &ctx, out)?,
         Command::Promote { id, note } => {
-            let id = store.resolve(&id)?;
-            let plan = store.decide(&id, &Decision::Promote, note.as_deref(), &ctx)?;
-            let lead = store.lead(&id)?;
-            writeln!(
+            decide(
+                &mut store,
+                &id,
+                &Decision::Promote,
+                note.as_deref(),
+                &ctx,
                 out,
-                "{}",
-                render::decided(&store.short_id(&id), &lead, &plan)
             )?;
         }
         Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
         Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
         Command::Reopen { id, note } => {
-            let id = store.resolve(&id)?;
-            let plan = store.decide(&id, &Decision::Reopen, note.as_deref(), &ctx)?;
-            let lead = store.lead(&id)?;
-            writeln!(
+            decide(
+                &mut store,
+                &id,
+                &Decision::Reopen,
+                note.as_deref(),
+                &ctx,
                 out,
-                "{}",
-                render::decided(&store.short_id(&id), &lead, &plan)
             )?;
         }
         Command::History { id, json } => {
@@ -275,9 +275,21 @@ fn park(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let id = store.resolve(&a.id)?;
     let code = ReasonCode::parse(&a.reason)?;
-    let plan = store.decide(&id, &decision(code), a.note.as_deref(), ctx)?;
+    decide(store, &a.id, &decision(code), a.note.as_deref(), ctx, out)
+}
+
+/// Carries out a decision on the lead `prefix` names and says what changed.
+fn decide(
+    store: &mut Store,
+    prefix: &str,
+    decision: &Decision,
+    note: Option<&str>,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let id = store.resolve(prefix)?;
+    let plan = store.decide(&id, decision, note, ctx)?;
     let lead = store.lead(&id)?;
     writeln!(
         out,

@@ -15,23 +15,6 @@ use crate::domain::field::{Edit, Field, apply, current};
 use crate::domain::flags::{Flag, detect, refresh};
 use crate::domain::{Decision, Incoming, Lead, Origin};
 
-/// The contact fields an import fills, in order.
-const CONTACT_FIELDS: &[Field] = &[
-    Field::Name,
-    Field::Email,
-    Field::Title,
-    Field::Company,
-    Field::Domain,
-    Field::Industry,
-    Field::Employees,
-    Field::Country,
-    Field::City,
-    Field::Phone,
-    Field::LinkedinUrl,
-    Field::Source,
-    Field::Owner,
-];
-
 /// One import, as `leadgate imports` lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BatchInfo {
@@ -453,7 +436,7 @@ impl Importer<'_> {
         let mut lead = get(&self.tx, id)?;
         let mut filled = Map::new();
         let mut conflicts = Map::new();
-        for &field in CONTACT_FIELDS {
+        for &field in Field::ALL.iter().filter(|f| !f.is_evidence()) {
             let Some(new) = contact_value(&row.contact, field).filter(|v| !v.trim().is_empty())
             else {
                 continue;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use ratatui_textarea::TextArea;
 
 use super::action::{Action, Command, Placement};
-use super::popup::{Parking, Popup};
+use super::popup::{Parking, Popup, Prompt};
 use crate::domain::field::field_of;
 use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::gate::checklist;
@@ -263,12 +263,8 @@ impl App {
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
             Action::ResolveFlag => self.open_flag_popup(),
-            Action::Import => self.popups.push(Popup::ImportPath {
-                text: TextArea::default(),
-            }),
-            Action::Search => self.popups.push(Popup::Search {
-                text: TextArea::default(),
-            }),
+            Action::Import => self.prompt(Prompt::ImportPath),
+            Action::Search => self.prompt(Prompt::Search),
             Action::FilterSource => {
                 return vec![Command::LoadValues(crate::store::FilterColumn::Source)];
             }
@@ -326,14 +322,24 @@ impl App {
         self.popups.push(Popup::Editor(Box::new(editor)));
     }
 
+    fn prompt(&mut self, prompt: Prompt) {
+        self.popups.push(Popup::Prompt {
+            prompt,
+            text: TextArea::default(),
+            error: None,
+        });
+    }
+
     /// Opens the note prompt for the selected lead's first open exclusion flag.
     pub(super) fn open_flag_popup(&mut self) {
         let Some(detail) = &self.detail else { return };
         match detail.lead.evidence.flags.iter().find(|f| f.is_open()) {
-            Some(open) => self.popups.push(Popup::ResolveFlag {
-                lead_id: detail.lead.id.clone(),
-                flag: open.flag,
-                reason: open.reason.clone(),
+            Some(open) => self.popups.push(Popup::Prompt {
+                prompt: Prompt::ResolveFlag {
+                    lead_id: detail.lead.id.clone(),
+                    flag: open.flag,
+                    reason: open.reason.clone(),
+                },
                 text: TextArea::default(),
                 error: None,
             }),

@@ -9,7 +9,7 @@ use crate::domain::{Decision, ReasonCode};
 use crate::tui::action::Command;
 use crate::tui::editor::EditorResult;
 use crate::tui::keymap::{PopupKey, PopupScope, popup_key};
-use crate::tui::popup::Popup;
+use crate::tui::popup::{Popup, Prompt};
 
 impl App {
     pub(super) fn popup_key(&mut self, key: KeyEvent) -> Vec<Command> {
@@ -66,9 +66,8 @@ impl App {
                         if code.needs_note() {
                             let text = TextArea::default();
                             (
-                                Some(Popup::Note {
-                                    lead_id,
-                                    decision,
+                                Some(Popup::Prompt {
+                                    prompt: Prompt::Note { lead_id, decision },
                                     text,
                                     error: None,
                                 }),
@@ -97,51 +96,6 @@ impl App {
                     ),
                 }
             }
-            Popup::Note {
-                lead_id,
-                decision,
-                mut text,
-                error,
-            } => match popup_key(PopupScope::Text, key) {
-                Some(PopupKey::Cancel) => (None, Vec::new()),
-                Some(PopupKey::Confirm) => {
-                    let note = text.lines().join("\n");
-                    if note.trim().is_empty() {
-                        let error = Some("A note is needed: say why".to_string());
-                        (
-                            Some(Popup::Note {
-                                lead_id,
-                                decision,
-                                text,
-                                error,
-                            }),
-                            Vec::new(),
-                        )
-                    } else {
-                        (
-                            None,
-                            vec![Command::Decide {
-                                id: lead_id,
-                                decision,
-                                note: Some(note),
-                                undoing: false,
-                            }],
-                        )
-                    }
-                }
-                _ => {
-                    text.input(key);
-                    (
-                        Some(Popup::Note {
-                            lead_id,
-                            decision,
-                            text,
-                            error,
-                        }),
-                        Vec::new(),
-                    )
-                }
-            },
             Popup::Refused { lead_id, selected } => {
                 let items = self.checklist().map(|c| c.items).unwrap_or_default();
                 let n = items.len().max(1);
@@ -206,85 +160,51 @@ impl App {
                     }],
                 ),
             },
-            Popup::ImportPath { mut text } => match popup_key(PopupScope::Text, key) {
-                Some(PopupKey::Cancel) => (None, Vec::new()),
-                Some(PopupKey::Confirm) => {
-                    let path = text.lines().join("");
-                    let path = path.trim();
-                    if path.is_empty() {
-                        (Some(Popup::ImportPath { text }), Vec::new())
-                    } else {
-                        self.say(format!("Importing {path}…"));
-                        (None, vec![Command::Import(expand_home(path))])
-                    }
-                }
-                Some(PopupKey::Newline) => (Some(Popup::ImportPath { text }), Vec::new()),
-                _ => {
-                    text.input(key);
-                    (Some(Popup::ImportPath { text }), Vec::new())
-                }
-            },
             // Any key closes a summary.
             Popup::ImportSummary(_) => (None, Vec::new()),
-            Popup::ResolveFlag {
-                lead_id,
-                flag,
-                reason,
+            Popup::Prompt {
+                prompt,
                 mut text,
                 error,
             } => match popup_key(PopupScope::Text, key) {
                 Some(PopupKey::Cancel) => (None, Vec::new()),
                 Some(PopupKey::Confirm) => {
-                    let note = text.lines().join("\n");
-                    if note.trim().is_empty() {
-                        let error = Some("A note is needed: why is this record fine?".to_string());
-                        (
-                            Some(Popup::ResolveFlag {
-                                lead_id,
-                                flag,
-                                reason,
+                    let answer = text.lines().join("\n");
+                    match self.submit(&prompt, answer.trim()) {
+                        Ok(commands) => (None, commands),
+                        Err(message) => (
+                            Some(Popup::Prompt {
+                                prompt,
                                 text,
-                                error,
+                                error: Some(message),
                             }),
                             Vec::new(),
-                        )
-                    } else {
-                        (
-                            None,
-                            vec![Command::ResolveFlag {
-                                id: lead_id,
-                                flag,
-                                note,
-                            }],
-                        )
+                        ),
                     }
                 }
-                _ => {
-                    text.input(key);
+                Some(PopupKey::Newline) => {
+                    if prompt.multi_line() {
+                        text.insert_newline();
+                    }
                     (
-                        Some(Popup::ResolveFlag {
-                            lead_id,
-                            flag,
-                            reason,
+                        Some(Popup::Prompt {
+                            prompt,
                             text,
                             error,
                         }),
                         Vec::new(),
                     )
                 }
-            },
-            Popup::Search { mut text } => match popup_key(PopupScope::Text, key) {
-                Some(PopupKey::Cancel) => (None, Vec::new()),
-                Some(PopupKey::Confirm) => {
-                    let query = text.lines().join(" ");
-                    self.search = (!query.trim().is_empty()).then_some(query);
-                    self.focus = crate::tui::app::Focus::Queue;
-                    (None, vec![super::reload()])
-                }
-                Some(PopupKey::Newline) => (Some(Popup::Search { text }), Vec::new()),
                 _ => {
                     text.input(key);
-                    (Some(Popup::Search { text }), Vec::new())
+                    (
+                        Some(Popup::Prompt {
+                            prompt,
+                            text,
+                            error,
+                        }),
+                        Vec::new(),
+                    )
                 }
             },
             Popup::Values {
@@ -329,6 +249,47 @@ impl App {
                         Vec::new(),
                     ),
                 }
+            }
+        }
+    }
+}
+
+impl App {
+    /// What answering a prompt does; an error message keeps the prompt open.
+    fn submit(&mut self, prompt: &Prompt, answer: &str) -> Result<Vec<Command>, String> {
+        match prompt {
+            Prompt::Note { lead_id, decision } => {
+                if answer.is_empty() {
+                    return Err("A note is needed: say why".into());
+                }
+                Ok(vec![Command::Decide {
+                    id: lead_id.clone(),
+                    decision: decision.clone(),
+                    note: Some(answer.to_string()),
+                    undoing: false,
+                }])
+            }
+            Prompt::ResolveFlag { lead_id, flag, .. } => {
+                if answer.is_empty() {
+                    return Err("A note is needed: why is this record fine?".into());
+                }
+                Ok(vec![Command::ResolveFlag {
+                    id: lead_id.clone(),
+                    flag: *flag,
+                    note: answer.to_string(),
+                }])
+            }
+            Prompt::Search => {
+                self.search = (!answer.is_empty()).then(|| answer.to_string());
+                self.focus = crate::tui::app::Focus::Queue;
+                Ok(vec![super::reload()])
+            }
+            Prompt::ImportPath => {
+                if answer.is_empty() {
+                    return Err("Type the path of a CSV file".into());
+                }
+                self.say(format!("Importing {answer}…"));
+                Ok(vec![Command::Import(expand_home(answer))])
             }
         }
     }

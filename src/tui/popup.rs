@@ -42,39 +42,76 @@ pub enum Popup {
         parking: Parking,
         selected: usize,
     },
-    /// A note for a reason code that needs one.
-    Note {
-        lead_id: String,
-        decision: Decision,
-        text: TextArea<'static>,
-        error: Option<String>,
-    },
     /// The gate refused: the live checklist, each item fillable in place.
     Refused {
         lead_id: String,
         selected: usize,
     },
     Editor(Box<Editor>),
-    Search {
-        text: TextArea<'static>,
-    },
-    /// The path of a file to import.
-    ImportPath {
-        text: TextArea<'static>,
-    },
-    /// What an import did.
-    ImportSummary(Box<crate::import::FileSummary>),
-    /// A note that resolves an exclusion flag.
-    ResolveFlag {
-        lead_id: String,
-        flag: Flag,
-        reason: String,
+    /// A line (or a few) of text to type: a note, a search, a path.
+    Prompt {
+        prompt: Prompt,
         text: TextArea<'static>,
         error: Option<String>,
     },
+    /// What an import did.
+    ImportSummary(Box<crate::import::FileSummary>),
     Values {
         column: FilterColumn,
         values: Vec<String>,
         selected: usize,
     },
+}
+
+/// What a prompt asks for, and what its answer is for.
+#[derive(Debug)]
+pub enum Prompt {
+    /// A note for a reason code that needs one.
+    Note {
+        lead_id: String,
+        decision: Decision,
+    },
+    /// A note that resolves an exclusion flag.
+    ResolveFlag {
+        lead_id: String,
+        flag: Flag,
+        reason: String,
+    },
+    Search,
+    /// The path of a file to import.
+    ImportPath,
+}
+
+impl Prompt {
+    /// Notes may span lines; searches and paths are one line.
+    #[must_use]
+    pub fn multi_line(&self) -> bool {
+        matches!(self, Prompt::Note { .. } | Prompt::ResolveFlag { .. })
+    }
+
+    /// The popup's title and the line that says what is asked.
+    #[must_use]
+    pub fn question(&self) -> (String, String) {
+        match self {
+            Prompt::Note { .. } => (
+                "A note is needed".into(),
+                "Why? This reason code says nothing by itself.".into(),
+            ),
+            Prompt::ResolveFlag { flag, reason, .. } => (
+                format!("Resolve the {} flag", flag.label().to_lowercase()),
+                format!(
+                    "Flagged because {}. Why is this record fine?",
+                    crate::safe_text::one_line(reason)
+                ),
+            ),
+            Prompt::Search => (
+                "Search".into(),
+                "Words from a name, email, company, title or note".into(),
+            ),
+            Prompt::ImportPath => (
+                "Import a CSV file".into(),
+                "Its path (~/ is your home folder)".into(),
+            ),
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use crate::tui_support::{desk, desk_with, now};
 use leadgate::domain::{Queue, Stage, State};
 use leadgate::store::Ctx;
-use leadgate::tui::popup::Popup;
+use leadgate::tui::popup::{Popup, Prompt};
 
 fn count(d: &crate::tui_support::Desk, q: Queue) -> u64 {
     d.app.count(q).expect("counted")
@@ -145,12 +145,22 @@ fn nurture_asks_for_a_reason_code_and_other_asks_for_a_note() {
 
     d.select("Tomasz Wielgosz");
     d.press(&["n", "k", "Enter"]); // "other", the last code
-    assert!(matches!(d.app.popups.last(), Some(Popup::Note { .. })));
+    assert!(matches!(
+        d.app.popups.last(),
+        Some(Popup::Prompt {
+            prompt: Prompt::Note { .. },
+            ..
+        })
+    ));
     d.press(&["Enter"]);
     assert!(
         matches!(
             d.app.popups.last(),
-            Some(Popup::Note { error: Some(_), .. })
+            Some(Popup::Prompt {
+                prompt: Prompt::Note { .. },
+                error: Some(_),
+                ..
+            })
         ),
         "an empty note is refused"
     );
@@ -403,13 +413,20 @@ fn a_flag_is_resolved_with_a_note_from_the_refused_panel_then_the_lead_promotes(
     d.press(&["Enter"]);
     assert!(matches!(
         d.app.popups.last(),
-        Some(Popup::ResolveFlag { .. })
+        Some(Popup::Prompt {
+            prompt: Prompt::ResolveFlag { .. },
+            ..
+        })
     ));
     d.press(&["Enter"]);
     assert!(
         matches!(
             d.app.popups.last(),
-            Some(Popup::ResolveFlag { error: Some(_), .. })
+            Some(Popup::Prompt {
+                prompt: Prompt::ResolveFlag { .. },
+                error: Some(_),
+                ..
+            })
         ),
         "a note is required"
     );

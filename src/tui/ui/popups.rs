@@ -63,74 +63,40 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
                 screen,
             );
         }
-        Popup::Note { text, error, .. } => {
+        Popup::Prompt {
+            prompt,
+            text,
+            error,
+        } => {
+            let (title, ask) = prompt.question();
+            let height = if prompt.multi_line() { 9 } else { 6 };
             note(
-                ("A note is needed: why?", ""),
+                (&title, &ask),
                 text,
                 error.as_deref(),
+                height,
                 theme,
                 f,
                 screen,
             );
         }
-        Popup::ImportPath { text } => {
-            let area = centered(screen, 72, 4);
-            f.render_widget(Clear, area);
-            let block = frame("Import a CSV file: its path", theme);
-            let inner = block.inner(area);
-            f.render_widget(block, area);
-            let [edit, hint] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
-            f.render_widget(text, edit);
-            f.render_widget(
-                Paragraph::new("Enter import · Esc cancel").style(theme.dim()),
-                hint,
-            );
-        }
         Popup::ImportSummary(s) => import_summary(s, theme, f, screen),
-        Popup::ResolveFlag {
-            flag,
-            reason,
-            text,
-            error,
-            ..
-        } => {
-            let title = format!("Resolve the {} flag", flag.label().to_lowercase());
-            let why = format!(
-                "Flagged because {}. Why is this record fine?",
-                one_line(reason)
-            );
-            note((&title, &why), text, error.as_deref(), theme, f, screen);
-        }
-        Popup::Search { text } => {
-            let area = centered(screen, 60, 4);
-            f.render_widget(Clear, area);
-            let block = frame("Search name, email, company, title, notes", theme);
-            let inner = block.inner(area);
-            f.render_widget(block, area);
-            let [edit, hint] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
-            f.render_widget(text, edit);
-            f.render_widget(
-                Paragraph::new("Enter search · Esc cancel").style(theme.dim()),
-                hint,
-            );
-        }
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
         Popup::Editor(editor) => edit(editor, theme, f, screen),
     }
 }
 
-/// A prompt for a note: a title, a line saying what is asked, the text, any error.
+/// A prompt: a title, a line saying what is asked, the text typed, any error.
 fn note(
     (title, ask): (&str, &str),
     text: &ratatui_textarea::TextArea<'static>,
     error: Option<&str>,
+    height: u16,
     theme: Theme,
     f: &mut Frame,
     screen: Rect,
 ) {
-    let area = centered(screen, 72, 9);
+    let area = centered(screen, 72, height);
     f.render_widget(Clear, area);
     let block = frame(title, theme);
     let inner = block.inner(area);
@@ -380,10 +346,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
         ));
     }
     if s.skipped.len() > 8 {
-        lines.push(Line::from(format!(
-            "… and {} more",
-            s.skipped.len() - 8
-        )));
+        lines.push(Line::from(format!("… and {} more", s.skipped.len() - 8)));
     }
     lines.push(Line::styled(
         "Any key closes · leadgate import --undo BATCH takes it back",
