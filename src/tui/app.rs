@@ -2,7 +2,6 @@
 //! asked for with commands, and results come back as actions.
 
 use chrono::{DateTime, Utc};
-use ratatui_textarea::TextArea;
 
 use super::action::{Action, Command, Placement};
 use super::popup::{Parking, Popup, Prompt};
@@ -325,7 +324,7 @@ impl App {
     fn prompt(&mut self, prompt: Prompt) {
         self.popups.push(Popup::Prompt {
             prompt,
-            text: TextArea::default(),
+            text: Box::default(),
             error: None,
         });
     }
@@ -340,7 +339,7 @@ impl App {
                     flag: open.flag,
                     reason: open.reason.clone(),
                 },
-                text: TextArea::default(),
+                text: Box::default(),
                 error: None,
             }),
             None => self.say("No open flag on this lead"),

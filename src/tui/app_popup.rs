@@ -68,7 +68,7 @@ impl App {
                             (
                                 Some(Popup::Prompt {
                                     prompt: Prompt::Note { lead_id, decision },
-                                    text,
+                                    text: Box::new(text),
                                     error: None,
                                 }),
                                 Vec::new(),

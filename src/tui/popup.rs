@@ -51,7 +51,7 @@ pub enum Popup {
     /// A line (or a few) of text to type: a note, a search, a path.
     Prompt {
         prompt: Prompt,
-        text: TextArea<'static>,
+        text: Box<TextArea<'static>>,
         error: Option<String>,
     },
     /// What an import did.
