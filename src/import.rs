@@ -137,7 +137,7 @@ pub fn import_file(
     })?;
     let len = file.metadata().map_or(0, |m| m.len());
     let bar = if show_progress {
-        progress_bar(len, &name)
+        progress_bar(len, &crate::safe_text::one_line(&name))
     } else {
         ProgressBar::hidden()
     };
@@ -163,9 +163,19 @@ pub fn import_file(
     for row in opened.csv {
         let outcome = row.and_then(|raw| to_incoming(&raw, &mapping, options.source.as_deref()));
         match outcome {
-            Ok(incoming) => {
-                importer.add(&incoming).map_err(store_err)?;
-            }
+            Ok(incoming) => match importer.add(&incoming) {
+                Ok(_) => {}
+                // A row the rules refuse is skipped and reported; the rest still imports.
+                Err(StoreError::Edit(refusal)) => {
+                    let reason = refusal.to_string();
+                    importer.skip(incoming.line, &reason).map_err(store_err)?;
+                    skipped.push(Skip {
+                        line: incoming.line,
+                        reason,
+                    });
+                }
+                Err(e) => return Err(store_err(e)),
+            },
             Err(problem) => {
                 importer
                     .skip(problem.line, &problem.reason)

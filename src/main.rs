@@ -6,8 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use leadgate::cli::{Cli, CliError, run};
-use leadgate::domain::Rules;
+use leadgate::cli::{Cli, CliError, rules_path, run};
 use leadgate::safe_text::one_line;
 use leadgate::store::Store;
 use leadgate::{config, demo, tui};
@@ -42,6 +41,10 @@ fn command(cli: Cli) -> Result<(), CliError> {
 
 /// Opens the terminal UI on the chosen database (the demo one with `--demo`).
 fn workstation(cli: &Cli) -> Result<(), CliError> {
+    // Invalid rules stop the workstation before it opens, with the same messages as
+    // `leadgate rules check`.
+    let (rules_path, explicit) = rules_path(cli.config.as_deref())?;
+    let rules = config::load_rules(&rules_path, explicit).map_err(CliError::Rules)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::Io(std::io::Error::other(
             "the workstation needs a terminal; for scripts use a command (see leadgate --help)",
@@ -63,7 +66,7 @@ fn workstation(cli: &Cli) -> Result<(), CliError> {
         demo::seed(&mut store, Utc::now())?;
     }
     let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
-    tui::run(store, &actor, Rules::default())?;
+    tui::run(store, &actor, rules)?;
     Ok(())
 }
 

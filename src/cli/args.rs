@@ -39,6 +39,10 @@ pub struct Cli {
     )]
     pub actor: Option<String>,
 
+    /// The rules file [default: leadgate.toml in your platform's config folder]
+    #[arg(long, global = true, env = "LEADGATE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Open the workstation on the demo database (invented leads; created on first use)
     #[arg(long)]
     pub demo: bool,
@@ -98,6 +102,12 @@ pub enum Command {
     },
     /// List the reason codes for nurture and disqualify
     Reasons,
+    /// Where the rules file is, and write a commented default one
+    #[command(subcommand)]
+    Config(ConfigAction),
+    /// Check the rules file, or show the rules in effect
+    #[command(subcommand)]
+    Rules(RulesAction),
     /// Import CSV exports (HubSpot, Salesforce, Apollo, Pipedrive, LinkedIn, spreadsheets)
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
@@ -152,6 +162,26 @@ Each file is one batch, all or nothing. Undo one with: leadgate import --undo BA
 Fields for --map: name, first_name, last_name, email, phone, title, company, website (or
 domain), industry, employees, country, city, linkedin_url, source, owner, created, notes,
 record_id, and - (keep as an attribute).";
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the path of the rules file in use
+    Path,
+    /// Write the commented default rules file (refuses to overwrite without --force)
+    Init {
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Check the rules file: every problem with its line and key; exit 1 if there are any
+    Check,
+    /// Print the rules in effect and their version
+    Show,
+}
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {

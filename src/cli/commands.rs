@@ -5,9 +5,9 @@ use serde::Serialize;
 use std::io::Write;
 use thiserror::Error;
 
-use super::args::{Cli, Command, ListArgs, ParkArgs, SetArgs};
+use super::args::{Cli, Command, ListArgs, ParkArgs, RulesAction, SetArgs};
 use super::render;
-use crate::config;
+use crate::config::{self, load_rules};
 use crate::domain::field::{Field, parse_edit};
 use crate::domain::gate::checklist;
 use crate::domain::{
@@ -28,6 +28,8 @@ pub enum CliError {
     NoDataDir,
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Rules(String),
     #[error("{}", .0.join("\n"))]
     Files(Vec<String>),
 }
@@ -77,6 +79,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(command) = cli.command else {
         return Ok(());
     };
+    let (rules_path, explicit) = rules_path(cli.config.as_deref())?;
+    match &command {
+        Command::Config(action) => return super::rules::config(action, &rules_path, out),
+        Command::Rules(RulesAction::Check) => {
+            return super::rules::check(&rules_path, explicit, out);
+        }
+        _ => {}
+    }
+    // Every other command works under the rules; invalid rules stop it before anything runs.
+    let rules = load_rules(&rules_path, explicit).map_err(CliError::Rules)?;
+    if let Command::Rules(RulesAction::Show) = &command {
+        return super::rules::show(&rules, &rules_path, out);
+    }
     let path = match cli.db {
         Some(p) => p,
         None => config::default_db_path().ok_or(CliError::NoDataDir)?,
@@ -88,7 +103,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         return super::import::dry_runs(args, out);
     }
     let mut store = Store::open(&path)?;
-    let ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
+    let mut ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
+    ctx.rules = rules;
     match command {
         Command::Add(a) => {
             let contact = Contact {
@@ -151,6 +167,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         }
         Command::Import(args) => super::import::run(&mut store, &args, &ctx, out)?,
         Command::Imports { json } => super::import::list(&store, json, out)?,
+        Command::Config(_) | Command::Rules(_) => {}
         Command::Reasons => {
             for code in ReasonCode::ALL {
                 writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
@@ -297,4 +314,17 @@ fn decide(
         render::decided(&store.short_id(&id), &lead, &plan)
     )?;
     Ok(())
+}
+
+/// The rules file to use, and whether the user named it (then it must exist).
+///
+/// # Errors
+/// `NoDataDir` when no config folder can be found and none was named.
+pub fn rules_path(named: Option<&std::path::Path>) -> Result<(std::path::PathBuf, bool), CliError> {
+    match named {
+        Some(p) => Ok((p.to_path_buf(), true)),
+        None => config::default_config_path()
+            .map(|p| (p, false))
+            .ok_or(CliError::NoDataDir),
+    }
 }

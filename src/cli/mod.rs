@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod import;
 mod render;
+mod rules;
 
-pub use args::{Cli, Command};
-pub use commands::{CliError, run};
+pub use args::{Cli, Command, ConfigAction, RulesAction};
+pub use commands::{CliError, rules_path, run};

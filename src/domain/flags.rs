@@ -158,8 +158,13 @@ pub fn detect(
 
 /// Brings a record's flags up to date with what its data raises now: flags still raised keep
 /// their resolution, new ones are added open, ones no longer raised are dropped.
-/// Returns the flags newly raised.
-pub fn refresh(flags: &mut Vec<FlagNote>, raised: Vec<(Flag, String)>) -> Vec<Flag> {
+/// Returns the flags newly raised and the flags dropped, for the history.
+pub fn refresh(flags: &mut Vec<FlagNote>, raised: Vec<(Flag, String)>) -> (Vec<Flag>, Vec<Flag>) {
+    let dropped: Vec<Flag> = flags
+        .iter()
+        .map(|f| f.flag)
+        .filter(|f| !raised.iter().any(|r| r.0 == *f))
+        .collect();
     let mut new = Vec::new();
     let mut next = Vec::with_capacity(raised.len());
     for (flag, reason) in raised {
@@ -179,7 +184,7 @@ pub fn refresh(flags: &mut Vec<FlagNote>, raised: Vec<(Flag, String)>) -> Vec<Fl
         }
     }
     *flags = next;
-    new
+    (new, dropped)
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ fn refresh_keeps_resolutions_and_drops_what_no_longer_applies() {
             resolved: None,
         },
     ];
-    let new = refresh(
+    let (new, dropped) = refresh(
         &mut flags,
         vec![
             (Flag::FreeMail, "gmail.com".into()),
@@ -99,6 +99,7 @@ fn refresh_keeps_resolutions_and_drops_what_no_longer_applies() {
         ],
     );
     assert_eq!(new, vec![Flag::RoleInbox]);
+    assert_eq!(dropped, vec![Flag::Student]);
     assert_eq!(flags.len(), 2);
     assert!(
         flags[0].resolved.is_some(),

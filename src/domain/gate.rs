@@ -32,6 +32,8 @@ pub struct GateRules {
     pub reason_now_window_days: i64,
     /// Days after a decision before a record is due for review again.
     pub review_cadence_days: i64,
+    /// Days without a decision after which a prospect counts as stalled.
+    pub stalled_days: i64,
 }
 
 impl Default for GateRules {
@@ -51,6 +53,7 @@ impl Default for GateRules {
             ],
             reason_now_window_days: REASON_NOW_WINDOW_DAYS,
             review_cadence_days: super::queue::REVIEW_CADENCE_DAYS,
+            stalled_days: 14,
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod field;
 pub mod flags;
 pub mod gate;
+pub mod icp;
 pub mod id;
 pub mod lead;
 pub mod qualification;

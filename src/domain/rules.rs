@@ -1,11 +1,142 @@
-//! The rules a team works under: its gates and its exclusion lists, in one value passed to
-//! every operation.
+//! The rules a team works under, in one value passed to every operation: its gates, its ICP
+//! and role patterns, and its exclusion lists. Their version (a hash of what they say) is
+//! recorded with every promotion, so an audit can find what was promoted under older rules.
+
+use std::fmt::Write;
 
 use super::flags::FlagLists;
 use super::gate::GateRules;
+use super::icp::{Icp, Roles};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rules {
     pub gates: GateRules,
     pub flags: FlagLists,
+    pub icp: Icp,
+    pub roles: Roles,
+}
+
+fn list<T: AsRef<str>>(items: &[T]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    if items.is_empty() {
+        "(any)".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+impl Rules {
+    /// The rules in effect, as text: what `leadgate rules show` prints and what the version
+    /// is computed from.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let g = &self.gates;
+        let items =
+            |v: &[super::gate::GateItem]| list(&v.iter().map(|i| i.as_str()).collect::<Vec<_>>());
+        let mut s = String::new();
+        let _ = writeln!(s, "gates.to_prospect = {}", items(&g.to_prospect));
+        let _ = writeln!(s, "gates.to_opportunity = {}", items(&g.to_opportunity));
+        let _ = writeln!(
+            s,
+            "gates.reason_now_window_days = {}",
+            g.reason_now_window_days
+        );
+        let _ = writeln!(s, "gates.stalled_days = {}", g.stalled_days);
+        let _ = writeln!(s, "gates.review_cadence_days = {}", g.review_cadence_days);
+        let _ = writeln!(s, "icp.industries = {}", list(&self.icp.industries));
+        let _ = writeln!(s, "icp.employee_bands = {}", list(&self.icp.employee_bands));
+        let _ = writeln!(s, "icp.countries = {}", list(&self.icp.countries));
+        let _ = writeln!(
+            s,
+            "icp.exclude_industries = {}",
+            list(&self.icp.exclude_industries)
+        );
+        let _ = writeln!(
+            s,
+            "icp.competitor_domains = {}",
+            list(&self.icp.competitor_domains)
+        );
+        let sources = |p: &[super::icp::Pattern]| {
+            list(&p.iter().map(|p| p.source.as_str()).collect::<Vec<_>>())
+        };
+        let _ = writeln!(s, "roles.relevant = {}", sources(&self.roles.relevant));
+        let _ = writeln!(
+            s,
+            "roles.not_relevant = {}",
+            sources(&self.roles.not_relevant)
+        );
+        let _ = writeln!(
+            s,
+            "flags.free_mail_domains = {} entries",
+            self.flags.free_mail_domains.len()
+        );
+        let _ = writeln!(
+            s,
+            "flags.role_inboxes = {} entries",
+            self.flags.role_inboxes.len()
+        );
+        let _ = writeln!(
+            s,
+            "flags.student_domains = {}",
+            list(&self.flags.student_domains)
+        );
+        let _ = writeln!(
+            s,
+            "flags.student_titles = {}",
+            list(&self.flags.student_titles)
+        );
+        let _ = writeln!(
+            s,
+            "flags.consultant_titles = {}",
+            list(&self.flags.consultant_titles)
+        );
+        s
+    }
+
+    /// A short, stable fingerprint of the rules: 64-bit FNV-1a of everything they say,
+    /// including the full flag lists, as 16 hex digits.
+    #[must_use]
+    pub fn version(&self) -> String {
+        let mut text = self.describe();
+        for entry in self
+            .flags
+            .free_mail_domains
+            .iter()
+            .chain(&self.flags.role_inboxes)
+        {
+            text.push_str(entry);
+            text.push('\n');
+        }
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in text.bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{hash:016x}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_changes_with_what_the_rules_say_and_only_then() {
+        let a = Rules::default();
+        let b = Rules::default();
+        assert_eq!(a.version(), b.version());
+        assert_eq!(a.version().len(), 16);
+        let mut looser = Rules::default();
+        looser
+            .gates
+            .to_prospect
+            .retain(|i| *i != super::super::gate::GateItem::ReasonNow);
+        assert_ne!(a.version(), looser.version());
+        let mut more_mail = Rules::default();
+        more_mail
+            .flags
+            .free_mail_domains
+            .push("mail.example".into());
+        assert_ne!(a.version(), more_mail.version());
+    }
 }

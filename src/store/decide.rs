@@ -151,6 +151,7 @@ pub(super) fn decide_in(
     if let Some((from, to)) = outcome.stage {
         let snapshot = json!({
             "decision": decision.verb(),
+            "rules_version": ctx.rules.version(),
             "evidence": lead.evidence,
             "checklist": outcome.checklist,
         });
@@ -205,12 +206,18 @@ pub(super) fn set_field_in(
     if edit.field.is_evidence() {
         lead.last_review_at = Some(ctx.now);
     }
-    // A new address or title can raise (or clear) exclusion flags.
-    let raised_flags = if matches!(edit.field, Field::Email | Field::Title) {
-        let raised = detect(&lead.contact, None, &ctx.rules.flags);
+    // A new address or title can raise (or clear) exclusion flags. An invalid address an
+    // import kept counts until someone sets a real one.
+    let (raised_flags, dropped_flags) = if matches!(edit.field, Field::Email | Field::Title) {
+        let invalid = lead
+            .attributes
+            .get(super::import::INVALID_EMAIL)
+            .filter(|_| lead.contact.email.is_none())
+            .cloned();
+        let raised = detect(&lead.contact, invalid.as_deref(), &ctx.rules.flags);
         refresh(&mut lead.evidence.flags, raised)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     update_facts(tx, &lead)?;
     let data = change
@@ -237,18 +244,24 @@ pub(super) fn set_field_in(
             .iter()
             .find(|f| f.flag == flag)
             .map(|f| f.reason.clone());
-        append(
-            tx,
-            ctx,
-            id,
-            NewEvent {
-                kind: "flag",
-                field: Some(flag.as_str()),
-                new_value: Some("raised"),
-                note: reason.as_deref(),
-                ..NewEvent::default()
-            },
-        )?;
+        let event = NewEvent {
+            kind: "flag",
+            field: Some(flag.as_str()),
+            new_value: Some("raised"),
+            note: reason.as_deref(),
+            ..NewEvent::default()
+        };
+        append(tx, ctx, id, event)?;
+    }
+    for flag in dropped_flags {
+        let event = NewEvent {
+            kind: "flag",
+            field: Some(flag.as_str()),
+            new_value: Some("cleared"),
+            note: Some("no longer applies after the change"),
+            ..NewEvent::default()
+        };
+        append(tx, ctx, id, event)?;
     }
     Ok(Some(change))
 }

@@ -338,17 +338,18 @@ impl Importer<'_> {
     /// else the source tool's record id, else the LinkedIn profile).
     ///
     /// # Errors
-    /// A database error; a row the domain refuses (no name) is reported by the reader first.
+    /// `Edit` for a row the rules refuse (the caller skips it and goes on); a database error.
     pub fn add(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
-        self.read += 1;
         match self.existing(row)? {
             None => {
                 let id = self.create(row)?;
+                self.read += 1;
                 self.created += 1;
                 Ok(RowOutcome::Created(id))
             }
             Some(id) => {
                 let merged = self.merge(&id, row)?;
+                self.read += 1;
                 if merged {
                     self.merged += 1;
                     Ok(RowOutcome::Merged(id))
@@ -365,7 +366,7 @@ impl Importer<'_> {
         let lookups: [(&str, Option<String>); 3] = [
             (
                 "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL AND state != 'removed' LIMIT 1",
-                c.email.as_deref().map(str::to_lowercase),
+                c.email.as_deref().map(str::to_ascii_lowercase),
             ),
             (
                 "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1",
@@ -393,7 +394,12 @@ impl Importer<'_> {
     }
 
     fn create(&mut self, row: &Incoming) -> Result<String, StoreError> {
-        let mut lead: Lead = new_lead(row.contact.clone(), &self.ctx)?;
+        let mut contact = row.contact.clone();
+        if contact.name.trim().is_empty() {
+            // An email-only row is a lead; until someone knows better it goes by its address.
+            contact.name = contact.email.clone().unwrap_or_default();
+        }
+        let mut lead: Lead = new_lead(contact, &self.ctx)?;
         lead.record_id.clone_from(&row.record_id);
         lead.attributes = attributes_of(row);
         lead.origin = Some(Origin {
@@ -490,7 +496,7 @@ impl Importer<'_> {
         }
         let raised = detect(
             &lead.contact,
-            row.invalid_email.as_deref(),
+            lead.attributes.get(INVALID_EMAIL).map(String::as_str),
             &self.ctx.rules.flags,
         );
         refresh(&mut lead.evidence.flags, raised);
@@ -589,12 +595,17 @@ impl Importer<'_> {
                 summary.to_string()
             ],
         )?;
+        // Back to SQLite's default page cache (2 MB) for the rest of the session.
+        self.tx.execute_batch("PRAGMA cache_size = -2000")?;
         self.tx.commit()?;
         Ok(self.batch_id)
     }
 }
 
-/// The row's unmapped columns, plus its further emails and phones.
+/// The attribute that keeps an email value that is not an address.
+pub(super) const INVALID_EMAIL: &str = "invalid email";
+
+/// The row's unmapped columns, plus its further emails and phones and any invalid email.
 fn attributes_of(row: &Incoming) -> BTreeMap<String, String> {
     let mut attributes = row.attributes.clone();
     if !row.other_emails.is_empty() {
@@ -602,6 +613,9 @@ fn attributes_of(row: &Incoming) -> BTreeMap<String, String> {
     }
     if !row.other_phones.is_empty() {
         attributes.insert("other phones".into(), row.other_phones.join(", "));
+    }
+    if let Some(bad) = &row.invalid_email {
+        attributes.insert(INVALID_EMAIL.into(), bad.clone());
     }
     attributes
 }

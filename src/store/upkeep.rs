@@ -26,10 +26,13 @@ pub(super) fn count(
     Ok(())
 }
 
-/// Indexes a lead that is not in the search index yet.
+/// Indexes a lead that is not in the search index yet; a removed lead (its import undone)
+/// stays out, whatever writes it later.
 pub(super) fn index_new(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(&format!("{SEARCH_ROWS} WHERE rowid = ?1"))?
-        .execute([rowid])?;
+    conn.prepare_cached(&format!(
+        "{SEARCH_ROWS} WHERE rowid = ?1 AND state != 'removed'"
+    ))?
+    .execute([rowid])?;
     Ok(())
 }
 
@@ -54,6 +57,6 @@ pub(super) fn unindex(conn: &Connection, id: &str) -> rusqlite::Result<i64> {
 pub(super) fn reindex_listed(conn: &Connection, table: &str) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "DELETE FROM leads_fts WHERE rowid IN (SELECT rowid FROM temp.{table}); \
-         {SEARCH_ROWS} WHERE rowid IN (SELECT rowid FROM temp.{table});"
+         {SEARCH_ROWS} WHERE rowid IN (SELECT rowid FROM temp.{table}) AND state != 'removed';"
     ))
 }

@@ -23,6 +23,7 @@ pub enum Action {
     Promote,
     Nurture,
     Disqualify,
+    Reopen,
     Undo,
     Edit,
     CycleIcpFit,

@@ -257,6 +257,7 @@ impl App {
                     });
                 }
             }
+            Action::Reopen => return self.decide(crate::domain::Decision::Reopen, None),
             Action::Undo => return self.undo(),
             Action::Edit => self.edit(),
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
@@ -305,6 +306,9 @@ impl App {
 
     fn edit(&mut self) {
         let Some(detail) = &self.detail else { return };
+        if self.focus == Focus::Timeline {
+            return; // the history is read-only
+        }
         if self.focus == Focus::Queue {
             // From the queue, Enter goes to the first piece of evidence the gate still lacks.
             let missing = self

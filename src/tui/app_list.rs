@@ -119,7 +119,6 @@ impl App {
             Placement::Prepend { up } => {
                 self.has_before = full;
                 let added = rows.len();
-                let old_selected = self.selected;
                 let mut joined = rows;
                 joined.append(&mut self.rows);
                 self.rows = joined;
@@ -128,7 +127,8 @@ impl App {
                     self.rows.truncate(WINDOW);
                     self.has_after = true;
                 }
-                self.set_selected((added + old_selected).saturating_sub(up))
+                // `up` counts rows above the old first row, which now sits at `added`.
+                self.set_selected(added.saturating_sub(up))
             }
         }
     }

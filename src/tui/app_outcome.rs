@@ -80,8 +80,10 @@ impl App {
                 refusal,
                 decision,
             } => match refusal {
+                // The panel fills in the selected lead's evidence, so it opens only for it.
                 Refusal::Gate(list)
-                    if matches!(decision, Decision::Promote | Decision::Undo { .. }) =>
+                    if decision == Decision::Promote
+                        && self.detail.as_ref().is_some_and(|d| d.lead.id == id) =>
                 {
                     self.warn(format!(
                         "Not promoted: {} item(s) missing",
@@ -98,6 +100,9 @@ impl App {
                             selected: first,
                         });
                     }
+                }
+                other if matches!(decision, Decision::Undo { .. }) => {
+                    self.warn(format!("Cannot undo: {other}; the record stays as it is"));
                 }
                 other => self.warn(format!("Refused: {other}")),
             },
@@ -167,7 +172,11 @@ impl App {
                 || self
                     .queue
                     .contains(lead.stage, lead.state, lead.review_due_at, self.now);
-            if stays {
+            // A decision moves the review date, and with it the row's place in a queue: the
+            // row leaves this window and shows again where it now sorts.
+            let moved =
+                self.search.is_none() && self.rows[at].lead.review_due_at != lead.review_due_at;
+            if stays && !moved {
                 self.rows[at].lead = lead;
             } else {
                 self.rows.remove(at);

@@ -125,6 +125,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('R')],
+        Action::Reopen,
+        "Reopen a nurtured or disqualified lead",
+        None
+    ),
+    bind!(
+        Global,
         [k('u')],
         Action::Undo,
         "Undo the last action (recorded, not erased)",

@@ -365,3 +365,156 @@ fn changing_an_email_raises_new_flags() {
     let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
     assert_eq!(v["evidence"]["flags"][0]["flag"], "role_inbox");
 }
+
+mod rules {
+    use crate::support::{Db, stderr_of};
+    use serde_json::Value;
+
+    fn rules_file(db: &Db, text: &str) -> String {
+        let path = db.path.parent().expect("dir").join("rules.toml");
+        std::fs::write(&path, text).expect("write");
+        path.display().to_string()
+    }
+
+    #[test]
+    fn config_init_writes_a_valid_commented_default_that_check_accepts() {
+        let db = Db::new();
+        let path = db
+            .path
+            .parent()
+            .expect("dir")
+            .join("conf")
+            .join("leadgate.toml");
+        let p = path.display().to_string();
+        assert_eq!(db.ok(&["--config", &p, "config", "path"]).trim(), p);
+        db.ok(&["--config", &p, "config", "init"]);
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("written")
+                .contains("[gates]")
+        );
+        let out = db
+            .cmd()
+            .args(["--config", &p, "config", "init"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "no overwrite without --force");
+        assert!(
+            db.ok(&["--config", &p, "rules", "check"])
+                .contains("the rules are valid")
+        );
+        let shown = db.ok(&["--config", &p, "rules", "show"]);
+        assert!(
+            shown.contains(
+                "gates.to_prospect = icp_fit, role_relevance, intent_source, reason_now, exclusions"
+            ),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn an_invalid_rules_file_is_reported_by_line_and_key_and_stops_every_command() {
+        let db = Db::new();
+        let path = rules_file(
+            &db,
+            "[gates]\nto_prospect = [\"icp_fit\", \"budget\"]\nreason_now_window_days = -3\n",
+        );
+        for args in [
+            vec!["rules", "check"],
+            vec!["list"],
+            vec!["add", "--name", "X"],
+        ] {
+            let mut full = vec!["--config", path.as_str()];
+            full.extend(args.iter().copied());
+            let out = db.cmd().args(&full).output().expect("runs");
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let err = stderr_of(&out);
+            assert!(
+                err.contains("rules.toml:line 2: gates.to_prospect: unknown gate item 'budget'"),
+                "{err}"
+            );
+            assert!(
+                err.contains(
+                    "rules.toml:line 3: gates.reason_now_window_days: -3 is not a number of days"
+                ),
+                "{err}"
+            );
+        }
+        assert!(
+            !db.path.exists(),
+            "nothing ran: not even the database was created"
+        );
+    }
+
+    #[test]
+    fn a_gate_loosened_in_the_rules_changes_what_promotes_and_the_version_is_recorded() {
+        let db = Db::new();
+        let id = db.add("Maren Okafor", "maren@brightkiln.example");
+        db.ok(&["set", &id, "icp_fit", "fit", "--note", "B2B SaaS, 40 staff"]);
+        db.ok(&[
+            "set",
+            &id,
+            "role_relevance",
+            "relevant",
+            "--note",
+            "Founder",
+        ]);
+        db.ok(&[
+            "set",
+            &id,
+            "intent_source",
+            "reply",
+            "--note",
+            "Replied to the first email",
+        ]);
+        let refused = db.cmd().args(["promote", &id]).output().expect("runs");
+        assert_eq!(
+            refused.status.code(),
+            Some(3),
+            "the default gate wants a reason now"
+        );
+        let loose = rules_file(
+            &db,
+            "[gates]\nto_prospect = [\"icp_fit\", \"role_relevance\", \"intent_source\"]\n",
+        );
+        let strict_version = db
+            .ok(&["rules", "show"])
+            .lines()
+            .next()
+            .expect("header")
+            .to_string();
+        db.ok(&["--config", &loose, "promote", &id]);
+        let history: Value =
+            serde_json::from_str(&db.ok(&["history", &id, "--json"])).expect("json");
+        let promotion = history
+            .as_array()
+            .expect("list")
+            .last()
+            .expect("event")
+            .clone();
+        let version = promotion["data"]["rules_version"]
+            .as_str()
+            .expect("version recorded")
+            .to_string();
+        let loose_show = db.ok(&["--config", &loose, "rules", "show"]);
+        assert!(
+            loose_show
+                .lines()
+                .next()
+                .expect("header")
+                .ends_with(&version),
+            "{loose_show}"
+        );
+        assert!(
+            !strict_version.ends_with(&version),
+            "the looser rules have another version"
+        );
+        assert_eq!(
+            promotion["data"]["checklist"]["items"]
+                .as_array()
+                .expect("items")
+                .len(),
+            3
+        );
+    }
+}

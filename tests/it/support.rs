@@ -22,7 +22,11 @@ impl Db {
     /// The binary, pointed at this database, acting as "tester".
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("leadgate").expect("binary built");
+        // A developer's own rules file must not change what the tests see.
+        let config_home = self.path.parent().expect("dir").join("config-home");
         c.env_remove("LEADGATE_DB")
+            .env_remove("LEADGATE_CONFIG")
+            .env("XDG_CONFIG_HOME", config_home)
             .env("LEADGATE_ACTOR", "tester")
             .arg("--db")
             .arg(&self.path);

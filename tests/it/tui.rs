@@ -468,3 +468,70 @@ fn a_file_is_imported_from_the_workstation_and_its_summary_shown() {
         "{status:?}"
     );
 }
+
+#[test]
+fn page_up_past_the_loaded_rows_lands_a_page_higher() {
+    let mut d = desk_with(950, 30);
+    let names: Vec<String> = {
+        let mut n = vec![
+            "Maren Okafor".to_string(),
+            "Tomasz Wielgosz".into(),
+            "Info Desk".into(),
+        ];
+        n.extend((0..950).map(|i| format!("Lead {i:04}")));
+        n
+    };
+    d.press(&["G"]);
+    let page = d.app.page_rows;
+    let mut at = names.len() - 1;
+    for _ in 0..8 {
+        d.press(&["PageUp"]);
+        at -= page;
+        assert_eq!(d.selected_name(), names[at], "after paging up to row {at}");
+    }
+}
+
+#[test]
+fn a_nurtured_lead_is_reopened_with_one_key() {
+    let mut d = desk();
+    d.select("Info Desk");
+    d.press(&["n", "j", "j", "Enter"]); // no_intent
+    d.press(&["3"]);
+    assert_eq!(d.selected_name(), "Info Desk");
+    d.press(&["R"]);
+    assert!(
+        d.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Reopened")),
+        "{:?}",
+        d.app.status
+    );
+    assert_eq!(count(&d, Queue::Nurture), 0);
+    assert_eq!(count(&d, Queue::Today), 3);
+}
+
+#[test]
+fn a_gate_loosened_in_the_rules_changes_what_the_workstation_promotes() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    d.press(&["p"]);
+    assert!(
+        matches!(d.app.popups.last(), Some(Popup::Refused { .. })),
+        "the default gate refuses"
+    );
+    d.press(&["Esc"]);
+    let loose = leadgate::config::parse_rules("[gates]\nto_prospect = [\"icp_fit\"]\n")
+        .expect("valid rules");
+    d.app.rules = loose;
+    d.press(&["p"]);
+    assert!(d.app.popups.is_empty());
+    assert!(
+        d.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Promoted: Tomasz Wielgosz")),
+        "{:?}",
+        d.app.status
+    );
+}

@@ -77,6 +77,8 @@ fn the_demo_opens_moves_promotes_and_quits_cleanly_in_a_terminal() {
         .args(["-q", "-e", "-c", &inner, "/dev/null"])
         .env("TERM", "xterm-256color")
         .env("XDG_DATA_HOME", &data)
+        .env("XDG_CONFIG_HOME", &data)
+        .env_remove("LEADGATE_CONFIG")
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

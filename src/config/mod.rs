@@ -23,3 +23,12 @@ pub fn default_actor() -> String {
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown".to_string())
 }
+
+/// The rules file used when neither `--config` nor `LEADGATE_CONFIG` names one.
+#[must_use]
+pub fn default_config_path() -> Option<PathBuf> {
+    ProjectDirs::from("", "", "leadgate").map(|d| d.config_dir().join("leadgate.toml"))
+}
+
+mod rules_file;
+pub use rules_file::{DEFAULT_RULES_FILE, Problem, load_rules, parse_rules};

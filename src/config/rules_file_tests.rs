@@ -1,0 +1,103 @@
+use super::*;
+
+fn problems(text: &str) -> Vec<String> {
+    parse_rules(text)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn the_shipped_default_is_valid_and_says_what_the_built_in_rules_say_about_gates() {
+    let rules = parse_rules(DEFAULT_RULES_FILE).expect("the default file is valid");
+    assert_eq!(rules.gates, GateRules::default());
+    assert!(rules.icp.industries.contains(&"logistics".to_string()));
+    assert!(!rules.roles.relevant.is_empty());
+}
+
+#[test]
+fn an_empty_file_means_the_defaults() {
+    assert_eq!(parse_rules("").expect("valid"), Rules::default());
+}
+
+#[test]
+fn an_unknown_key_is_named_with_its_line() {
+    let text = "[gates]\nreason_now_window_days = 30\nreason_now_windw = 7\n";
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("line 3: "), "{p:?}");
+    assert!(p[0].contains("unknown field 'reason_now_windw'"), "{p:?}");
+}
+
+#[test]
+fn an_unknown_table_is_named_with_its_line() {
+    let p = problems("# rules\n\n[gate]\nto_prospect = []\n");
+    assert!(
+        p[0].starts_with("line 3: ") && p[0].contains("unknown field 'gate'"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_wrong_type_is_named_with_its_line() {
+    let p = problems("[gates]\nstalled_days = \"two weeks\"\n");
+    assert!(p[0].starts_with("line 2: "), "{p:?}");
+    assert!(p[0].contains("invalid type"), "{p:?}");
+}
+
+#[test]
+fn semantic_problems_name_line_and_key_and_all_are_reported() {
+    let text = "\
+[gates]
+to_prospect = []
+to_opportunity = [\"pain_point\", \"budget\"]
+reason_now_window_days = 0
+
+[roles]
+relevant = [\"(head of\", \"\\\\bcoo\\\\b\"]
+
+[icp]
+industries = [\"logistics\", \" \"]
+";
+    let p = problems(text);
+    assert_eq!(
+        p,
+        [
+            "line 2: gates.to_prospect: the list is empty: a gate must require at least one item",
+            "line 3: gates.to_opportunity: unknown gate item 'budget': expected one of icp_fit, role_relevance, intent_source, reason_now, pain_point, stakeholders, next_step, exclusions",
+            "line 4: gates.reason_now_window_days: 0 is not a number of days from 1 to 3650",
+            "line 7: roles.relevant: '(head of' is not a valid pattern: unclosed group",
+            "line 10: icp.industries: an entry is empty",
+        ]
+    );
+}
+
+#[test]
+fn a_gate_can_be_loosened_and_the_version_says_so() {
+    let strict = parse_rules("").expect("valid");
+    let loose = parse_rules(
+        "[gates]\nto_prospect = [\"icp_fit\", \"role_relevance\", \"intent_source\"]\n",
+    )
+    .expect("valid");
+    assert!(!loose.gates.to_prospect.contains(&GateItem::ReasonNow));
+    assert_ne!(strict.version(), loose.version());
+}
+
+#[test]
+fn extra_flag_entries_add_to_the_shipped_lists() {
+    let rules = parse_rules("[flags]\nfree_mail_domains = [\"Mailbox.example\"]\n").expect("valid");
+    assert!(
+        rules
+            .flags
+            .free_mail_domains
+            .contains(&"mailbox.example".to_string())
+    );
+    assert!(
+        rules
+            .flags
+            .free_mail_domains
+            .contains(&"gmail.com".to_string())
+    );
+}
