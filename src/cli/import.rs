@@ -30,7 +30,7 @@ pub fn run(
             writeln!(
                 out,
                 "import {} undone: {} lead(s) removed, {} kept (worked on since), {} merge(s) reverted, {} field(s) kept (changed since)",
-                &id[..8],
+                crate::domain::id::prefix(&id, 8),
                 report.removed,
                 report.kept,
                 report.merges_reverted,
@@ -102,7 +102,7 @@ fn write_summary(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
         out,
         "{} (batch {}): {} rows read: {} created, {} merged, {} unchanged, {} skipped",
         one_line(&s.file),
-        &s.batch[..8],
+        crate::domain::id::prefix(&s.batch, 8),
         s.read,
         s.created,
         s.merged,
@@ -210,7 +210,7 @@ pub fn list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliErr
         writeln!(
             out,
             "{}  {}  {:<7} {:<32} read {:>6}  created {:>6}  merged {:>5}  skipped {:>4}  by {}",
-            &b.id[..8],
+            crate::domain::id::prefix(&b.id, 8),
             b.started_at.format("%Y-%m-%d %H:%M"),
             b.status,
             one_line(&b.file_name),

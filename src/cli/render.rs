@@ -147,7 +147,7 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
         let _ = writeln!(
             s,
             "\nImported by batch {} from line {}",
-            &o.batch_id[..8.min(o.batch_id.len())],
+            crate::domain::id::prefix(&o.batch_id, 8),
             o.line
         );
     }

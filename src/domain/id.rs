@@ -8,6 +8,13 @@ pub const ID_LEN: usize = 32;
 /// The shortest prefix shown, even when a shorter one would be unambiguous.
 pub const MIN_SHORT_LEN: usize = 6;
 
+/// The first `len` characters of an id, or all of it when it is shorter (ids copied in from
+/// elsewhere need not be well formed, and must never make a screen panic).
+#[must_use]
+pub fn prefix(id: &str, len: usize) -> &str {
+    id.char_indices().nth(len).map_or(id, |(at, _)| &id[..at])
+}
+
 /// Normalizes a typed prefix: trimmed and lower-cased. `None` when it cannot be part of an id.
 #[must_use]
 pub fn normalize_prefix(raw: &str) -> Option<String> {
@@ -29,8 +36,8 @@ pub fn short_id<'a>(id: &'a str, before: Option<&str>, after: Option<&str>) -> &
                 .count()
         })
     };
-    let len = (common(before).max(common(after)) + 1).clamp(MIN_SHORT_LEN, id.len());
-    &id[..len]
+    let len = (common(before).max(common(after)) + 1).max(MIN_SHORT_LEN);
+    prefix(id, len)
 }
 
 #[cfg(test)]
@@ -43,6 +50,13 @@ mod tests {
         assert_eq!(short_id(id, None, None), "abcdef");
         assert_eq!(short_id(id, Some("abcdef12"), None), "abcdef123");
         assert_eq!(short_id(id, Some("ab0"), Some("abcdef1299")), "abcdef123");
+    }
+
+    #[test]
+    fn odd_ids_never_panic() {
+        assert_eq!(short_id("abc", None, None), "abc");
+        assert_eq!(prefix("éé", 1), "é");
+        assert_eq!(prefix("abcdefgh", 8), "abcdefgh");
     }
 
     #[test]

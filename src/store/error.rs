@@ -40,6 +40,8 @@ pub enum StoreError {
     Refused(Refusal),
     #[error("{0}")]
     Flag(#[from] crate::domain::flags::FlagError),
+    #[error("no import has an id starting with '{0}' (leadgate imports lists them)")]
+    BatchNotFound(String),
     #[error("import {0} is already undone")]
     AlreadyUndone(String),
 }

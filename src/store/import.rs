@@ -154,11 +154,14 @@ impl Store {
             .query_map(params![p, upper], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         match ids.as_slice() {
-            [] => Err(StoreError::NotFound(p)),
+            [] => Err(StoreError::BatchNotFound(p)),
             [one] => Ok(one.clone()),
             many => Err(StoreError::Ambiguous {
                 prefix: p,
-                candidates: many.iter().map(|i| i[..8].to_string()).collect(),
+                candidates: many
+                    .iter()
+                    .map(|i| crate::domain::id::prefix(i, 8).to_string())
+                    .collect(),
             }),
         }
     }
@@ -195,15 +198,19 @@ impl Store {
             )
             .optional()?;
         match status.as_deref() {
-            None => return Err(StoreError::NotFound(batch_id.to_string())),
-            Some("undone") => return Err(StoreError::AlreadyUndone(batch_id[..8].to_string())),
+            None => return Err(StoreError::BatchNotFound(batch_id.to_string())),
+            Some("undone") => {
+                return Err(StoreError::AlreadyUndone(
+                    crate::domain::id::prefix(batch_id, 8).to_string(),
+                ));
+            }
             Some(_) => {}
         }
         let mut report = UndoReport {
             batch: batch_id.to_string(),
             ..UndoReport::default()
         };
-        let note = format!("import {} undone", &batch_id[..8]);
+        let note = format!("import {} undone", crate::domain::id::prefix(batch_id, 8));
         for id in ids(
             &tx,
             "SELECT id FROM leads WHERE batch_id = ?1 AND state != 'removed'",

@@ -55,7 +55,7 @@ impl Store {
         Ok(n)
     }
 
-    /// How many leads the database holds (from the trigger-kept counts, not a scan).
+    /// How many leads the database holds (from the counts the store keeps, not a scan).
     ///
     /// # Errors
     /// A database error.

@@ -108,7 +108,7 @@ impl Store {
         Ok(out)
     }
 
-    /// How many records each queue holds at `now`. Reads the trigger-kept counts, plus one
+    /// How many records each queue holds at `now`. Reads the counts the store keeps, plus one
     /// index range for nurtured leads that are due.
     ///
     /// # Errors

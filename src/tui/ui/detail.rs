@@ -91,10 +91,13 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ),
         Line::from(vec![
             Span::raw(format!("{} · {}", lead.stage.label(), lead.state.label())),
-            Span::raw(
-                lead.state_reason
-                    .map_or(String::new(), |r| format!(" ({})", r.label())),
-            ),
+            Span::raw(lead.state_reason.map_or(String::new(), |r| {
+                let note = lead
+                    .state_note
+                    .as_deref()
+                    .map_or(String::new(), |n| format!(": {}", one_line(n)));
+                format!(" ({}{note})", r.label())
+            })),
             Span::styled(
                 format!(" · created {}", lead.created_at.date_naive()),
                 theme.dim(),

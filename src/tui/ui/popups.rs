@@ -325,7 +325,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
                 s.encoding,
                 s.delimiter,
                 s.header_line,
-                &s.batch[..8]
+                crate::domain::id::prefix(&s.batch, 8)
             ),
             theme.dim(),
         ),
