@@ -103,7 +103,9 @@ CREATE TABLE leads (
     record_id          TEXT,
     -- the import that created the lead, and the line it came from
     batch_id           TEXT REFERENCES import_batches (id),
-    batch_line         INTEGER
+    batch_line         INTEGER,
+    -- what the rules suggested at the last triage: JSON {icp_fit, role_relevance}; never evidence
+    suggestion         TEXT
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;

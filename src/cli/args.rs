@@ -72,6 +72,22 @@ pub enum Command {
     /// Set a field; qualification fields take their evidence with --note
     #[command(after_help = SET_HELP)]
     Set(SetArgs),
+    /// Accept what the rules suggest for a lead's unknown ICP fit and role relevance: you are
+    /// recorded as having verified them, with the matching rules as the why
+    Accept {
+        /// Lead id or unambiguous prefix
+        id: String,
+    },
+    /// Store the rules' suggestions on every active lead, to sort a list into likely fit,
+    /// likely not, and unknown (suggestions are never evidence)
+    Triage {
+        /// Apply the suggestions (required: triage only suggests)
+        #[arg(long)]
+        suggest: bool,
+        /// Print the counts as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Move a lead to its next stage if its gate's checklist passes (exit 3 if not)
     Promote {
         /// Lead id or unambiguous prefix
@@ -235,6 +251,10 @@ pub struct ListArgs {
     /// Only leads in this state: active, nurture, disqualified
     #[arg(long)]
     pub state: Option<String>,
+    /// Only leads the last `triage --suggest` found likely fit, likely not, or could not judge:
+    /// fit, not_fit, unknown
+    #[arg(long, value_name = "FIT")]
+    pub suggested: Option<String>,
     /// At most this many leads
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,

@@ -168,6 +168,28 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Import(args) => super::import::run(&mut store, &args, &ctx, out)?,
         Command::Imports { json } => super::import::list(&store, json, out)?,
         Command::Config(_) | Command::Rules(_) => {}
+        Command::Accept { id } => {
+            let id = store.resolve(&id)?;
+            let lead = store.lead(&id)?;
+            let edits = crate::domain::icp::accepting_edits(&crate::domain::icp::suggestions(
+                &lead, &ctx.rules,
+            ));
+            if edits.is_empty() {
+                writeln!(
+                    out,
+                    "{}: the rules suggest nothing for this lead",
+                    store.short_id(&id)
+                )?;
+            }
+            for e in edits {
+                if let Some(change) = store.set_field(&id, &e, &ctx)? {
+                    writeln!(out, "{}: {}", store.short_id(&id), render::change(&change))?;
+                }
+            }
+        }
+        Command::Triage { suggest, json } => {
+            super::triage::run(&mut store, suggest, json, &ctx, out)?
+        }
         Command::Reasons => {
             for code in ReasonCode::ALL {
                 writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
@@ -202,6 +224,11 @@ fn list(store: &Store, args: &ListArgs, out: &mut dyn Write) -> Result<(), CliEr
     let filter = ListFilter {
         stage: args.stage.as_deref().map(Stage::parse).transpose()?,
         state: args.state.as_deref().map(State::parse).transpose()?,
+        suggested: args
+            .suggested
+            .as_deref()
+            .map(crate::domain::IcpFit::parse)
+            .transpose()?,
         limit: args.limit,
     };
     if args.json {
@@ -249,19 +276,33 @@ fn show(
         &ctx.rules.gates,
     );
     let short = store.short_id(&id);
+    let score = crate::domain::score::score(
+        &lead,
+        ctx.now,
+        &ctx.rules.score,
+        ctx.rules.gates.reason_now_window_days,
+    );
+    let suggestions = crate::domain::icp::suggestions(&lead, &ctx.rules);
     if json {
         let items = list.map(|l| l.items).unwrap_or_default();
-        serde_json::to_writer_pretty(
-            &mut *out,
-            &LeadJson {
-                short_id: short,
-                lead: &lead,
-                checklist: Some(items),
-            },
-        )?;
+        let mut value = serde_json::to_value(LeadJson {
+            short_id: short,
+            lead: &lead,
+            checklist: Some(items),
+        })?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert("score".into(), serde_json::to_value(&score)?);
+            map.insert("suggestions".into(), serde_json::to_value(&suggestions)?);
+        }
+        serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
     } else {
         write!(out, "{}", render::lead(&short, &lead, list.as_ref()))?;
+        write!(
+            out,
+            "{}",
+            render::score_and_suggestions(&score, &suggestions)
+        )?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod commands;
 mod import;
 mod render;
 mod rules;
+mod triage;
 
 pub use args::{Cli, Command, ConfigAction, RulesAction};
 pub use commands::{CliError, rules_path, run};

@@ -235,3 +235,32 @@ pub fn history(events: &[Event]) -> String {
     }
     s
 }
+
+/// The priority score with its terms, and what the rules suggest.
+#[must_use]
+pub fn score_and_suggestions(
+    score: &crate::domain::score::Score,
+    s: &crate::domain::icp::Suggestions,
+) -> String {
+    let mut out = format!("\nPriority {:.1}: {}\n", score.total, score.breakdown());
+    if let Some(fit) = &s.icp_fit {
+        let _ = writeln!(
+            out,
+            "Suggested ICP fit: {} ({})",
+            fit.value,
+            one_line(&fit.because.join("; "))
+        );
+    }
+    if let Some(role) = &s.role_relevance {
+        let _ = writeln!(
+            out,
+            "Suggested role relevance: {} ({})",
+            role.value,
+            one_line(&role.because.join("; "))
+        );
+    }
+    if !s.is_empty() {
+        out.push_str("A suggestion is not evidence until accepted: leadgate accept ID\n");
+    }
+    out
+}

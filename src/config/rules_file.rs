@@ -44,6 +44,23 @@ struct File {
     icp: Option<IcpTable>,
     roles: Option<RolesTable>,
     flags: Option<FlagsTable>,
+    score: Option<ScoreTable>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoreTable {
+    fit: Option<f64>,
+    not_fit: Option<f64>,
+    relevant: Option<f64>,
+    not_relevant: Option<f64>,
+    reason_now_fresh: Option<f64>,
+    fresh_days: Option<Spanned<i64>>,
+    reason_now_recent: Option<f64>,
+    open_flag: Option<f64>,
+    age_per_week: Option<f64>,
+    age_cap: Option<f64>,
+    intent: Option<std::collections::BTreeMap<Spanned<String>, f64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,6 +276,36 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
             .unwrap_or_default(),
     ));
     rules.flags = lists;
+    let score = file.score.unwrap_or_default();
+    let w = &mut rules.score;
+    for (slot, value) in [
+        (&mut w.fit, score.fit),
+        (&mut w.not_fit, score.not_fit),
+        (&mut w.relevant, score.relevant),
+        (&mut w.not_relevant, score.not_relevant),
+        (&mut w.reason_now_fresh, score.reason_now_fresh),
+        (&mut w.reason_now_recent, score.reason_now_recent),
+        (&mut w.open_flag, score.open_flag),
+        (&mut w.age_per_week, score.age_per_week),
+        (&mut w.age_cap, score.age_cap),
+    ] {
+        if let Some(v) = value {
+            *slot = v;
+        }
+    }
+    if let Some(days) = c.days(score.fresh_days, "score.fresh_days") {
+        w.fresh_days = days;
+    }
+    for (source, weight) in score.intent.unwrap_or_default() {
+        match crate::domain::IntentSource::parse(source.get_ref()) {
+            Ok(s) => {
+                if let Some(entry) = w.intent.iter_mut().find(|(i, _)| *i == s) {
+                    entry.1 = weight;
+                }
+            }
+            Err(e) => c.problem(source.span(), "score.intent", e.to_string()),
+        }
+    }
     if c.problems.is_empty() {
         Ok(rules)
     } else {
@@ -285,7 +332,11 @@ pub fn load_rules(path: &Path, explicit: bool) -> Result<Rules, String> {
                 lines.join("\n")
             )
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(Rules::default()),
+        // No file in the default place: the shipped default rules apply.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            parse_rules(DEFAULT_RULES_FILE)
+                .map_err(|p| format!("the built-in rules are invalid: {p:?}"))
+        }
         Err(e) => Err(format!(
             "cannot read the rules file {}: {e}",
             path.display()

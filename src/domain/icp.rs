@@ -90,6 +90,50 @@ fn listed<'a>(list: &'a [String], value: Option<&str>) -> Option<&'a String> {
     list.iter().find(|item| item.eq_ignore_ascii_case(value))
 }
 
+/// An industry matches an ICP entry it contains as words: "Logistics & Supply Chain" is in
+/// "logistics".
+fn industry_in<'a>(list: &'a [String], value: &str) -> Option<&'a String> {
+    let words = |t: &str| {
+        let joined = t
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!(" {joined} ")
+    };
+    let value = words(value);
+    list.iter().find(|item| value.contains(&words(item)))
+}
+
+/// An employee count or band matches a band: "48" is in "11-50", "51-200" is in "51-200",
+/// "1000+" is in "1001-5000" only by its lower bound.
+fn band_of<'a>(bands: &'a [String], value: &str) -> Option<&'a String> {
+    let range = |text: &str| -> Option<(u64, u64)> {
+        let t = text.trim().replace([',', ' '], "");
+        if let Some(lo) = t.strip_suffix('+') {
+            return lo.parse().ok().map(|lo| (lo, u64::MAX));
+        }
+        match t.split_once('-') {
+            Some((lo, hi)) => Some((lo.parse().ok()?, hi.parse().ok()?)),
+            None => t.parse().ok().map(|n| (n, n)),
+        }
+    };
+    let (lo, _) = range(value)?;
+    bands
+        .iter()
+        .find(|band| range(band).is_some_and(|(blo, bhi)| (blo..=bhi).contains(&lo)))
+}
+
+/// One firmographic check: label, list name, the list, the record's value, how to match.
+type Check<'a> = (
+    &'a str,
+    &'a str,
+    &'a Vec<String>,
+    Option<&'a str>,
+    fn(&[String], &str) -> bool,
+);
+
 /// The suggested ICP fit of a record, from its firmographics. `None` when the rules have
 /// nothing to say (no facts to compare, or no ICP written down).
 #[must_use]
@@ -113,34 +157,37 @@ pub fn suggest_fit(c: &Contact, icp: &Icp) -> Option<Suggestion<IcpFit>> {
     }
     let mut because = Vec::new();
     let mut misses = Vec::new();
-    let checks = [
+    let checks: [Check<'_>; 3] = [
         (
             "Industry",
             "ICP industries",
             &icp.industries,
             c.industry.as_deref(),
+            |l, v| industry_in(l, v).is_some(),
         ),
         (
             "Employees",
             "employee bands",
             &icp.employee_bands,
             c.employees.as_deref(),
+            |l, v| band_of(l, v).is_some(),
         ),
         (
             "Country",
             "ICP countries",
             &icp.countries,
             c.country.as_deref(),
+            |l, v| listed(l, Some(v)).is_some(),
         ),
     ];
-    for (label, list_name, list, value) in checks {
+    for (label, list_name, list, value, matches) in checks {
         let (Some(value), false) = (
             value.map(str::trim).filter(|v| !v.is_empty()),
             list.is_empty(),
         ) else {
             continue;
         };
-        if listed(list, Some(value)).is_some() {
+        if matches(list, value) {
             because.push(format!("{label} = {value} is in {list_name}"));
         } else {
             misses.push(format!("{label} = {value} is not in {list_name}"));
@@ -193,3 +240,58 @@ pub fn suggest_role(c: &Contact, roles: &Roles) -> Option<Suggestion<RoleRelevan
 #[cfg(test)]
 #[path = "icp_tests.rs"]
 mod tests;
+
+/// The suggestions the rules make for a record, for the fields nobody has verified yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Suggestions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub icp_fit: Option<Suggestion<IcpFit>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_relevance: Option<Suggestion<RoleRelevance>>,
+}
+
+impl Suggestions {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.icp_fit.is_none() && self.role_relevance.is_none()
+    }
+}
+
+/// What the rules suggest for `lead`'s unknown fit and role relevance.
+#[must_use]
+pub fn suggestions(lead: &super::lead::Lead, rules: &super::rules::Rules) -> Suggestions {
+    let ev = &lead.evidence;
+    Suggestions {
+        icp_fit: (ev.icp_fit == IcpFit::Unknown)
+            .then(|| suggest_fit(&lead.contact, &rules.icp))
+            .flatten(),
+        role_relevance: (ev.role_relevance == RoleRelevance::Unknown)
+            .then(|| suggest_role(&lead.contact, &rules.roles))
+            .flatten(),
+    }
+}
+
+/// The edits that accept the suggestions: the person accepting becomes the one who verified
+/// them, and the matching rules become the stated why.
+#[must_use]
+pub fn accepting_edits(s: &Suggestions) -> Vec<super::field::Edit> {
+    use super::field::{Edit, Field};
+    let mut edits = Vec::new();
+    if let Some(fit) = &s.icp_fit {
+        edits.push(Edit {
+            field: Field::IcpFit,
+            value: Some(fit.value.to_string()),
+            note: Some(fit.why()),
+            observed_on: None,
+        });
+    }
+    if let Some(role) = &s.role_relevance {
+        edits.push(Edit {
+            field: Field::RoleRelevance,
+            value: Some(role.value.to_string()),
+            note: Some(role.why()),
+            observed_on: None,
+        });
+    }
+    edits
+}

@@ -82,3 +82,35 @@ fn titles_are_matched_against_role_patterns_case_blind() {
     assert_eq!(suggest_role(&contact("", "", "", "Designer"), &roles), None);
     assert!(Pattern::new("(unclosed").is_err());
 }
+
+#[test]
+fn counts_fall_in_bands_and_industries_match_by_words() {
+    let s = suggest_fit(
+        &contact("Logistics & Supply Chain", "48", "", ""),
+        &Icp {
+            industries: vec!["logistics".into()],
+            employee_bands: vec!["11-50".into(), "1001+".into()],
+            ..Icp::default()
+        },
+    )
+    .expect("suggestion");
+    assert_eq!(s.value, IcpFit::Fit, "{:?}", s.because);
+    let big = suggest_fit(
+        &contact("", "2,500", "", ""),
+        &Icp {
+            employee_bands: vec!["1001+".into()],
+            ..Icp::default()
+        },
+    )
+    .expect("suggestion");
+    assert_eq!(big.value, IcpFit::Fit);
+    let none = suggest_fit(
+        &contact("Biologistics", "", "", ""),
+        &Icp {
+            industries: vec!["logistics".into()],
+            ..Icp::default()
+        },
+    )
+    .expect("suggestion");
+    assert_eq!(none.value, IcpFit::NotFit, "a word, not a substring of one");
+}

@@ -14,6 +14,7 @@ pub mod qualification;
 pub mod queue;
 pub mod reason;
 pub mod rules;
+pub mod score;
 pub mod stage;
 pub mod transition;
 pub(crate) mod vocabulary;

@@ -8,12 +8,13 @@ use super::flags::FlagLists;
 use super::gate::GateRules;
 use super::icp::{Icp, Roles};
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Rules {
     pub gates: GateRules,
     pub flags: FlagLists,
     pub icp: Icp,
     pub roles: Roles,
+    pub score: super::score::ScoreWeights,
 }
 
 fn list<T: AsRef<str>>(items: &[T]) -> String {

@@ -17,6 +17,9 @@ const MAX_CANDIDATES: usize = 10;
 pub struct ListFilter {
     pub stage: Option<Stage>,
     pub state: Option<State>,
+    /// Only leads whose stored suggestion (see `store_suggestions`) says this ICP fit;
+    /// `unknown` means no suggestion.
+    pub suggested: Option<crate::domain::IcpFit>,
     pub limit: Option<u64>,
 }
 
@@ -134,6 +137,7 @@ impl Store {
             "SELECT {LEAD_COLUMNS} FROM leads \
              WHERE (?1 IS NULL OR stage = ?1) \
              AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
+             AND (?4 IS NULL OR COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?4) \
              ORDER BY rowid LIMIT ?3"
         );
         let limit = filter
@@ -145,7 +149,8 @@ impl Store {
                 params![
                     filter.stage.map(Stage::as_str),
                     filter.state.map(State::as_str),
-                    limit
+                    limit,
+                    filter.suggested.map(crate::domain::IcpFit::as_str)
                 ],
                 lead_from_row,
             )

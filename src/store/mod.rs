@@ -14,6 +14,7 @@ mod open;
 mod queue;
 mod rows;
 mod schema;
+mod triage;
 mod upkeep;
 
 pub use error::StoreError;

@@ -24,6 +24,7 @@ pub enum Action {
     Nurture,
     Disqualify,
     Reopen,
+    Accept,
     Undo,
     Edit,
     CycleIcpFit,

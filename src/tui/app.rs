@@ -258,6 +258,7 @@ impl App {
                 }
             }
             Action::Reopen => return self.decide(crate::domain::Decision::Reopen, None),
+            Action::Accept => return self.accept(),
             Action::Undo => return self.undo(),
             Action::Edit => self.edit(),
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
@@ -348,6 +349,30 @@ impl App {
             }),
             None => self.say("No open flag on this lead"),
         }
+    }
+
+    /// Accepts the rules' suggestions for the selected lead: the person becomes the one who
+    /// verified them, with the matching rules as the why.
+    fn accept(&mut self) -> Vec<Command> {
+        let Some(detail) = &self.detail else {
+            return Vec::new();
+        };
+        let edits = crate::domain::icp::accepting_edits(&crate::domain::icp::suggestions(
+            &detail.lead,
+            &self.rules,
+        ));
+        let id = detail.lead.id.clone();
+        if edits.is_empty() {
+            self.say("The rules suggest nothing for this lead");
+        }
+        edits
+            .into_iter()
+            .map(|edit| Command::SetField {
+                id: id.clone(),
+                edit,
+                undoing: false,
+            })
+            .collect()
     }
 
     /// One key per tri-state field: unknown → fit → not fit → unknown, keeping the stated why.

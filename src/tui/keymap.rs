@@ -132,6 +132,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('a')],
+        Action::Accept,
+        "Accept the rules' suggestions (you verify them)",
+        Some("a accept")
+    ),
+    bind!(
+        Global,
         [k('u')],
         Action::Undo,
         "Undo the last action (recorded, not erased)",

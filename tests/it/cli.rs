@@ -518,3 +518,120 @@ mod rules {
         );
     }
 }
+
+mod suggestions {
+    use crate::support::{Db, stderr_of};
+    use serde_json::Value;
+
+    fn fixture(name: &str) -> String {
+        format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn a_suggestion_is_not_evidence_until_a_person_accepts_it() {
+        let db = Db::new();
+        let id = db.add("Tomasz Wielgosz", "tomasz@harborlight.example");
+        db.ok(&["set", &id, "industry", "Logistics"]);
+        db.ok(&["set", &id, "employees", "48"]);
+        db.ok(&["set", &id, "title", "Head of Operations"]);
+        let shown = db.ok(&["show", &id]);
+        assert!(shown.contains("Suggested ICP fit: fit (Industry = Logistics is in ICP industries; Employees = 48 is in employee bands)"), "{shown}");
+        assert!(
+            shown.contains("Suggested role relevance: relevant"),
+            "{shown}"
+        );
+        let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
+        assert_eq!(
+            v["evidence"]["icp_fit"], "unknown",
+            "a suggestion changes nothing on the record"
+        );
+        assert_eq!(
+            v["checklist"][0]["passed"], false,
+            "and does not pass the gate"
+        );
+        let out = db.cmd().args(["promote", &id]).output().expect("runs");
+        assert!(stderr_of(&out).contains("✗ ICP fit"));
+
+        db.ok(&["--as", "dana", "accept", &id]);
+        let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
+        assert_eq!(v["evidence"]["icp_fit"], "fit");
+        assert!(
+            v["evidence"]["icp_fit_why"]
+                .as_str()
+                .expect("why")
+                .starts_with("suggested by the rules: Industry = Logistics")
+        );
+        assert_eq!(v["checklist"][0]["passed"], true);
+        let history: Value =
+            serde_json::from_str(&db.ok(&["history", &id, "--json"])).expect("json");
+        let accepted = history
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|e| e["field"] == "icp_fit")
+            .expect("event");
+        assert_eq!(
+            accepted["actor"], "dana",
+            "the person who accepted verified it"
+        );
+    }
+
+    #[test]
+    fn triage_sorts_an_imported_list_by_suggestion_without_touching_evidence() {
+        let db = Db::new();
+        db.ok(&["import", &fixture("salesforce_leads_dataloader.csv")]);
+        let counts: Value =
+            serde_json::from_str(&db.ok(&["triage", "--suggest", "--json"])).expect("json");
+        let (fit, not, unknown) = (
+            counts["likely_fit"].as_u64().expect("n"),
+            counts["likely_not"].as_u64().expect("n"),
+            counts["unknown"].as_u64().expect("n"),
+        );
+        assert_eq!(fit + not + unknown, 30);
+        assert!(fit > 0 && not > 0, "{counts}");
+        let likely: Value =
+            serde_json::from_str(&db.ok(&["list", "--suggested", "fit", "--json"])).expect("json");
+        assert_eq!(likely.as_array().expect("list").len() as u64, fit);
+        assert!(
+            likely
+                .as_array()
+                .expect("list")
+                .iter()
+                .all(|l| l["evidence"]["icp_fit"] == "unknown")
+        );
+        assert_eq!(
+            db.count("SELECT count(*) FROM events WHERE kind = 'field'"),
+            0,
+            "suggesting writes no evidence"
+        );
+        let out = db.cmd().args(["triage"]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+    }
+
+    #[test]
+    fn show_lists_every_term_of_the_priority_score() {
+        let db = Db::new();
+        let id = db.add("Maren Okafor", "maren@gmail.com");
+        db.ok(&[
+            "set",
+            &id,
+            "intent_source",
+            "demo_request",
+            "--note",
+            "Asked for a demo",
+        ]);
+        let shown = db.ok(&["show", &id]);
+        assert!(
+            shown.contains("Priority 1.0: intent: demo request +6.0, free-mail address −5.0"),
+            "{shown}"
+        );
+        let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
+        let sum: f64 = v["score"]["terms"]
+            .as_array()
+            .expect("terms")
+            .iter()
+            .map(|t| t["points"].as_f64().expect("n"))
+            .sum();
+        assert!((sum - v["score"]["total"].as_f64().expect("total")).abs() < 1e-9);
+    }
+}

@@ -303,7 +303,7 @@ fn queues_switch_with_number_keys_and_filters_narrow_them() {
 fn help_lists_every_binding_and_ctrl_c_quits_from_anywhere() {
     let mut d = desk();
     d.press(&["?"]);
-    let screen = d.screen(100, 50);
+    let screen = d.screen(100, 64);
     for b in leadgate::tui::keymap::BINDINGS {
         assert!(screen.contains(b.help), "help lacks {}", b.help);
     }

@@ -42,6 +42,17 @@ pub fn checklist_lines(list: &Checklist, theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// "Suggests ICP fit: Fit (Industry = Logistics is in ICP industries) · a accepts".
+fn suggestion_line(what: &str, value: &str, because: &[String], theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("Suggests {what}: {value} "), theme.pass()),
+        Span::styled(
+            format!("({}) · a accepts", one_line(&because.join("; "))),
+            theme.dim(),
+        ),
+    ])
+}
+
 /// A field's value as shown: the value, and its evidence after a dash.
 fn field_text(lead: &Lead, field: Field) -> String {
     let (value, note) = current(lead, field);
@@ -118,6 +129,33 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::styled(format!("{mark} {}: ", flag.flag.label()), style),
             Span::raw(format!("{}{state}", one_line(&flag.reason))),
         ]));
+    }
+    let score = crate::domain::score::score(
+        lead,
+        app.now,
+        &app.rules.score,
+        app.rules.gates.reason_now_window_days,
+    );
+    lines.push(Line::from(vec![
+        Span::styled(format!("Priority {:.1}: ", score.total), theme.title()),
+        Span::styled(score.breakdown(), theme.dim()),
+    ]));
+    let suggested = crate::domain::icp::suggestions(lead, &app.rules);
+    if let Some(fit) = &suggested.icp_fit {
+        lines.push(suggestion_line(
+            "ICP fit",
+            fit.value.label(),
+            &fit.because,
+            theme,
+        ));
+    }
+    if let Some(role) = &suggested.role_relevance {
+        lines.push(suggestion_line(
+            "Role",
+            role.value.label(),
+            &role.because,
+            theme,
+        ));
     }
     if let Some(list) = app.checklist() {
         lines.extend(checklist_lines(&list, theme));

@@ -302,7 +302,7 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     f.render_widget(
         Paragraph::new(lines)
-            .block(frame("Keys (any other key closes)", theme))
+            .block(frame("Keys (j/k scroll, any other key closes)", theme))
             .scroll((scroll, 0)),
         area,
     );

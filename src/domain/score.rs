@@ -1,0 +1,147 @@
+//! The priority score: a transparent weighted sum, every term visible, in the spirit of
+//! taskwarrior's urgency. It orders work; it never opens a gate.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::lead::Lead;
+use super::qualification::{IcpFit, IntentSource, RoleRelevance, stated};
+
+/// What each signal is worth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreWeights {
+    pub fit: f64,
+    pub not_fit: f64,
+    pub relevant: f64,
+    pub not_relevant: f64,
+    /// By intent source, in `IntentSource::ALL` order.
+    pub intent: Vec<(IntentSource, f64)>,
+    /// A reason now observed within `fresh_days`.
+    pub reason_now_fresh: f64,
+    pub fresh_days: i64,
+    /// A reason now older than that but still inside the gate's window.
+    pub reason_now_recent: f64,
+    /// Each open exclusion flag.
+    pub open_flag: f64,
+    /// Each week since the record arrived, up to `age_cap`.
+    pub age_per_week: f64,
+    pub age_cap: f64,
+}
+
+impl Default for ScoreWeights {
+    fn default() -> Self {
+        use IntentSource as I;
+        Self {
+            fit: 5.0,
+            not_fit: -5.0,
+            relevant: 3.0,
+            not_relevant: -3.0,
+            intent: vec![
+                (I::DemoRequest, 6.0),
+                (I::PricingPage, 4.0),
+                (I::Webinar, 2.0),
+                (I::ContentDownload, 1.0),
+                (I::Reply, 5.0),
+                (I::Referral, 4.0),
+                (I::Event, 2.0),
+                (I::ResearchSignal, 2.0),
+                (I::Other, 1.0),
+            ],
+            reason_now_fresh: 4.0,
+            fresh_days: 7,
+            reason_now_recent: 2.0,
+            open_flag: -5.0,
+            age_per_week: -0.2,
+            age_cap: -3.0,
+        }
+    }
+}
+
+/// One term of a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    pub label: String,
+    pub points: f64,
+}
+
+/// A score and the terms it is the sum of.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub total: f64,
+    pub terms: Vec<Term>,
+}
+
+impl Score {
+    /// "intent: demo request +6.0, reason now 3 days old +4.0, free-mail −5.0".
+    #[must_use]
+    pub fn breakdown(&self) -> String {
+        if self.terms.is_empty() {
+            return "no signals yet".to_string();
+        }
+        self.terms
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {}{:.1}",
+                    t.label,
+                    if t.points < 0.0 { "−" } else { "+" },
+                    t.points.abs()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Scores a record at `now`; `window_days` is the gate's reason-now window.
+#[must_use]
+pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64) -> Score {
+    let ev = &lead.evidence;
+    let mut terms = Vec::new();
+    let mut add = |label: String, points: f64| {
+        if points != 0.0 {
+            terms.push(Term { label, points });
+        }
+    };
+    match ev.icp_fit {
+        IcpFit::Fit => add("ICP fit".into(), w.fit),
+        IcpFit::NotFit => add("not ICP fit".into(), w.not_fit),
+        IcpFit::Unknown => {}
+    }
+    match ev.role_relevance {
+        RoleRelevance::Relevant => add("relevant role".into(), w.relevant),
+        RoleRelevance::NotRelevant => add("role not relevant".into(), w.not_relevant),
+        RoleRelevance::Unknown => {}
+    }
+    if let Some(source) = ev.intent_source {
+        let points = w
+            .intent
+            .iter()
+            .find(|(s, _)| *s == source)
+            .map_or(0.0, |(_, p)| *p);
+        add(format!("intent: {}", source.label().to_lowercase()), points);
+    }
+    if let (Some(_), Some(on)) = (stated(ev.reason_now.as_deref()), ev.reason_now_on) {
+        let age = (now.date_naive() - on).num_days();
+        if (0..=w.fresh_days).contains(&age) {
+            add(format!("reason now {age} days old"), w.reason_now_fresh);
+        } else if (0..=window_days).contains(&age) {
+            add(format!("reason now {age} days old"), w.reason_now_recent);
+        }
+    }
+    for flag in ev.flags.iter().filter(|f| f.is_open()) {
+        add(flag.flag.label().to_lowercase(), w.open_flag);
+    }
+    let weeks = (now - lead.created_at).num_weeks();
+    #[allow(clippy::cast_precision_loss)] // weeks are small
+    let age = (weeks as f64 * w.age_per_week).max(w.age_cap);
+    if weeks > 0 {
+        add(format!("waiting {weeks} weeks"), age);
+    }
+    let total = terms.iter().map(|t| t.points).sum();
+    Score { total, terms }
+}
+
+#[cfg(test)]
+#[path = "score_tests.rs"]
+mod tests;
