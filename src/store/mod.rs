@@ -9,6 +9,7 @@ mod decide;
 mod error;
 mod events;
 mod import;
+mod import_undo;
 mod leads;
 mod open;
 mod queue;

@@ -1,0 +1,155 @@
+//! Undoing an import: what it created and nobody touched since is removed, what its merges
+//! filled is put back; every change is an event, and nothing is deleted.
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde_json::{Map, Value};
+
+use super::events::{NewEvent, append};
+use super::import::UndoReport;
+use super::leads::{get, update_facts};
+use super::{Ctx, Store, StoreError};
+use crate::domain::Decision;
+use crate::domain::field::{Edit, Field, current};
+
+impl Store {
+    /// Undoes an import: removes the leads it created that nobody has touched since, and puts
+    /// back the fields its merges filled, unless someone changed them since. Every change is an
+    /// event; nothing is deleted.
+    ///
+    /// # Errors
+    /// `NotFound`, `Refused` when the import is already undone, or a database error.
+    pub fn undo_import(&mut self, batch_id: &str, ctx: &Ctx) -> Result<UndoReport, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let status: Option<String> = tx
+            .query_row(
+                "SELECT status FROM import_batches WHERE id = ?1",
+                [batch_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match status.as_deref() {
+            None => return Err(StoreError::BatchNotFound(batch_id.to_string())),
+            Some("undone") => {
+                return Err(StoreError::AlreadyUndone(
+                    crate::domain::id::prefix(batch_id, 8).to_string(),
+                ));
+            }
+            Some(_) => {}
+        }
+        let mut report = UndoReport {
+            batch: batch_id.to_string(),
+            ..UndoReport::default()
+        };
+        let note = format!("import {} undone", crate::domain::id::prefix(batch_id, 8));
+        for id in ids(
+            &tx,
+            "SELECT id FROM leads WHERE batch_id = ?1 AND state != 'removed'",
+            batch_id,
+        )? {
+            let touched: i64 = tx.query_row(
+                "SELECT count(*) FROM events WHERE lead_id = ?1 AND (batch_id IS NULL OR batch_id != ?2)",
+                params![id, batch_id],
+                |r| r.get(0),
+            )?;
+            if touched == 0 {
+                super::decide::decide_in(&tx, &id, &Decision::Remove, Some(&note), ctx)?;
+                report.removed += 1;
+            } else {
+                report.kept += 1;
+            }
+        }
+        let merges: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT lead_id, data FROM events WHERE batch_id = ?1 AND kind = 'merge' ORDER BY at, id",
+            )?;
+            let rows = stmt.query_map([batch_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                ))
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (lead_id, data) in merges {
+            let filled = serde_json::from_str::<Value>(&data)
+                .ok()
+                .and_then(|d| d.get("filled").and_then(Value::as_object).cloned())
+                .unwrap_or_default();
+            report.fields_kept += revert_merge(&tx, &lead_id, &filled, &note, ctx)?;
+            report.merges_reverted += 1;
+        }
+        tx.execute(
+            "UPDATE import_batches SET status = 'undone' WHERE id = ?1",
+            [batch_id],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+fn ids(conn: &Connection, sql: &str, arg: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([arg], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Puts back the fields a merge filled, where they still hold what it wrote. Returns how many
+/// were left alone because they changed since.
+fn revert_merge(
+    conn: &Connection,
+    lead_id: &str,
+    filled: &Map<String, Value>,
+    note: &str,
+    ctx: &Ctx,
+) -> Result<u64, StoreError> {
+    let mut kept = 0;
+    let mut lead = get(conn, lead_id)?;
+    for (name, value) in filled {
+        let value = value.as_str().unwrap_or_default();
+        if let Some(header) = name.strip_prefix("attribute:") {
+            if lead.attributes.get(header).map(String::as_str) == Some(value) {
+                lead.attributes.remove(header);
+            } else {
+                kept += 1;
+            }
+            continue;
+        }
+        if name == "record_id" {
+            if lead.record_id.as_deref() == Some(value) {
+                lead.record_id = None;
+            } else {
+                kept += 1;
+            }
+            continue;
+        }
+        let Ok(field) = Field::parse(name) else {
+            continue;
+        };
+        if current(&lead, field).0.as_deref() == Some(value) {
+            let edit = Edit {
+                field,
+                value: None,
+                note: Some(note.to_string()),
+                observed_on: None,
+            };
+            super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
+            lead = get(conn, lead_id)?;
+        } else {
+            kept += 1;
+        }
+    }
+    update_facts(conn, &lead)?;
+    append(
+        conn,
+        ctx,
+        lead_id,
+        NewEvent {
+            kind: "merge_undone",
+            note: Some(note),
+            ..NewEvent::default()
+        },
+    )?;
+    Ok(kept)
+}
