@@ -61,12 +61,27 @@ fn workstation(cli: &Cli) -> Result<(), CliError> {
     if cli.demo && cli.reset {
         remove_database(&path)?;
     }
-    let mut store = Store::open(&path)?;
-    if cli.demo && store.lead_count()? == 0 {
-        demo::seed(&mut store, Utc::now())?;
+    if cli.demo && !path.exists() {
+        seed_demo(&path)?;
     }
+    let store = Store::open(&path)?;
     let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
     tui::run(store, &actor, rules)?;
+    Ok(())
+}
+
+/// Builds the demo database beside its final place and moves it there once complete, so an
+/// interrupted first run never leaves a half-seeded demo behind.
+fn seed_demo(path: &Path) -> Result<(), CliError> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    remove_database(&partial)?;
+    {
+        let mut store = Store::open(&partial)?;
+        demo::seed(&mut store, Utc::now())?;
+    } // closing the store folds the WAL into the file
+    std::fs::rename(&partial, path)?;
     Ok(())
 }
 

@@ -50,6 +50,10 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                 app.now = Utc::now();
                 if let Some(action) = action {
                     let commands = app.update(action);
+                    // A long command (an import) shows its status line before it starts.
+                    if commands.iter().any(|c| matches!(c, Command::Import(_))) {
+                        terminal.draw(|f| ui::render(&app, f))?;
+                    }
                     perform(&mut store, &mut app, actor, commands);
                 }
                 if app.quit {
