@@ -369,13 +369,13 @@ pub const POPUP_BINDINGS: &[PopupBinding] = &[
         keys: &[code(KeyCode::Esc)],
         scope: PopupScope::Text,
         key: PopupKey::Cancel,
-        help: "Cancel; nothing is saved",
+        help: "Cancel (nothing saved)",
     },
     PopupBinding {
         keys: &[code(KeyCode::Tab)],
         scope: PopupScope::Text,
         key: PopupKey::NextPart,
-        help: "Next part (value, evidence, date)",
+        help: "Next part (value, why, date)",
     },
     PopupBinding {
         keys: &[alt(KeyCode::Enter), ctrl('j')],

@@ -204,7 +204,7 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
         Constraint::Fill(1),
         Constraint::Length(date_height),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
     ])
     .areas(inner);
     let focus = |p: Part| {
