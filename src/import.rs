@@ -16,6 +16,9 @@ use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
 use crate::store::{Ctx, Store, StoreError};
 
+/// About how many bytes a row of a lead export takes, to guess a file's rows from its size.
+const ROW_BYTES_GUESS: u64 = 250;
+
 /// How to read the files.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -156,7 +159,7 @@ pub fn import_file(
         opened.csv.header_line(),
     );
     let mut importer = store
-        .begin_import(&name, options.source.as_deref(), ctx)
+        .begin_import(&name, options.source.as_deref(), len / ROW_BYTES_GUESS, ctx)
         .map_err(store_err)?;
     let mut skipped = Vec::new();
     let mapping = opened.mapping;

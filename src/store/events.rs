@@ -1,7 +1,7 @@
 //! The audit trail: one row per change, appended, never updated or deleted.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::leads::new_id;
@@ -58,16 +58,6 @@ pub(super) fn append(
         .map(|t| t.to_utc() + Duration::microseconds(1));
     let at = after_latest.map_or(ctx.now, |t| t.max(ctx.now));
     insert_event(conn, ctx, lead_id, at, e)
-}
-
-/// Appends the first event of a lead that has none yet (no need to look for later ones).
-pub(super) fn append_first(
-    conn: &Connection,
-    ctx: &Ctx,
-    lead_id: &str,
-    e: NewEvent<'_>,
-) -> rusqlite::Result<()> {
-    insert_event(conn, ctx, lead_id, ctx.now, e)
 }
 
 fn insert_event(
@@ -139,7 +129,45 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn history(&self, lead_id: &str) -> Result<Vec<Event>, StoreError> {
-        self.history_where(lead_id, "ORDER BY at, id LIMIT ?2", usize::MAX)
+        let mut events = self.history_where(lead_id, "ORDER BY at, id LIMIT ?2", usize::MAX)?;
+        if let Some(imported) = self.import_entry(lead_id)? {
+            events.insert(0, imported);
+        }
+        Ok(events)
+    }
+
+    /// The first entry of an imported lead's history, read from its import batch: who imported
+    /// it, when, from which file and line. Its id is the batch's.
+    pub(super) fn import_entry(&self, lead_id: &str) -> Result<Option<Event>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT b.id, b.started_at, b.actor, b.file_name, l.batch_line FROM leads l \
+                 JOIN import_batches b ON b.id = l.batch_id WHERE l.id = ?1",
+            )?
+            .query_row([lead_id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    time_at(r, 1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .optional()?;
+        Ok(row.map(|(batch, at, actor, file, line)| Event {
+            id: batch.clone(),
+            lead_id: lead_id.to_string(),
+            at,
+            actor,
+            kind: "created".to_string(),
+            field: None,
+            old_value: None,
+            new_value: None,
+            reason_code: None,
+            note: Some(format!("imported from {file} line {line}")),
+            data: Some(serde_json::json!({ "file": file, "line": line, "batch": batch })),
+        }))
     }
 
     /// Events of a lead in the order and number `tail` says (`?2` is `limit`).

@@ -154,7 +154,9 @@ impl Store {
     pub fn recent_events(&self, lead_id: &str, limit: usize) -> Result<Vec<Event>, StoreError> {
         let mut events =
             self.history_where(lead_id, "ORDER BY at DESC, id DESC LIMIT ?2", limit)?;
-        events.truncate(limit);
+        if events.len() < limit {
+            events.extend(self.import_entry(lead_id)?);
+        }
         Ok(events)
     }
 

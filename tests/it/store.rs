@@ -291,3 +291,60 @@ fn counts_and_search_stay_in_step_with_the_leads() {
         "the import's Maren was removed with its batch"
     );
 }
+
+/// A large import drops the queue indexes and builds them again when it finishes: the schema
+/// afterwards is exactly the fresh one, and queues page through the new rows.
+#[test]
+fn a_large_import_rebuilds_its_deferred_indexes_as_schema_sql_declares_them() {
+    use leadgate::domain::{Contact, Incoming, Queue};
+    use leadgate::store::{Ctx, Direction, ListSource};
+    let fresh = Db::new();
+    fresh.ok(&["list"]);
+    let expected = schema_of(&fresh.conn());
+
+    let db = Db::new();
+    let mut store = Store::open(&db.path).expect("open");
+    let ctx = Ctx::new("tester", chrono::Utc::now());
+    let mut importer = store
+        .begin_import("big.csv", None, 50_000, &ctx)
+        .expect("begin");
+    for i in 0..30 {
+        let contact = Contact {
+            name: format!("Row {i}"),
+            email: Some(format!("r{i}@x.example")),
+            ..Contact::default()
+        };
+        importer
+            .add(&Incoming {
+                line: i + 2,
+                contact,
+                ..Incoming::default()
+            })
+            .expect("add");
+    }
+    importer.finish(&serde_json::json!({})).expect("finish");
+    let today = ListSource::Queue {
+        queue: Queue::Today,
+        source: None,
+        owner: None,
+    };
+    let page = store
+        .page(&today, None, Direction::Forward, 100, chrono::Utc::now())
+        .expect("page");
+    assert_eq!(page.len(), 30);
+    drop(store);
+    assert_eq!(schema_of(&db.conn()), expected);
+    let first = page
+        .iter()
+        .find(|r| r.lead.contact.name == "Row 0")
+        .expect("row 0");
+    let history = Store::open(&db.path)
+        .expect("open")
+        .history(&first.lead.id)
+        .expect("history");
+    assert_eq!(
+        history[0].note.as_deref(),
+        Some("imported from big.csv line 2"),
+        "the batch is the first entry"
+    );
+}
