@@ -28,5 +28,5 @@ pub use queue::Queue;
 pub use reason::ReasonCode;
 pub use rules::Rules;
 pub use stage::{Stage, State};
-pub use transition::{Decision, Plan, Refusal};
+pub use transition::{Decision, Plan, Refusal, Restore};
 pub use vocabulary::UnknownValue;

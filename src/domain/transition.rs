@@ -23,7 +23,12 @@ pub enum Decision {
     Reopen,
     /// Return to an earlier stage and state, compensating the last decision. Moving a stage
     /// forward again passes through the gates like any promotion.
-    Undo { stage: Stage, state: State },
+    Undo {
+        stage: Stage,
+        state: State,
+        /// What else the record said before: its reason, note and review date.
+        restore: Restore,
+    },
     /// Take out a lead that an import created and nobody has touched since (undoing the
     /// import). The record stays, in the `removed` state, in no queue.
     Remove,
@@ -50,6 +55,14 @@ impl Decision {
             Decision::Promote | Decision::Reopen | Decision::Undo { .. } | Decision::Remove => None,
         }
     }
+}
+
+/// The parts of a record's state an undo puts back besides stage and state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Restore {
+    pub reason: Option<ReasonCode>,
+    pub note: Option<String>,
+    pub review_due_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What applying a decision changes.
@@ -182,6 +195,7 @@ pub fn plan(
         Decision::Undo {
             stage: to_stage,
             state: to_state,
+            ..
         } => undo(stage, state, *to_stage, *to_state, evidence, today, rules),
     }
 }

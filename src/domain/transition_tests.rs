@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::gate::GateItem;
 use crate::domain::qualification::{IcpFit, IntentSource, RoleRelevance};
+use crate::domain::transition::Restore;
 use proptest::prelude::*;
 
 fn today() -> NaiveDate {
@@ -186,6 +187,7 @@ fn undo_goes_back_freely_but_forward_only_through_the_gate() {
     let back = Decision::Undo {
         stage: Stage::Lead,
         state: State::Active,
+        restore: Restore::default(),
     };
     let p = run(
         Stage::Prospect,
@@ -199,6 +201,7 @@ fn undo_goes_back_freely_but_forward_only_through_the_gate() {
     let forward = Decision::Undo {
         stage: Stage::Prospect,
         state: State::Active,
+        restore: Restore::default(),
     };
     assert!(matches!(
         run(

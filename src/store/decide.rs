@@ -115,16 +115,25 @@ pub(super) fn decide_in(
     .map_err(StoreError::Refused)?;
     let stage = outcome.stage.map_or(lead.stage, |(_, to)| to);
     let state = outcome.state.map_or(lead.state, |(_, to)| to);
+    // An undo puts back what the record said; other decisions say it anew.
+    let (reason, state_note, due) = match decision {
+        Decision::Undo { restore, .. } => (
+            restore.reason,
+            restore.note.as_deref(),
+            restore.review_due_at.unwrap_or(ctx.now),
+        ),
+        _ => (
+            decision.reason(),
+            note,
+            next_review(decision, ctx.now, ctx.rules.gates.review_cadence_days),
+        ),
+    };
     let (reason, state_note) = match state {
         crate::domain::State::Active => (None, None),
-        _ => (decision.reason(), note),
+        _ => (reason, state_note),
     };
     let now = time_text(ctx.now);
-    let due = time_text(next_review(
-        decision,
-        ctx.now,
-        ctx.rules.gates.review_cadence_days,
-    ));
+    let due = time_text(due);
     tx.prepare_cached(
         "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
              updated_at = ?6, last_review_at = ?6, review_due_at = ?7 WHERE id = ?1",

@@ -56,6 +56,12 @@ impl Ctx {
     }
 }
 
+/// A time as the store writes it: fixed-width text whose order is time order. Page keys use it.
+#[must_use]
+pub fn time_key(t: DateTime<Utc>) -> String {
+    rows::time_text(t)
+}
+
 impl Store {
     /// The database file this store is open on.
     #[must_use]

@@ -104,7 +104,8 @@ pub enum Outcome {
         lead: Box<Lead>,
         decision: Decision,
         plan: Plan,
-        before: (crate::domain::Stage, crate::domain::State),
+        /// The record as it was before the decision, for undo.
+        before: Box<Lead>,
         undoing: bool,
     },
     Refused {

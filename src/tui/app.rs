@@ -47,6 +47,7 @@ enum UndoEntry {
         id: String,
         stage: Stage,
         state: State,
+        restore: crate::domain::Restore,
         label: String,
     },
     Field {
@@ -416,10 +417,15 @@ impl App {
                 id,
                 stage,
                 state,
+                restore,
                 label,
             } => {
                 self.say(format!("Undoing: {label}"));
-                let decision = crate::domain::Decision::Undo { stage, state };
+                let decision = crate::domain::Decision::Undo {
+                    stage,
+                    state,
+                    restore,
+                };
                 vec![Command::Decide {
                     id,
                     decision,

@@ -65,14 +65,22 @@ impl App {
                 if !undoing {
                     self.undo.push(UndoEntry::Decision {
                         id: lead.id.clone(),
-                        stage: before.0,
-                        state: before.1,
+                        stage: before.stage,
+                        state: before.state,
+                        restore: crate::domain::Restore {
+                            reason: before.state_reason,
+                            note: before.state_note.clone(),
+                            review_due_at: Some(before.review_due_at),
+                        },
                         label,
                     });
                 }
                 self.popups.retain(
                     |p| !matches!(p, Popup::Refused { lead_id, .. } if *lead_id == lead.id),
                 );
+                if undoing {
+                    self.put_back(&lead);
+                }
                 return self.after_change(*lead, true);
             }
             Outcome::Refused {
@@ -161,6 +169,33 @@ impl App {
             Outcome::Failed(message) => self.warn(one_line(&message)),
         }
         Vec::new()
+    }
+
+    /// An undone decision brings a lead back into the queue it left: it returns at the
+    /// selection, selected, until the list is next read in order.
+    fn put_back(&mut self, lead: &crate::domain::Lead) {
+        let present = self.rows.iter().any(|r| r.lead.id == lead.id);
+        let belongs = self.search.is_none()
+            && self
+                .queue
+                .contains(lead.stage, lead.state, lead.review_due_at, self.now);
+        if present || !belongs {
+            return;
+        }
+        let key = crate::store::PageKey {
+            due: crate::store::time_key(lead.review_due_at),
+            id: lead.id.clone(),
+            rowid: 0,
+        };
+        let at = self.selected.min(self.rows.len());
+        self.rows.insert(
+            at,
+            crate::store::ListRow {
+                lead: lead.clone(),
+                key,
+            },
+        );
+        self.selected = at;
     }
 
     /// A lead changed: update its row, drop it if it left the list, and refresh what shows it.

@@ -141,7 +141,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                     lead: Box::new(store.lead(&id)?),
                     decision,
                     plan,
-                    before: (before.stage, before.state),
+                    before: Box::new(before),
                     undoing,
                 }),
                 Err(StoreError::Refused(refusal)) => Ok(Outcome::Refused {

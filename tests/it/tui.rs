@@ -535,3 +535,35 @@ fn a_gate_loosened_in_the_rules_changes_what_the_workstation_promotes() {
         d.app.status
     );
 }
+
+#[test]
+fn undoing_a_nurture_puts_back_the_stage_state_and_review_date_and_the_row() {
+    let mut d = desk();
+    d.press(&["2"]);
+    assert_eq!(d.selected_name(), "Priya Raman");
+    let id = d.app.selected_row().expect("row").lead.id.clone();
+    let before = d.store.lead(&id).expect("lead");
+    d.press(&["n", "j", "j", "Enter"]); // no_intent: the prospect passes back to lead
+    let parked = d.store.lead(&id).expect("lead");
+    assert_eq!((parked.stage, parked.state), (Stage::Lead, State::Nurture));
+    assert!(
+        d.app.rows.iter().all(|r| r.lead.id != id),
+        "it left the Prospects queue"
+    );
+    d.press(&["u"]);
+    let back = d.store.lead(&id).expect("lead");
+    assert_eq!(
+        (back.stage, back.state, back.state_reason),
+        (Stage::Prospect, State::Active, None)
+    );
+    assert_eq!(
+        back.review_due_at, before.review_due_at,
+        "its review date is what it was"
+    );
+    assert_eq!(
+        d.selected_name(),
+        "Priya Raman",
+        "it is back in the list, selected"
+    );
+    assert_eq!(count(&d, Queue::Prospects), 1);
+}
