@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use leadgate::cli::{Cli, CliError, rules_path, run};
+use leadgate::cli::{Cli, CliError, open_store, rules_path, run};
 use leadgate::safe_text::one_line;
 use leadgate::store::Store;
 use leadgate::{config, demo, tui};
@@ -64,7 +64,7 @@ fn workstation(cli: &Cli) -> Result<(), CliError> {
     if cli.demo && !path.exists() {
         seed_demo(&path)?;
     }
-    let store = Store::open(&path)?;
+    let store = open_store(&path)?;
     let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
     tui::run(store, &actor, rules)?;
     Ok(())

@@ -102,7 +102,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     {
         return super::import::dry_runs(args, out);
     }
-    let mut store = Store::open(&path)?;
+    let mut store = open_store(&path)?;
     let mut ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
     ctx.rules = rules;
     match command {
@@ -368,4 +368,23 @@ pub fn rules_path(named: Option<&std::path::Path>) -> Result<(std::path::PathBuf
             .map(|p| (p, false))
             .ok_or(CliError::NoDataDir),
     }
+}
+
+/// Opens the database, saying so on stderr first when its schema needs an upgrade: on a large
+/// database that can take a minute, and silence would look like a hang.
+///
+/// # Errors
+/// As `Store::open`.
+pub fn open_store(path: &std::path::Path) -> Result<Store, CliError> {
+    if let Some(version) = Store::schema_version(path).ok().flatten()
+        && version > 0
+        && version < crate::store::LATEST_VERSION
+    {
+        eprintln!(
+            "leadgate: upgrading {} from schema {version} to {} (a large database takes a while)",
+            path.display(),
+            crate::store::LATEST_VERSION
+        );
+    }
+    Ok(Store::open(path)?)
 }

@@ -9,4 +9,4 @@ mod rules;
 mod triage;
 
 pub use args::{Cli, Command, ConfigAction, RulesAction};
-pub use commands::{CliError, rules_path, run};
+pub use commands::{CliError, open_store, rules_path, run};

@@ -32,6 +32,26 @@ impl Store {
         Self::setup(conn, path.to_path_buf())
     }
 
+    /// The schema version of the database at `path`, read without changing anything; `None`
+    /// when there is no file yet. Lets a caller say that an upgrade is coming before it starts.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn schema_version(path: &Path) -> Result<Option<i64>, StoreError> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
+                StoreError::Open {
+                    path: path.to_path_buf(),
+                    source: Box::new(e),
+                }
+            })?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(Some(version))
+    }
+
     /// A private in-memory database, for tests and dry runs.
     ///
     /// # Errors

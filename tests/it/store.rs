@@ -98,7 +98,20 @@ fn every_older_version_upgrades_to_the_current_schema_keeping_its_data() {
     for v in 1..=MIGRATIONS.len() {
         let db = Db::new();
         database_at_version(&db.path, v);
-        let out = db.ok(&["show", "0123456789"]);
+        let run = db
+            .cmd()
+            .args(["show", "0123456789"])
+            .output()
+            .expect("runs");
+        assert!(run.status.success());
+        let said = String::from_utf8_lossy(&run.stderr);
+        let upgrading = usize::try_from(LATEST_VERSION).expect("small") > v;
+        assert_eq!(
+            said.contains("upgrading"),
+            upgrading,
+            "says so when it upgrades from {v}: {said}"
+        );
+        let out = String::from_utf8_lossy(&run.stdout).into_owned();
         assert!(
             out.contains("Old Lead"),
             "data survives the upgrade from {v}"
