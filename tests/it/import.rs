@@ -423,7 +423,7 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_has_no_duplicates() {
         .expect("spawn");
     // Kill it while the import is under way: a debug build takes several seconds for this file,
     // and everything it writes stays in one open transaction until the end.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::thread::sleep(std::time::Duration::from_millis(700));
     assert!(
         child.try_wait().expect("wait").is_none(),
         "the import finished before it could be killed"
