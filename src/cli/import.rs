@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::args::ImportArgs;
 use super::commands::CliError;
-use crate::import::{DryRun, FileSummary, ImportOptions, dry_run, import_file};
+use crate::import::{DryRun, FileSummary, ImportOptions, Skip, dry_run, import_file};
 use crate::interchange::mapping::parse_override;
 use crate::safe_text::one_line;
 use crate::store::{Ctx, Store};
@@ -113,11 +113,16 @@ fn write_summary(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
         let flags: Vec<String> = s.flagged.iter().map(|(f, n)| format!("{f} {n}")).collect();
         writeln!(out, "  flagged: {}", flags.join(", "))?;
     }
-    for skip in &s.skipped {
+    write_skipped(&s.file, &s.skipped, out)
+}
+
+/// The rows a file did not import, as `FILE:LINE: reason`.
+fn write_skipped(file: &str, skipped: &[Skip], out: &mut dyn Write) -> Result<(), CliError> {
+    for skip in skipped {
         writeln!(
             out,
             "  skipped {}:{}: {}",
-            one_line(&s.file),
+            one_line(file),
             skip.line,
             one_line(&skip.reason)
         )?;
@@ -183,16 +188,7 @@ fn write_dry_run(run: &DryRun, json: bool, out: &mut dyn Write) -> Result<(), Cl
             writeln!(out, "    attributes: {}", attrs.join(", "))?;
         }
     }
-    for skip in &run.skipped {
-        writeln!(
-            out,
-            "  skipped {}:{}: {}",
-            one_line(&run.file),
-            skip.line,
-            one_line(&skip.reason)
-        )?;
-    }
-    Ok(())
+    write_skipped(&run.file, &run.skipped, out)
 }
 
 /// `leadgate imports`.

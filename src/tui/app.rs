@@ -29,6 +29,10 @@ pub enum Focus {
 #[derive(Debug, Clone)]
 pub struct Detail {
     pub lead: Lead,
+    /// The priority score and the rules' suggestions, worked out when the lead loads so that
+    /// drawing only reads them.
+    pub score: crate::domain::score::Score,
+    pub suggestions: crate::domain::icp::Suggestions,
     /// The shortest unambiguous prefix of the lead's id.
     pub short_id: String,
     pub events: Vec<Event>,
@@ -358,10 +362,7 @@ impl App {
         let Some(detail) = &self.detail else {
             return Vec::new();
         };
-        let edits = crate::domain::icp::accepting_edits(&crate::domain::icp::suggestions(
-            &detail.lead,
-            &self.rules,
-        ));
+        let edits = crate::domain::icp::accepting_edits(&detail.suggestions);
         let id = detail.lead.id.clone();
         if edits.is_empty() {
             self.say("The rules suggest nothing for this lead");

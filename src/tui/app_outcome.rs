@@ -20,7 +20,15 @@ impl App {
                 events,
             } => {
                 if self.selected_row().is_some_and(|r| r.lead.id == lead.id) {
+                    let window = self.rules.gates.reason_now_window_days;
                     self.detail = Some(Detail {
+                        score: crate::domain::score::score(
+                            &lead,
+                            self.now,
+                            &self.rules.score,
+                            window,
+                        ),
+                        suggestions: crate::domain::icp::suggestions(&lead, &self.rules),
                         lead: *lead,
                         short_id,
                         events,

@@ -130,17 +130,12 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::raw(format!("{}{state}", one_line(&flag.reason))),
         ]));
     }
-    let score = crate::domain::score::score(
-        lead,
-        app.now,
-        &app.rules.score,
-        app.rules.gates.reason_now_window_days,
-    );
+    let score = &detail.score;
     lines.push(Line::from(vec![
         Span::styled(format!("Priority {:.1}: ", score.total), theme.title()),
         Span::styled(score.breakdown(), theme.dim()),
     ]));
-    let suggested = crate::domain::icp::suggestions(lead, &app.rules);
+    let suggested = &detail.suggestions;
     if let Some(fit) = &suggested.icp_fit {
         lines.push(suggestion_line(
             "ICP fit",
