@@ -105,14 +105,23 @@ CREATE TABLE leads (
     batch_id           TEXT REFERENCES import_batches (id),
     batch_line         INTEGER,
     -- what the rules suggested at the last triage: JSON {icp_fit, role_relevance}; never evidence
-    suggestion         TEXT
+    suggestion         TEXT,
+    -- where the lead stands in its queue (domain::standing), kept by the store's writes:
+    -- the priority score in hundredths, highest first;
+    priority           INTEGER NOT NULL DEFAULT 0,
+    -- 1 for a nurtured lead whose review is not due yet (it stays out of Today);
+    waiting            INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1)),
+    -- and when either may change with the clock: NULL never, '' at once
+    priority_until     TEXT DEFAULT ''
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
--- Queue paging: equality on the slice, then keyset order on (review_due_at, id).
-CREATE INDEX leads_by_queue ON leads (state, stage, review_due_at, id);
-CREATE INDEX leads_by_source ON leads (source, state, stage, review_due_at, id);
-CREATE INDEX leads_by_owner ON leads (owner, state, stage, review_due_at, id);
+-- Queue paging: equality on the slice, then keyset order on (priority DESC, id).
+CREATE INDEX leads_by_queue ON leads (state, stage, waiting, priority DESC, id);
+CREATE INDEX leads_by_source ON leads (source, state, stage, waiting, priority DESC, id);
+CREATE INDEX leads_by_owner ON leads (owner, state, stage, waiting, priority DESC, id);
+-- The leads whose standing the clock has run out, to score again.
+CREATE INDEX leads_by_rescore ON leads (priority_until) WHERE priority_until IS NOT NULL;
 -- Identities an import matches on when a row has no email.
 CREATE INDEX leads_by_record_id ON leads (record_id) WHERE record_id IS NOT NULL;
 CREATE INDEX leads_by_linkedin ON leads (linkedin_url) WHERE linkedin_url IS NOT NULL;
@@ -164,3 +173,10 @@ CREATE VIRTUAL TABLE leads_fts USING fts5 (
     name, email, company, title, notes,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- What the store needs to remember about itself: the version of the score rules the stored
+-- priorities were worked out with ("score_version").
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;

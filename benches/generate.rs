@@ -220,6 +220,10 @@ fn main() {
             }
         }
     }
+    // Leads were scored as of their own arrival; bring every score to today, as the
+    // workstation would in the background, so the benchmark measures paging alone.
+    let today = Ctx::new("generator", Utc::now());
+    while store.rescore(&today, 10_000).expect("rescore") > 0 {}
     println!(
         "{} leads, {} worked, in {}: {:.1}s",
         n,

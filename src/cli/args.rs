@@ -78,6 +78,10 @@ pub enum Command {
         /// Lead id or unambiguous prefix
         id: String,
     },
+    /// Work a queue from the command line: the same leads in the same order as the
+    /// workstation, highest priority score first, each with the terms of its score
+    #[command(after_help = QUEUE_HELP)]
+    Queue(QueueArgs),
     /// Store the rules' suggestions on every active lead, to sort a list into likely fit,
     /// likely not, and unknown (suggestions are never evidence)
     Triage {
@@ -295,4 +299,38 @@ pub struct ParkArgs {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD"))
+}
+
+const QUEUE_HELP: &str = "Queues:
+  today         active leads, and nurtured leads whose review is due
+  prospects     active prospects and opportunities
+  nurture       every nurtured record
+  disqualified  every disqualified record
+  all           every record
+
+Scores that the clock has changed (a reason now going stale, another week of waiting) are
+worked out again first.
+
+Examples:
+  leadgate queue
+  leadgate queue prospects --owner dana --limit 10
+  leadgate queue today --json";
+
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// The queue: today, prospects, nurture, disqualified or all
+    #[arg(default_value = "today")]
+    pub name: String,
+    /// Only leads from this source
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only leads of this owner
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Print at most this many
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
 }

@@ -187,6 +187,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 }
             }
         }
+        Command::Queue(args) => super::queue::run(&mut store, &args, &ctx, out)?,
         Command::Triage { suggest, json } => {
             super::triage::run(&mut store, suggest, json, &ctx, out)?
         }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod import;
+mod queue;
 mod render;
 mod rules;
 mod triage;

@@ -76,3 +76,29 @@ pub struct Incoming {
     /// Every non-empty value of a column that maps to no field, by header.
     pub attributes: BTreeMap<String, String>,
 }
+
+#[cfg(test)]
+impl Lead {
+    /// A lead named "P" that arrived at `created`, holding `evidence`: for the domain's tests.
+    pub(crate) fn sample(evidence: Evidence, created: DateTime<Utc>) -> Self {
+        Lead {
+            id: "0".repeat(32),
+            contact: Contact {
+                name: "P".into(),
+                ..Contact::default()
+            },
+            stage: Stage::Lead,
+            state: State::Active,
+            state_reason: None,
+            state_note: None,
+            evidence,
+            created_at: created,
+            updated_at: created,
+            last_review_at: None,
+            review_due_at: created,
+            attributes: BTreeMap::new(),
+            record_id: None,
+            origin: None,
+        }
+    }
+}

@@ -16,6 +16,7 @@ pub mod reason;
 pub mod rules;
 pub mod score;
 pub mod stage;
+pub mod standing;
 pub mod transition;
 pub(crate) mod vocabulary;
 
@@ -28,5 +29,6 @@ pub use queue::Queue;
 pub use reason::ReasonCode;
 pub use rules::Rules;
 pub use stage::{Stage, State};
+pub use standing::Standing;
 pub use transition::{Decision, Plan, Refusal, Restore};
 pub use vocabulary::UnknownValue;

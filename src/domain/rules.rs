@@ -108,13 +108,38 @@ impl Rules {
             text.push_str(entry);
             text.push('\n');
         }
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in text.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        format!("{hash:016x}")
+        fingerprint(&text)
     }
+
+    /// Where `lead` stands in the queues at `now` under these rules.
+    #[must_use]
+    pub fn standing(
+        &self,
+        lead: &super::Lead,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> super::Standing {
+        super::standing::standing(lead, now, &self.score, self.gates.reason_now_window_days)
+    }
+
+    /// A fingerprint of what a score depends on (the weights and the reason-now window):
+    /// when it changes, every stored score is out of date.
+    #[must_use]
+    pub fn score_version(&self) -> String {
+        fingerprint(&format!(
+            "{:?} {}",
+            self.score, self.gates.reason_now_window_days
+        ))
+    }
+}
+
+/// 64-bit FNV-1a as 16 hex digits: stable across builds and platforms.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 #[cfg(test)]

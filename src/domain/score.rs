@@ -138,7 +138,8 @@ pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64
     if weeks > 0 {
         add(format!("waiting {weeks} weeks"), age);
     }
-    let total = terms.iter().map(|t| t.points).sum();
+    // Adding 0.0 turns the empty sum's −0.0 into 0.0, which prints without a sign.
+    let total = terms.iter().map(|t| t.points).sum::<f64>() + 0.0;
     Score { total, terms }
 }
 

@@ -1,8 +1,6 @@
 use super::*;
 use crate::domain::flags::{Flag, FlagNote};
-use crate::domain::lead::Contact;
 use crate::domain::qualification::Evidence;
-use crate::domain::stage::{Stage, State};
 use chrono::{Duration, TimeZone};
 use proptest::prelude::*;
 
@@ -13,26 +11,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn lead(ev: Evidence, age_days: i64) -> Lead {
-    let created = now() - Duration::days(age_days);
-    Lead {
-        id: "0".repeat(32),
-        contact: Contact {
-            name: "P".into(),
-            ..Contact::default()
-        },
-        stage: Stage::Lead,
-        state: State::Active,
-        state_reason: None,
-        state_note: None,
-        evidence: ev,
-        created_at: created,
-        updated_at: created,
-        last_review_at: None,
-        review_due_at: created,
-        attributes: std::collections::BTreeMap::new(),
-        record_id: None,
-        origin: None,
-    }
+    Lead::sample(ev, now() - Duration::days(age_days))
 }
 
 #[test]

@@ -23,6 +23,7 @@ impl Store {
         edit: &Edit,
         ctx: &Ctx,
     ) -> Result<Option<Change>, StoreError> {
+        self.adopt_score_rules(ctx)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -42,6 +43,7 @@ impl Store {
         note: &str,
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
+        self.adopt_score_rules(ctx)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -49,7 +51,7 @@ impl Store {
         resolve(&mut lead.evidence.flags, flag, &ctx.actor, ctx.now, note)?;
         lead.updated_at = ctx.now;
         lead.last_review_at = Some(ctx.now);
-        update_facts(&tx, &lead)?;
+        update_facts(&tx, &lead, ctx)?;
         append(
             &tx,
             ctx,
@@ -84,6 +86,7 @@ impl Store {
         note: Option<&str>,
         ctx: &Ctx,
     ) -> Result<Plan, StoreError> {
+        self.adopt_score_rules(ctx)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -147,6 +150,7 @@ pub(super) fn decide_in(
         now,
         due
     ])?;
+    super::upkeep::restand(tx, id, ctx)?;
     if (stage, state) != (lead.stage, lead.state) {
         super::upkeep::count(tx, lead.stage, lead.state, -1)?;
         super::upkeep::count(tx, stage, state, 1)?;
@@ -228,7 +232,7 @@ pub(super) fn set_field_in(
     } else {
         (Vec::new(), Vec::new())
     };
-    update_facts(tx, &lead)?;
+    update_facts(tx, &lead, ctx)?;
     let data = change
         .observed_on
         .map(|d| json!({ "observed_on": d }).to_string());

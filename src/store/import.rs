@@ -20,15 +20,15 @@ use crate::domain::{Incoming, Lead, Origin};
 const DEFERRED_INDEXES: [(&str, &str); 3] = [
     (
         "leads_by_queue",
-        "CREATE INDEX leads_by_queue ON leads (state, stage, review_due_at, id)",
+        "CREATE INDEX leads_by_queue ON leads (state, stage, waiting, priority DESC, id)",
     ),
     (
         "leads_by_source",
-        "CREATE INDEX leads_by_source ON leads (source, state, stage, review_due_at, id)",
+        "CREATE INDEX leads_by_source ON leads (source, state, stage, waiting, priority DESC, id)",
     ),
     (
         "leads_by_owner",
-        "CREATE INDEX leads_by_owner ON leads (owner, state, stage, review_due_at, id)",
+        "CREATE INDEX leads_by_owner ON leads (owner, state, stage, waiting, priority DESC, id)",
     ),
 ];
 
@@ -100,6 +100,7 @@ impl Store {
         expected_rows: u64,
         ctx: &Ctx,
     ) -> Result<Importer<'_>, StoreError> {
+        self.adopt_score_rules(ctx)?;
         // A larger page cache for the bulk of writes; SQLite's default is 2 MB.
         self.conn.execute_batch("PRAGMA cache_size = -65536")?;
         // A file large next to the table is faster to index after it is written: the queue
@@ -313,7 +314,7 @@ impl Importer<'_> {
         for f in &lead.evidence.flags {
             *self.flagged.entry(f.flag).or_default() += 1;
         }
-        let rowid = insert_row(&self.tx, &lead)?;
+        let rowid = insert_row(&self.tx, &lead, &self.ctx)?;
         self.touched(rowid)?;
         // The batch row records the creation of every lead it imports (who, when, which file
         // and line): one row a batch instead of an event a lead, which halves an import's
@@ -386,7 +387,7 @@ impl Importer<'_> {
         );
         refresh(&mut lead.evidence.flags, raised);
         lead.updated_at = self.ctx.now;
-        update_row(&self.tx, &lead)?;
+        update_row(&self.tx, &lead, &self.ctx)?;
         let rowid: i64 = self
             .tx
             .prepare_cached("SELECT rowid FROM leads WHERE id = ?1")?

@@ -19,6 +19,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, `Refused` when the import is already undone, or a database error.
     pub fn undo_import(&mut self, batch_id: &str, ctx: &Ctx) -> Result<UndoReport, StoreError> {
+        self.adopt_score_rules(ctx)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -140,7 +141,7 @@ fn revert_merge(
             kept += 1;
         }
     }
-    update_facts(conn, &lead)?;
+    update_facts(conn, &lead, ctx)?;
     append(
         conn,
         ctx,

@@ -29,6 +29,7 @@ impl Store {
     /// # Errors
     /// `StoreError::Edit` for a blank name or a malformed email; a database error.
     pub fn add_lead(&mut self, contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
+        self.adopt_score_rules(ctx)?;
         let lead = new_lead(contact, ctx)?;
         let tx = self.conn.transaction()?;
         create(&tx, &lead, ctx)?;
@@ -46,6 +47,11 @@ impl Store {
         contacts: impl IntoIterator<Item = (Contact, Ctx)>,
         mut added: impl FnMut(&Lead),
     ) -> Result<usize, StoreError> {
+        let mut contacts = contacts.into_iter().peekable();
+        if let Some((_, ctx)) = contacts.peek() {
+            let ctx = ctx.clone();
+            self.adopt_score_rules(&ctx)?;
+        }
         let tx = self.conn.transaction()?;
         let mut n = 0;
         for (contact, ctx) in contacts {
@@ -194,7 +200,7 @@ pub(super) fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> 
 
 /// Writes a new lead and its `created` event.
 fn create(conn: &Connection, lead: &Lead, ctx: &Ctx) -> Result<(), StoreError> {
-    insert(conn, lead)?;
+    insert(conn, lead, ctx)?;
     let snapshot = serde_json::to_string(&lead.contact).ok();
     let created = NewEvent {
         kind: "created",
@@ -223,19 +229,22 @@ fn opt_time(t: Option<DateTime<Utc>>) -> Option<String> {
 }
 
 /// Writes a new lead, its count and its search entry.
-pub(super) fn insert(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
-    let rowid = insert_row(conn, l)?;
+pub(super) fn insert(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result<()> {
+    let rowid = insert_row(conn, l, ctx)?;
     super::upkeep::count(conn, l.stage, l.state, 1)?;
     super::upkeep::index_new(conn, rowid)
 }
 
-/// Writes a new lead's row only, returning its rowid; the caller keeps counts and search.
-pub(super) fn insert_row(conn: &Connection, l: &Lead) -> rusqlite::Result<i64> {
+/// Writes a new lead's row only, with its standing at `ctx.now`, returning its rowid; the
+/// caller keeps counts and search.
+pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result<i64> {
     let (c, e) = (&l.contact, &l.evidence);
+    let st = ctx.rules.standing(l, ctx.now);
     conn.prepare_cached(&format!(
-        "INSERT INTO leads ({LEAD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-         ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)"
+        "INSERT INTO leads ({LEAD_COLUMNS}, priority, waiting, priority_until) VALUES (?1, ?2, \
+         ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
+         ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
+         ?38, ?39, ?40, ?41)"
     ))?
     .execute(params![
         l.id,
@@ -278,20 +287,24 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead) -> rusqlite::Result<i64> {
         l.origin
             .as_ref()
             .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
+        st.priority,
+        st.waiting,
+        opt_time(st.until),
     ])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Writes a lead's facts and evidence back. Stage and state are not written here: only
 /// `decide` moves them.
-pub(super) fn update_facts(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
-    update_row(conn, l)?;
+pub(super) fn update_facts(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result<()> {
+    update_row(conn, l, ctx)?;
     super::upkeep::reindex(conn, &l.id)
 }
 
 /// `update_facts` without the search index, for bulk writes that index once at the end.
-pub(super) fn update_row(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
+pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result<()> {
     let (c, e) = (&l.contact, &l.evidence);
+    let st = ctx.rules.standing(l, ctx.now);
     conn.prepare_cached(
         "UPDATE leads SET name = ?2, email = ?3, title = ?4, company = ?5, domain = ?6, \
          industry = ?7, employees = ?8, country = ?9, city = ?10, phone = ?11, \
@@ -299,7 +312,8 @@ pub(super) fn update_row(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
          role_relevance = ?17, role_relevance_why = ?18, intent_source = ?19, \
          intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
          stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
-         flags = ?28, attributes = ?29, record_id = ?30 WHERE id = ?1",
+         flags = ?28, attributes = ?29, record_id = ?30, priority = ?31, waiting = ?32, \
+         priority_until = ?33 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -332,6 +346,9 @@ pub(super) fn update_row(conn: &Connection, l: &Lead) -> rusqlite::Result<()> {
         json(&e.flags),
         json(&l.attributes),
         l.record_id,
+        st.priority,
+        st.waiting,
+        opt_time(st.until),
     ])?;
     Ok(())
 }

@@ -15,6 +15,7 @@ mod open;
 mod queue;
 mod rows;
 mod schema;
+mod standing;
 mod triage;
 mod upkeep;
 
@@ -54,12 +55,6 @@ impl Ctx {
             rules: Rules::default(),
         }
     }
-}
-
-/// A time as the store writes it: fixed-width text whose order is time order. Page keys use it.
-#[must_use]
-pub fn time_key(t: DateTime<Utc>) -> String {
-    rows::time_text(t)
 }
 
 impl Store {

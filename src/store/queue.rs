@@ -5,13 +5,12 @@
 //! arms, so every arm seeks in its index instead of stepping through rows that share a due
 //! time, and SQLite merges the ordered arms up to the page size.
 
-use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
-use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row, time_text};
+use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row};
 use super::{Event, Store, StoreError};
-use crate::domain::{Lead, Queue};
+use crate::domain::{Lead, Queue, State};
 
 /// Which rows a list shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +27,8 @@ pub enum ListSource {
 /// Where a row sits in its list, to page from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageKey {
-    pub due: String,
+    /// The stored priority (score in hundredths) the list is sorted on.
+    pub priority: i64,
     pub id: String,
     pub rowid: i64,
 }
@@ -55,7 +55,8 @@ pub enum FilterColumn {
 }
 
 impl Store {
-    /// Up to `limit` rows of `list` after (or before) `from`, at `now`, in list order.
+    /// Up to `limit` rows of `list` after (or before) `from`, in list order: a queue by
+    /// stored priority (see `rescore`), a search by rowid.
     ///
     /// # Errors
     /// A database error.
@@ -65,7 +66,6 @@ impl Store {
         from: Option<&PageKey>,
         dir: Direction,
         limit: usize,
-        now: DateTime<Utc>,
     ) -> Result<Vec<ListRow>, StoreError> {
         let (sql, args) = match list {
             ListSource::Queue {
@@ -79,7 +79,6 @@ impl Store {
                 from,
                 dir,
                 limit,
-                now,
             ),
             ListSource::Search(text) => search_sql(text, from, dir, limit),
         };
@@ -90,13 +89,14 @@ impl Store {
         let rows = stmt.query_map(params_from_iter(args), |r| {
             let lead = lead_from_row(r)?;
             let rowid: i64 = r.get(lead_column_count())?;
-            Ok((lead, rowid))
+            let priority: i64 = r.get(lead_column_count() + 1)?;
+            Ok((lead, rowid, priority))
         })?;
         let mut out = Vec::with_capacity(limit);
         for row in rows {
-            let (lead, rowid) = row?;
+            let (lead, rowid, priority) = row?;
             let key = PageKey {
-                due: time_text(lead.review_due_at),
+                priority,
                 id: lead.id.clone(),
                 rowid,
             };
@@ -108,12 +108,12 @@ impl Store {
         Ok(out)
     }
 
-    /// How many records each queue holds at `now`. Reads the counts the store keeps, plus one
-    /// index range for nurtured leads that are due.
+    /// How many records each queue holds. Reads the counts the store keeps, plus one index
+    /// range for nurtured leads that are due.
     ///
     /// # Errors
     /// A database error.
-    pub fn queue_counts(&self, now: DateTime<Utc>) -> Result<Vec<(Queue, u64)>, StoreError> {
+    pub fn queue_counts(&self) -> Result<Vec<(Queue, u64)>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT stage, state, n FROM lead_counts")?;
@@ -128,11 +128,9 @@ impl Store {
                     self.conn
                         .prepare_cached(
                             "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
-                             AND review_due_at <= ?3",
+                             AND waiting = 0",
                         )?
-                        .query_row((s.state.as_str(), s.stage.as_str(), time_text(now)), |r| {
-                            r.get::<_, i64>(0)
-                        })?
+                        .query_row((s.state.as_str(), s.stage.as_str()), |r| r.get::<_, i64>(0))?
                 } else {
                     counts
                         .iter()
@@ -194,55 +192,60 @@ fn queue_sql(
     from: Option<&PageKey>,
     dir: Direction,
     limit: usize,
-    now: DateTime<Utc>,
 ) -> (Option<String>, Vec<Value>) {
-    let (cmp, order) = match dir {
-        Direction::Forward => (">", "ASC"),
-        Direction::Backward => ("<", "DESC"),
+    // Highest priority first, ties by id: a stable order that paging can resume from.
+    let (below, id_cmp, order, id_order) = match dir {
+        Direction::Forward => ("<", ">", "DESC", "ASC"),
+        Direction::Backward => (">", "<", "ASC", "DESC"),
     };
     let mut arms = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     for s in queue.slices() {
-        let mut base = String::from("state = ? AND stage = ?");
-        let mut base_args = vec![
-            Value::from(s.state.as_str().to_string()),
-            Value::from(s.stage.as_str().to_string()),
-        ];
-        if let Some(v) = source {
-            base.push_str(" AND source = ?");
-            base_args.push(Value::from(v.to_string()));
-        }
-        if let Some(v) = owner {
-            base.push_str(" AND owner = ?");
-            base_args.push(Value::from(v.to_string()));
-        }
-        if s.due_only {
-            base.push_str(" AND review_due_at <= ?");
-            base_args.push(Value::from(time_text(now)));
-        }
-        match from {
-            None => {
-                arms.push(base.clone());
-                args.extend(base_args);
+        // Only a nurtured lead can be waiting; Today leaves the waiting ones out.
+        let waiting: &[i64] = if s.state == State::Nurture && !s.due_only {
+            &[0, 1]
+        } else {
+            &[0]
+        };
+        for &w in waiting {
+            let mut base = String::from("state = ? AND stage = ? AND waiting = ?");
+            let mut base_args = vec![
+                Value::from(s.state.as_str().to_string()),
+                Value::from(s.stage.as_str().to_string()),
+                Value::from(w),
+            ];
+            if let Some(v) = source {
+                base.push_str(" AND source = ?");
+                base_args.push(Value::from(v.to_string()));
             }
-            Some(k) => {
-                arms.push(format!("{base} AND review_due_at = ? AND id {cmp} ?"));
-                args.extend(base_args.iter().cloned());
-                args.push(Value::from(k.due.clone()));
-                args.push(Value::from(k.id.clone()));
-                arms.push(format!("{base} AND review_due_at {cmp} ?"));
-                args.extend(base_args);
-                args.push(Value::from(k.due.clone()));
+            if let Some(v) = owner {
+                base.push_str(" AND owner = ?");
+                base_args.push(Value::from(v.to_string()));
+            }
+            match from {
+                None => {
+                    arms.push(base.clone());
+                    args.extend(base_args);
+                }
+                Some(k) => {
+                    arms.push(format!("{base} AND priority = ? AND id {id_cmp} ?"));
+                    args.extend(base_args.iter().cloned());
+                    args.push(Value::from(k.priority));
+                    args.push(Value::from(k.id.clone()));
+                    arms.push(format!("{base} AND priority {below} ?"));
+                    args.extend(base_args);
+                    args.push(Value::from(k.priority));
+                }
             }
         }
     }
     let union = arms
         .iter()
-        .map(|w| format!("SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE {w}"))
+        .map(|w| format!("SELECT {LEAD_COLUMNS}, rowid, priority FROM leads WHERE {w}"))
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
     args.push(Value::from(i64::try_from(limit).unwrap_or(i64::MAX)));
-    let sql = format!("{union} ORDER BY review_due_at {order}, id {order} LIMIT ?");
+    let sql = format!("{union} ORDER BY priority {order}, id {id_order} LIMIT ?");
     (Some(sql), args)
 }
 
@@ -279,7 +282,7 @@ fn search_sql(
         |k| k.rowid,
     );
     let sql = format!(
-        "SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE rowid IN (SELECT rowid FROM leads_fts \
+        "SELECT {LEAD_COLUMNS}, rowid, priority FROM leads WHERE rowid IN (SELECT rowid FROM leads_fts \
          WHERE leads_fts MATCH ?1 AND rowid {cmp} ?2 ORDER BY rowid {order} LIMIT ?3) \
          ORDER BY rowid {order}"
     );

@@ -1,7 +1,7 @@
 use super::*;
-use crate::domain::{Contact, Decision, ReasonCode};
+use crate::domain::{Contact, Decision, Edit, Field, ReasonCode};
 use crate::store::Ctx;
-use chrono::{Duration, TimeZone};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
@@ -34,19 +34,32 @@ fn store_with(n: usize) -> (Store, Vec<String>) {
             owner: Some(if i % 2 == 0 { "dana" } else { "sam" }.into()),
             ..Contact::default()
         };
-        ids.push(store.add_lead(contact, &ctx).expect("add").id);
+        let id = store.add_lead(contact, &ctx).expect("add").id;
+        // Three priorities, each shared by many leads: ties are exercised too.
+        for (every, field, value) in [
+            (3, Field::IcpFit, "fit"),
+            (4, Field::RoleRelevance, "relevant"),
+        ] {
+            if i % every == 0 {
+                let edit = Edit {
+                    field,
+                    value: Some(value.into()),
+                    note: Some("seen on their site".into()),
+                    observed_on: None,
+                };
+                store.set_field(&id, &edit, &ctx).expect("set");
+            }
+        }
+        ids.push(id);
     }
     (store, ids)
 }
 
 fn walk(store: &Store, list: &ListSource, page: usize, dir: Direction) -> Vec<String> {
-    let now = t0() + Duration::days(1);
     let mut seen = Vec::new();
     let mut key: Option<PageKey> = None;
     loop {
-        let rows = store
-            .page(list, key.as_ref(), dir, page, now)
-            .expect("page");
+        let rows = store.page(list, key.as_ref(), dir, page).expect("page");
         if rows.is_empty() {
             break;
         }
@@ -82,26 +95,22 @@ fn paging_forward_and_backward_visits_every_row_once_in_order() {
     let forward = walk(&store, &today(), 7, Direction::Forward);
     assert_eq!(forward.len(), 57);
     let all = store
-        .page(
-            &today(),
-            None,
-            Direction::Forward,
-            100,
-            t0() + Duration::days(1),
-        )
+        .page(&today(), None, Direction::Forward, 100)
         .expect("page");
     let expected: Vec<String> = all.iter().map(|r| r.lead.id.clone()).collect();
     assert_eq!(forward, expected);
     let mut sorted = all
         .iter()
-        .map(|r| (r.key.due.clone(), r.key.id.clone()))
+        .map(|r| (-r.key.priority, r.key.id.clone()))
         .collect::<Vec<_>>();
     sorted.sort();
+    assert!(sorted.first() < sorted.last(), "more than one priority");
     assert_eq!(
         sorted,
         all.iter()
-            .map(|r| (r.key.due.clone(), r.key.id.clone()))
-            .collect::<Vec<_>>()
+            .map(|r| (-r.key.priority, r.key.id.clone()))
+            .collect::<Vec<_>>(),
+        "highest priority first, ties by id"
     );
     let mut backward = walk(&store, &today(), 5, Direction::Backward);
     backward.reverse();
@@ -146,7 +155,7 @@ fn queues_follow_decisions_and_counts_follow_queues() {
         )
         .expect("dq");
     let now = t0() + Duration::days(1);
-    let counts = store.queue_counts(now).expect("counts");
+    let counts = store.queue_counts().expect("counts");
     let count = |q: Queue| counts.iter().find(|c| c.0 == q).expect("queue").1;
     assert_eq!(
         (
@@ -169,9 +178,14 @@ fn queues_follow_decisions_and_counts_follow_queues() {
             "{q}"
         );
     }
-    // The nurtured lead comes back to Today when its review is due.
-    let later = now + Duration::days(40);
-    let counts = store.queue_counts(later).expect("counts");
+    // The nurtured lead comes back to Today once its review is due and the store has looked
+    // (every lead is looked at again: weeks of waiting changed their scores too).
+    let later = Ctx::new("t", now + Duration::days(40));
+    assert_eq!(store.queue_counts().expect("counts")[0], (Queue::Today, 10));
+    assert_eq!(store.rescore_pending(&later).expect("pending"), 12);
+    assert_eq!(store.rescore(&later, 100).expect("rescore"), 12);
+    assert_eq!(store.rescore_pending(&later).expect("pending"), 0);
+    let counts = store.queue_counts().expect("counts");
     assert_eq!(
         counts
             .iter()
@@ -229,14 +243,14 @@ fn search_matches_word_prefixes_across_fields_and_pages() {
 fn every_queue_page_seeks_its_indexes_without_scanning_or_sorting() {
     let (store, _) = store_with(3);
     let key = PageKey {
-        due: time_text(t0()),
+        priority: 350,
         id: "8".repeat(32),
         rowid: 1,
     };
     for &queue in Queue::ALL {
         for filter in [(None, None), (Some("Webinar"), None), (None, Some("dana"))] {
             for dir in [Direction::Forward, Direction::Backward] {
-                let (sql, args) = queue_sql(queue, filter.0, filter.1, Some(&key), dir, 50, t0());
+                let (sql, args) = queue_sql(queue, filter.0, filter.1, Some(&key), dir, 50);
                 let plan = explain(&store, &sql.expect("sql"), args);
                 assert!(
                     !plan.contains("SCAN leads"),

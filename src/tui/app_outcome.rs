@@ -191,7 +191,7 @@ impl App {
             return;
         }
         let key = crate::store::PageKey {
-            due: crate::store::time_key(lead.review_due_at),
+            priority: self.rules.standing(lead, self.now).priority,
             id: lead.id.clone(),
             rowid: 0,
         };

@@ -38,10 +38,19 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let size = terminal.size()?;
         let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
+        // Leads whose score the clock has changed are scored again a chunk at a time: a few
+        // before the first page, the rest while the keyboard is idle.
+        let mut behind = rescore(&mut store, &app, actor);
         let start = app.start();
         perform(&mut store, &mut app, actor, start);
         while !app.quit {
             terminal.draw(|f| ui::render(&app, f))?;
+            let idle = if behind { RESCORE_IDLE } else { CLOCK_IDLE };
+            if !event::poll(idle)? {
+                app.now = Utc::now();
+                behind = rescore(&mut store, &app, actor);
+                continue;
+            }
             // Take every event already waiting before drawing again, so held keys never lag.
             let mut first = true;
             while first || event::poll(Duration::ZERO)? {
@@ -65,6 +74,29 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// How many leads one idle moment scores again: a few milliseconds of work.
+const RESCORE_CHUNK: usize = 200;
+/// How long the keyboard must be idle before the next chunk, while leads wait to be scored.
+const RESCORE_IDLE: Duration = Duration::from_millis(20);
+/// How often an idle workstation looks for leads whose score the clock has changed.
+const CLOCK_IDLE: Duration = Duration::from_secs(30);
+
+/// Scores one chunk of leads again; returns whether more wait. A failure only stops it: the
+/// queues still page, in the order last stored.
+fn rescore(store: &mut Store, app: &App, actor: &str) -> bool {
+    store
+        .rescore(&context(app, actor), RESCORE_CHUNK)
+        .is_ok_and(|n| n == RESCORE_CHUNK)
+}
+
+fn context(app: &App, actor: &str) -> Ctx {
+    Ctx {
+        actor: actor.to_string(),
+        now: app.now,
+        rules: app.rules.clone(),
+    }
 }
 
 /// Turns a terminal event into an action. A popup gets every key first, except Ctrl-C.
@@ -101,18 +133,14 @@ pub fn perform(store: &mut Store, app: &mut App, actor: &str, commands: Vec<Comm
 
 /// Runs one command against the store. Errors become an outcome the UI shows.
 pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
-    let ctx = Ctx {
-        actor: actor.to_string(),
-        now: app.now,
-        rules: app.rules.clone(),
-    };
+    let ctx = context(app, actor);
     let result: Result<Outcome, StoreError> = (|| match command {
         Command::LoadPage {
             from,
             dir,
             placement,
         } => {
-            let rows = store.page(&app.list(), from.as_ref(), dir, PAGE, app.now)?;
+            let rows = store.page(&app.list(), from.as_ref(), dir, PAGE)?;
             Ok(Outcome::Page {
                 rows,
                 asked: PAGE,
@@ -128,7 +156,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 events,
             })
         }
-        Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts(app.now)?)),
+        Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts()?)),
         Command::Decide {
             id,
             decision,

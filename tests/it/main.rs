@@ -5,6 +5,7 @@
 mod cli;
 mod cli_input;
 mod import;
+mod priority;
 mod rules;
 mod store;
 mod support;

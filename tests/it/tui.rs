@@ -1,6 +1,6 @@
 //! The workstation, driven by keys without a terminal; screens checked as snapshots.
 
-use crate::tui_support::{desk, desk_with, now};
+use crate::tui_support::{desk, desk_with, now, today_order};
 use leadgate::domain::{Queue, Stage, State};
 use leadgate::store::Ctx;
 use leadgate::tui::popup::{Popup, Prompt};
@@ -135,7 +135,6 @@ fn nurture_asks_for_a_reason_code_and_other_asks_for_a_note() {
             None,
             leadgate::store::Direction::Forward,
             10,
-            now(),
         )
         .expect("page");
     assert_eq!(
@@ -245,15 +244,17 @@ fn search_lists_matches_and_escape_returns_to_the_queue() {
 #[test]
 fn paging_walks_a_long_queue_in_order_both_ways() {
     let mut d = desk_with(950, 30);
-    let expected: Vec<String> = {
-        let mut names = vec![
-            "Maren Okafor".to_string(),
-            "Tomasz Wielgosz".into(),
-            "Info Desk".into(),
-        ];
-        names.extend((0..950).map(|i| format!("Lead {i:04}")));
-        names
-    };
+    let expected = today_order(&d.store);
+    assert_eq!(expected.len(), 953);
+    assert_eq!(
+        (
+            expected[0].as_str(),
+            expected[1].as_str(),
+            expected[952].as_str()
+        ),
+        ("Maren Okafor", "Tomasz Wielgosz", "Info Desk"),
+        "complete evidence first; a role inbox waiting four weeks last"
+    );
     let mut seen = vec![d.selected_name()];
     for _ in 1..expected.len() {
         d.press(&["j"]);
@@ -265,7 +266,7 @@ fn paging_walks_a_long_queue_in_order_both_ways() {
         "the window stays bounded"
     );
     d.press(&["j"]);
-    assert_eq!(d.selected_name(), "Lead 0949", "stops at the end");
+    assert_eq!(d.selected_name(), "Info Desk", "stops at the end");
     for _ in 0..500 {
         d.press(&["k"]);
     }
@@ -273,7 +274,7 @@ fn paging_walks_a_long_queue_in_order_both_ways() {
     d.press(&["g"]);
     assert_eq!(d.selected_name(), "Maren Okafor");
     d.press(&["G"]);
-    assert_eq!(d.selected_name(), "Lead 0949");
+    assert_eq!(d.selected_name(), "Info Desk");
     d.press(&["PageUp", "PageUp"]);
     let page = d.app.page_rows;
     assert_eq!(d.selected_name(), expected[expected.len() - 1 - 2 * page]);
@@ -472,15 +473,7 @@ fn a_file_is_imported_from_the_workstation_and_its_summary_shown() {
 #[test]
 fn page_up_past_the_loaded_rows_lands_a_page_higher() {
     let mut d = desk_with(950, 30);
-    let names: Vec<String> = {
-        let mut n = vec![
-            "Maren Okafor".to_string(),
-            "Tomasz Wielgosz".into(),
-            "Info Desk".into(),
-        ];
-        n.extend((0..950).map(|i| format!("Lead {i:04}")));
-        n
-    };
+    let names = today_order(&d.store);
     d.press(&["G"]);
     let page = d.app.page_rows;
     let mut at = names.len() - 1;

@@ -185,6 +185,13 @@ pub fn desk_with(extra: usize, height: u16) -> Desk {
             )
             .expect("add");
     }
+    // As the workstation does when it starts: scores changed by the clock are brought up to
+    // date before the first page.
+    while store
+        .rescore(&Ctx::new("tester", now()), 500)
+        .expect("rescore")
+        > 0
+    {}
     let mut app = App::new(now(), Rules::default());
     let _ = app.update(Action::Resize(ui::queue_rows(height)));
     let start = app.start();
@@ -274,4 +281,25 @@ impl Desk {
         }
         text
     }
+}
+
+/// The names of active leads in the order Today should list them, worked out from the
+/// domain's score rather than the store's index: highest priority first, ties by id.
+pub fn today_order(store: &Store) -> Vec<String> {
+    let filter = leadgate::store::ListFilter {
+        stage: Some(leadgate::domain::Stage::Lead),
+        state: Some(leadgate::domain::State::Active),
+        suggested: None,
+        limit: None,
+    };
+    let mut leads = Vec::new();
+    store
+        .for_each_lead(&filter, |lead| {
+            let priority = Rules::default().standing(&lead, now()).priority;
+            leads.push((-priority, lead.id, lead.contact.name));
+            Ok::<(), leadgate::store::StoreError>(())
+        })
+        .expect("leads");
+    leads.sort();
+    leads.into_iter().map(|(_, _, name)| name).collect()
 }

@@ -1,0 +1,93 @@
+//! Queues in priority order, from the command line: the same order the workstation pages.
+
+use crate::support::Db;
+use serde_json::Value;
+
+fn names(v: &Value) -> Vec<String> {
+    v.as_array()
+        .expect("list")
+        .iter()
+        .map(|l| l["name"].as_str().expect("name").to_string())
+        .collect()
+}
+
+fn queue_json(db: &Db, args: &[&str]) -> Value {
+    let mut full = vec!["queue"];
+    full.extend_from_slice(args);
+    full.push("--json");
+    serde_json::from_str(&db.ok(&full)).expect("json")
+}
+
+/// Three leads: one with a demo request and a fresh reason now, one with nothing known, one
+/// at a free-mail address.
+fn three(db: &Db) -> (String, String, String) {
+    let plain = db.add("Bo Plain", "bo@beta.example");
+    let free = db.add("Cy Free", "cy@gmail.com");
+    let hot = db.add("Ann Hot", "ann@acme.example");
+    db.ok(&[
+        "set",
+        &hot,
+        "intent_source",
+        "demo_request",
+        "--note",
+        "Booked a demo on the site",
+    ]);
+    db.ok(&["set", &hot, "reason_now", "Opening a depot in Lyon"]);
+    (hot, plain, free)
+}
+
+#[test]
+fn today_lists_the_highest_score_first_with_every_term() {
+    let db = Db::new();
+    three(&db);
+    let v = queue_json(&db, &[]);
+    assert_eq!(names(&v), ["Ann Hot", "Bo Plain", "Cy Free"]);
+    for lead in v.as_array().expect("list") {
+        let sum: f64 = lead["score"]["terms"]
+            .as_array()
+            .expect("terms")
+            .iter()
+            .map(|t| t["points"].as_f64().expect("points"))
+            .sum();
+        assert!((sum - lead["score"]["total"].as_f64().expect("total")).abs() < 1e-9);
+    }
+    assert_eq!(v[0]["score"]["total"].as_f64(), Some(10.0));
+    let text = db.ok(&["queue"]);
+    assert!(
+        text.contains("intent: demo request +6.0, reason now 0 days old +4.0"),
+        "{text}"
+    );
+    assert!(text.contains("free-mail address −5.0"), "{text}");
+    assert_eq!(names(&queue_json(&db, &["--limit", "1"])), ["Ann Hot"]);
+}
+
+#[test]
+fn a_nurtured_lead_leaves_today_until_its_review_is_due() {
+    let db = Db::new();
+    let (_, plain, _) = three(&db);
+    db.ok(&["nurture", &plain, "--reason", "no_intent"]);
+    assert_eq!(names(&queue_json(&db, &[])), ["Ann Hot", "Cy Free"]);
+    assert_eq!(names(&queue_json(&db, &["nurture"])), ["Bo Plain"]);
+    let out = db.cmd().args(["queue", "someday"]).output().expect("runs");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown queue 'someday'"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn new_score_weights_reorder_the_queue() {
+    let db = Db::new();
+    three(&db);
+    assert_eq!(names(&queue_json(&db, &[]))[2], "Cy Free");
+    // A team that treats free-mail signups as its best leads.
+    let rules = db.path.parent().expect("dir").join("rules.toml");
+    std::fs::write(&rules, "[score]\nopen_flag = 20.0\n").expect("write");
+    let rules = rules.display().to_string();
+    let v = queue_json(&db, &["--config", &rules]);
+    assert_eq!(names(&v), ["Cy Free", "Ann Hot", "Bo Plain"]);
+    assert_eq!(v[0]["score"]["total"].as_f64(), Some(20.0));
+    // And back: every stored score follows the rules in force.
+    assert_eq!(names(&queue_json(&db, &[]))[0], "Ann Hot");
+}
