@@ -284,6 +284,8 @@ fn show(
         ctx.rules.gates.reason_now_window_days,
     );
     let suggestions = crate::domain::icp::suggestions(&lead, &ctx.rules);
+    let stalled =
+        crate::domain::standing::stalled_for(&lead, ctx.now, ctx.rules.gates.stalled_days);
     if json {
         let items = list.map(|l| l.items).unwrap_or_default();
         let mut value = serde_json::to_value(LeadJson {
@@ -294,6 +296,7 @@ fn show(
         if let Some(map) = value.as_object_mut() {
             map.insert("score".into(), serde_json::to_value(&score)?);
             map.insert("suggestions".into(), serde_json::to_value(&suggestions)?);
+            map.insert("stalled_days".into(), serde_json::to_value(stalled)?);
         }
         serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
@@ -304,6 +307,14 @@ fn show(
             "{}",
             render::score_and_suggestions(&score, &suggestions)
         )?;
+        if let Some(days) = stalled {
+            writeln!(
+                out,
+                "Stalled: no change for {days} days (the rules allow {}); act, or pass it back \
+                 with leadgate nurture",
+                ctx.rules.gates.stalled_days
+            )?;
+        }
     }
     Ok(())
 }

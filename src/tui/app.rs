@@ -33,6 +33,8 @@ pub struct Detail {
     /// drawing only reads them.
     pub score: crate::domain::score::Score,
     pub suggestions: crate::domain::icp::Suggestions,
+    /// Days an open deal has gone without a change, once past the rules' stalled window.
+    pub stalled: Option<i64>,
     /// The shortest unambiguous prefix of the lead's id.
     pub short_id: String,
     pub events: Vec<Event>,

@@ -29,6 +29,11 @@ impl App {
                             window,
                         ),
                         suggestions: crate::domain::icp::suggestions(&lead, &self.rules),
+                        stalled: crate::domain::standing::stalled_for(
+                            &lead,
+                            self.now,
+                            self.rules.gates.stalled_days,
+                        ),
                         lead: *lead,
                         short_id,
                         events,

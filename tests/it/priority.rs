@@ -91,3 +91,33 @@ fn new_score_weights_reorder_the_queue() {
     // And back: every stored score follows the rules in force.
     assert_eq!(names(&queue_json(&db, &[]))[0], "Ann Hot");
 }
+
+#[test]
+fn a_prospect_without_a_change_past_the_stalled_window_says_so() {
+    let db = Db::new();
+    let id = db.add("Priya Raman", "priya@tidewater.example");
+    db.fill_evidence(&id, 2);
+    db.ok(&["promote", &id]);
+    assert!(!db.ok(&["show", &id]).contains("Stalled"));
+    // Three weeks without a change.
+    let conn = db.conn();
+    let then = (chrono::Utc::now() - chrono::Duration::days(21))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    conn.execute("UPDATE leads SET updated_at = ?1", [then])
+        .expect("age the record");
+    let shown = db.ok(&["show", &id]);
+    assert!(
+        shown.contains("Stalled: no change for 21 days (the rules allow 14)"),
+        "{shown}"
+    );
+    let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
+    assert_eq!(v["stalled_days"].as_i64(), Some(21));
+    let rules = db.path.parent().expect("dir").join("rules.toml");
+    std::fs::write(&rules, "[gates]\nstalled_days = 30\n").expect("write");
+    let rules = rules.display().to_string();
+    assert!(
+        !db.ok(&["--config", &rules, "show", &id])
+            .contains("Stalled")
+    );
+}

@@ -135,6 +135,12 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Span::styled(format!("Priority {:.1}: ", score.total), theme.title()),
         Span::styled(score.breakdown(), theme.dim()),
     ]));
+    if let Some(days) = detail.stalled {
+        lines.push(Line::styled(
+            format!("Stalled: no change for {days} days · act, or pass it back with n"),
+            theme.fail(),
+        ));
+    }
     let suggested = &detail.suggestions;
     if let Some(fit) = &suggested.icp_fit {
         lines.push(suggestion_line(

@@ -97,7 +97,11 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ]
         .map(|i| mark(l, i, app))
         .join("");
+        // The stored priority the queue is sorted on, in points.
+        #[allow(clippy::cast_precision_loss)] // hundredths of small scores
+        let score = format!("{:>5.1}", r.key.priority as f64 / 100.0);
         Row::new(vec![
+            Cell::from(score),
             Cell::from(one_line(&c.name)),
             Cell::from(one_line(c.company.as_deref().unwrap_or(""))),
             Cell::from(one_line(c.title.as_deref().unwrap_or(""))),
@@ -108,6 +112,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ])
     });
     let widths = [
+        Constraint::Length(5),
         Constraint::Fill(4),
         Constraint::Fill(3),
         Constraint::Fill(3),
@@ -117,7 +122,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Constraint::Length(4),
     ];
     let header = Row::new([
-        "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
+        "Score", "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
     ])
     .style(theme.title());
     let table = Table::new(rows, widths)
