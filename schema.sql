@@ -112,7 +112,9 @@ CREATE TABLE leads (
     -- 1 for a nurtured lead whose review is not due yet (it stays out of Today);
     waiting            INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1)),
     -- and when either may change with the clock: NULL never, '' at once
-    priority_until     TEXT DEFAULT ''
+    priority_until     TEXT DEFAULT '',
+    -- the day of the contact's latest activity (YYYY-MM-DD): engagement
+    last_activity      TEXT
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;

@@ -81,6 +81,10 @@ pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> 
             linkedin_url: some(&row.linkedin_url),
             source: some(&row.source),
             owner: some(&row.owner),
+            // A lead with a reason now was last active the day it was observed.
+            last_activity: row
+                .reason_now_days_ago
+                .map(|d| (now - Duration::days(d)).date_naive().to_string()),
         };
         let id = store.add_lead(contact, &Ctx::new("import", created))?.id;
         // Evidence is gathered a little after the lead arrives, and decisions follow it.

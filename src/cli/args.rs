@@ -159,6 +159,9 @@ Qualification fields (the --note is the evidence the gate reads):
   reason_now      free text                          --on: the day it was observed [default: today]
   pain_point, stakeholders, next_step   free text (the gate to opportunity)
 
+Engagement (a term of the priority score, never a gate item):
+  last_activity   YYYY-MM-DD: the contact's latest reply, visit or meeting
+
 Plain fields: name, email, title, company, domain, industry, employees, country, city,
 phone, linkedin_url, source, owner. An empty VALUE clears a field.
 

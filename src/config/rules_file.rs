@@ -57,6 +57,8 @@ struct ScoreTable {
     reason_now_fresh: Option<f64>,
     fresh_days: Option<Spanned<i64>>,
     reason_now_recent: Option<f64>,
+    engaged: Option<f64>,
+    engaged_days: Option<Spanned<i64>>,
     open_flag: Option<f64>,
     age_per_week: Option<f64>,
     age_cap: Option<f64>,
@@ -285,6 +287,7 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
         (&mut w.not_relevant, score.not_relevant),
         (&mut w.reason_now_fresh, score.reason_now_fresh),
         (&mut w.reason_now_recent, score.reason_now_recent),
+        (&mut w.engaged, score.engaged),
         (&mut w.open_flag, score.open_flag),
         (&mut w.age_per_week, score.age_per_week),
         (&mut w.age_cap, score.age_cap),
@@ -295,6 +298,9 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
     }
     if let Some(days) = c.days(score.fresh_days, "score.fresh_days") {
         w.fresh_days = days;
+    }
+    if let Some(days) = c.days(score.engaged_days, "score.engaged_days") {
+        w.engaged_days = days;
     }
     for (source, weight) in score.intent.unwrap_or_default() {
         match crate::domain::IntentSource::parse(source.get_ref()) {

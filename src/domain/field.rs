@@ -23,6 +23,7 @@ vocabulary! {
         LinkedinUrl => "linkedin_url", "LinkedIn";
         Source => "source", "Source";
         Owner => "owner", "Owner";
+        LastActivity => "last_activity", "Last activity";
         IcpFit => "icp_fit", "ICP fit";
         RoleRelevance => "role_relevance", "Role relevance";
         IntentSource => "intent_source", "Intent source";
@@ -80,6 +81,8 @@ pub enum EditError {
     BadEmail(String),
     FutureDate(NaiveDate),
     DateOnlyForReasonNow(Field),
+    /// A date field given something that is not a YYYY-MM-DD date.
+    NotADay(String),
 }
 
 impl fmt::Display for EditError {
@@ -90,11 +93,12 @@ impl fmt::Display for EditError {
             EditError::BadEmail(e) => write!(f, "'{e}' is not an email address"),
             EditError::FutureDate(d) => write!(
                 f,
-                "{d} is in the future; a reason now is dated when it was observed"
+                "{d} is in the future; a date records when something was observed"
             ),
             EditError::DateOnlyForReasonNow(field) => {
                 write!(f, "--on dates a reason now; it does not apply to {field}")
             }
+            EditError::NotADay(s) => write!(f, "'{s}' is not a date: write it as YYYY-MM-DD"),
         }
     }
 }
@@ -155,6 +159,17 @@ pub fn parse_edit(
             ),
             None => None,
         },
+        Field::LastActivity => match text {
+            Some(t) => {
+                let day = NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+                    .map_err(|_| EditError::NotADay(t.clone()))?;
+                if day > today {
+                    return Err(EditError::FutureDate(day));
+                }
+                Some(day.to_string())
+            }
+            None => None,
+        },
         _ => text,
     };
     let observed_on = match (field, &value) {
@@ -200,6 +215,7 @@ fn contact_slot(c: &mut Contact, field: Field) -> Option<&mut Option<String>> {
         Field::LinkedinUrl => &mut c.linkedin_url,
         Field::Source => &mut c.source,
         Field::Owner => &mut c.owner,
+        Field::LastActivity => &mut c.last_activity,
         _ => return None,
     })
 }

@@ -158,3 +158,26 @@ fn plausible_emails() {
         assert!(!is_plausible_email(bad), "{bad}");
     }
 }
+
+#[test]
+fn last_activity_is_a_day_that_has_happened() {
+    let e = parse_edit(Field::LastActivity, " 2026-01-05 ", None, None, today()).expect("valid");
+    assert_eq!(e.value.as_deref(), Some("2026-01-05"));
+    assert_eq!(
+        parse_edit(Field::LastActivity, "5 Jan", None, None, today()),
+        Err(EditError::NotADay("5 Jan".into()))
+    );
+    let tomorrow = today().succ_opt().expect("date");
+    assert_eq!(
+        parse_edit(
+            Field::LastActivity,
+            &tomorrow.to_string(),
+            None,
+            None,
+            today()
+        ),
+        Err(EditError::FutureDate(tomorrow))
+    );
+    let cleared = parse_edit(Field::LastActivity, "", None, None, today()).expect("clears");
+    assert_eq!(cleared.value, None);
+}

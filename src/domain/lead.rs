@@ -24,6 +24,9 @@ pub struct Contact {
     pub linkedin_url: Option<String>,
     pub source: Option<String>,
     pub owner: Option<String>,
+    /// The day of the contact's latest activity (YYYY-MM-DD), as a source tool or a person
+    /// recorded it: the engagement term of the score.
+    pub last_activity: Option<String>,
 }
 
 /// A record: contact facts, lifecycle stage, working state and qualification evidence.

@@ -91,6 +91,31 @@ impl Rules {
             "flags.consultant_titles = {}",
             list(&self.flags.consultant_titles)
         );
+        let w = &self.score;
+        let _ = writeln!(
+            s,
+            "score = fit {}, not_fit {}, relevant {}, not_relevant {}, reason_now_fresh {} \
+             (fresh_days {}), reason_now_recent {}, engaged {} (engaged_days {}), open_flag {}, \
+             age_per_week {} (age_cap {})",
+            w.fit,
+            w.not_fit,
+            w.relevant,
+            w.not_relevant,
+            w.reason_now_fresh,
+            w.fresh_days,
+            w.reason_now_recent,
+            w.engaged,
+            w.engaged_days,
+            w.open_flag,
+            w.age_per_week,
+            w.age_cap
+        );
+        let intent: Vec<String> = w
+            .intent
+            .iter()
+            .map(|(source, points)| format!("{} {points}", source.as_str()))
+            .collect();
+        let _ = writeln!(s, "score.intent = {}", intent.join(", "));
         s
     }
 

@@ -21,6 +21,9 @@ pub struct ScoreWeights {
     pub fresh_days: i64,
     /// A reason now older than that but still inside the gate's window.
     pub reason_now_recent: f64,
+    /// The contact was active (replied, visited, met) within `engaged_days`.
+    pub engaged: f64,
+    pub engaged_days: i64,
     /// Each open exclusion flag.
     pub open_flag: f64,
     /// Each week since the record arrived, up to `age_cap`.
@@ -50,6 +53,8 @@ impl Default for ScoreWeights {
             reason_now_fresh: 4.0,
             fresh_days: 7,
             reason_now_recent: 2.0,
+            engaged: 3.0,
+            engaged_days: 14,
             open_flag: -5.0,
             age_per_week: -0.2,
             age_cap: -3.0,
@@ -124,9 +129,15 @@ pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64
     if let (Some(_), Some(on)) = (stated(ev.reason_now.as_deref()), ev.reason_now_on) {
         let age = (now.date_naive() - on).num_days();
         if (0..=w.fresh_days).contains(&age) {
-            add(format!("reason now {age} days old"), w.reason_now_fresh);
+            add(format!("reason now {} old", days(age)), w.reason_now_fresh);
         } else if (0..=window_days).contains(&age) {
-            add(format!("reason now {age} days old"), w.reason_now_recent);
+            add(format!("reason now {} old", days(age)), w.reason_now_recent);
+        }
+    }
+    if let Some(on) = last_activity(lead) {
+        let age = (now.date_naive() - on).num_days();
+        if (0..=w.engaged_days).contains(&age) {
+            add(format!("engaged {} ago", days(age)), w.engaged);
         }
     }
     for flag in ev.flags.iter().filter(|f| f.is_open()) {
@@ -141,6 +152,22 @@ pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64
     // Adding 0.0 turns the empty sum's −0.0 into 0.0, which prints without a sign.
     let total = terms.iter().map(|t| t.points).sum::<f64>() + 0.0;
     Score { total, terms }
+}
+
+/// "1 day", "3 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// The day of the contact's latest activity, when the record holds a valid one.
+#[must_use]
+pub fn last_activity(lead: &Lead) -> Option<chrono::NaiveDate> {
+    let text = lead.contact.last_activity.as_deref()?;
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]

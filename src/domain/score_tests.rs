@@ -83,3 +83,18 @@ proptest! {
         prop_assert!(s.terms.iter().all(|t| t.points != 0.0));
     }
 }
+
+#[test]
+fn recent_activity_counts_as_engagement_for_a_while() {
+    let mut l = lead(Evidence::default(), 0);
+    let w = ScoreWeights::default();
+    l.contact.last_activity = Some((now().date_naive() - Duration::days(5)).to_string());
+    assert_eq!(
+        score(&l, now(), &w, 30).breakdown(),
+        "engaged 5 days ago +3.0"
+    );
+    l.contact.last_activity = Some((now().date_naive() - Duration::days(15)).to_string());
+    assert_eq!(score(&l, now(), &w, 30).breakdown(), "no signals yet");
+    l.contact.last_activity = Some("not a day".into());
+    assert_eq!(score(&l, now(), &w, 30).breakdown(), "no signals yet");
+}

@@ -67,6 +67,11 @@ pub fn score_changes_at(
             moments.extend(midnight(on + Duration::days(days)));
         }
     }
+    if let Some(on) = super::score::last_activity(lead) {
+        for days in [0, w.engaged_days + 1] {
+            moments.extend(midnight(on + Duration::days(days)));
+        }
+    }
     if let Some(at) = next_age_change(lead.created_at, now, w) {
         moments.push(at);
     }

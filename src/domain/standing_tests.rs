@@ -115,6 +115,7 @@ proptest! {
     #[test]
     fn the_score_holds_until_the_standing_says(
         reason_age in prop::option::of(-5i64..60),
+        activity_age in prop::option::of(-3i64..40),
         age_hours in 0i64..(24 * 200),
         later_minutes in 0i64..(60 * 24 * 400),
         fresh_days in 0i64..20,
@@ -125,7 +126,9 @@ proptest! {
             reason_now_on: reason_age.map(|a| now().date_naive() - Duration::days(a)),
             ..Evidence::default()
         };
-        let l = lead(ev, now() - Duration::hours(age_hours));
+        let mut l = lead(ev, now() - Duration::hours(age_hours));
+        l.contact.last_activity =
+            activity_age.map(|a| (now().date_naive() - Duration::days(a)).to_string());
         let w = ScoreWeights { fresh_days, ..ScoreWeights::default() };
         let s = standing(&l, now(), &w, window_days);
         let later = now() + Duration::minutes(later_minutes);
@@ -137,4 +140,14 @@ proptest! {
             prop_assert!(u > now());
         }
     }
+}
+
+#[test]
+fn engagement_holds_until_it_is_older_than_its_window() {
+    let mut l = lead(Evidence::default(), now() - Duration::days(700));
+    l.contact.last_activity = Some("2026-11-20".into());
+    let s = standing(&l, now(), &ScoreWeights::default(), 30);
+    // 14 days of engagement: it last counts on Dec 4.
+    assert_eq!(s.until, Some(at(2026, 12, 5)));
+    assert_eq!(s.priority, 0, "engaged +3 with a capped age of -3");
 }

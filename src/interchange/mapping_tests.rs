@@ -330,7 +330,7 @@ fn describe_hubspot_fixture_header() {
         described.join("|"),
         "Record ID=record_id|First Name=first_name|Last Name=last_name|City=city|Company Name=company|\
          Contact owner=owner|Country/Region=country|Create Date=created|Email=email|Job Title=title|\
-         Last Activity Date=attribute|Lead Status=attribute|Lifecycle Stage=attribute|\
+         Last Activity Date=last_activity|Lead Status=attribute|Lifecycle Stage=attribute|\
          LinkedIn URL=linkedin_url|Mobile Phone Number=phone|Original Traffic Source=source|\
          Phone Number=phone|State/Region=attribute|Website URL=website|Associated Company=company"
     );

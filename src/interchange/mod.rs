@@ -31,6 +31,8 @@ pub enum Target {
     Owner,
     /// When the source tool created the record (kept as an attribute).
     Created,
+    /// The day of the contact's latest activity the source tool saw: engagement.
+    LastActivity,
     Notes,
     /// The source tool's own record id (HubSpot Record ID, Salesforce Id, ...).
     RecordId,

@@ -141,6 +141,15 @@ pub fn to_incoming(
         }
     }
 
+    // A day the tool wrote in a form it could mean only one way; anything else is kept as
+    // it was, under its header.
+    for (key, v) in values(Target::LastActivity) {
+        match activity_day(v) {
+            Some(day) if c.last_activity.is_none() => c.last_activity = Some(day.to_string()),
+            _ => insert_unique(&mut attributes, key, v.clone()),
+        }
+    }
+
     for (key, v) in values(Target::LinkedinUrl) {
         let url = normalize_linkedin(v);
         match &c.linkedin_url {
@@ -483,3 +492,12 @@ mod tests;
 #[cfg(test)]
 #[path = "normalize_fixture_tests.rs"]
 mod fixture_tests;
+
+/// A date as exports write it: ISO (`2025-09-28`, with a time or not) or the US form tools
+/// such as Salesforce reports use (`9/28/2025`, with a time or not).
+fn activity_day(v: &str) -> Option<chrono::NaiveDate> {
+    let day = v.split([' ', 'T']).next().unwrap_or("");
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(day, "%m/%d/%Y"))
+        .ok()
+}

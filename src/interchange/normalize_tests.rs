@@ -261,3 +261,28 @@ fn unmapped_and_duplicate_columns_become_attributes() {
     assert_eq!(lead.contact.company.as_deref(), Some("Acme"));
     assert_eq!(lead.line, 7);
 }
+
+#[test]
+fn a_last_activity_day_is_read_in_the_forms_tools_write_and_kept_as_is_otherwise() {
+    for (written, day) in [
+        ("2025-10-02 10:11", "2025-10-02"),
+        ("2025-10-02", "2025-10-02"),
+        ("2025-10-02T10:11:00Z", "2025-10-02"),
+        ("10/2/2025", "2025-10-02"),
+        ("10/02/2025 9:15 AM", "2025-10-02"),
+    ] {
+        let lead = one_row(&["Name", "Last Activity Date"], &["Ana", written]).expect("lead");
+        assert_eq!(
+            lead.contact.last_activity.as_deref(),
+            Some(day),
+            "{written}"
+        );
+    }
+    let odd = one_row(&["Name", "Last Activity Date"], &["Ana", "last Tuesday"]).expect("lead");
+    assert_eq!(odd.contact.last_activity, None);
+    assert_eq!(
+        odd.attributes.get("Last Activity Date").map(String::as_str),
+        Some("last Tuesday"),
+        "never dropped"
+    );
+}

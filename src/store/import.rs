@@ -528,6 +528,7 @@ fn contact_value(c: &crate::domain::Contact, field: Field) -> Option<&str> {
         Field::LinkedinUrl => c.linkedin_url.as_deref(),
         Field::Source => c.source.as_deref(),
         Field::Owner => c.owner.as_deref(),
+        Field::LastActivity => c.last_activity.as_deref(),
         _ => None,
     }
 }

@@ -244,7 +244,7 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         "INSERT INTO leads ({LEAD_COLUMNS}, priority, waiting, priority_until) VALUES (?1, ?2, \
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
          ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
-         ?38, ?39, ?40, ?41)"
+         ?38, ?39, ?40, ?41, ?42)"
     ))?
     .execute(params![
         l.id,
@@ -287,6 +287,7 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         l.origin
             .as_ref()
             .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
+        c.last_activity,
         st.priority,
         st.waiting,
         opt_time(st.until),
@@ -313,7 +314,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
          intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
          stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
          flags = ?28, attributes = ?29, record_id = ?30, priority = ?31, waiting = ?32, \
-         priority_until = ?33 WHERE id = ?1",
+         priority_until = ?33, last_activity = ?34 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -349,6 +350,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         st.priority,
         st.waiting,
         opt_time(st.until),
+        c.last_activity,
     ])?;
     Ok(())
 }

@@ -14,7 +14,8 @@ pub(super) const LEAD_COLUMNS: &str = "id, name, email, title, company, domain, 
     employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
     state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
     intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
-    updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, batch_line";
+    updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, batch_line, \
+    last_activity";
 
 /// How many columns `LEAD_COLUMNS` names: a query may select more after them.
 pub(super) fn lead_column_count() -> usize {
@@ -95,6 +96,7 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             linkedin_url: r.get(11)?,
             source: r.get(12)?,
             owner: r.get(13)?,
+            last_activity: r.get(38)?,
         },
         stage: vocab(r, 14, Stage::parse)?,
         state: vocab(r, 15, State::parse)?,

@@ -72,6 +72,7 @@ pub const DETAIL_FIELDS: &[Field] = &[
     Field::PainPoint,
     Field::Stakeholders,
     Field::NextStep,
+    Field::LastActivity,
     Field::Name,
     Field::Email,
     Field::Title,

@@ -121,3 +121,27 @@ fn a_prospect_without_a_change_past_the_stalled_window_says_so() {
             .contains("Stalled")
     );
 }
+
+#[test]
+fn recent_engagement_raises_a_lead_and_imports_carry_it() {
+    let db = Db::new();
+    let (_, plain, _) = three(&db);
+    let yesterday = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+    db.ok(&["set", &plain, "last_activity", &yesterday]);
+    let v = queue_json(&db, &[]);
+    assert_eq!(v[1]["name"].as_str(), Some("Bo Plain"));
+    assert_eq!(
+        v[1]["score"]["terms"][0]["label"].as_str(),
+        Some("engaged 1 day ago")
+    );
+    let bad = db
+        .cmd()
+        .args(["set", &plain, "last_activity", "yesterday"])
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("'yesterday' is not a date"),
+        "{bad:?}"
+    );
+}

@@ -359,7 +359,7 @@ fn an_edit_from_the_detail_pane_goes_through_the_same_rules_as_the_cli() {
     let mut d = desk();
     d.select("Info Desk");
     d.press(&["Tab"]);
-    for _ in 0..8 {
+    for _ in 0..9 {
         d.press(&["j"]); // down to the email field
     }
     d.press(&["Enter"]);

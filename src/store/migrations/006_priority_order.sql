@@ -1,4 +1,4 @@
--- Migration 6: queues in priority order. Each lead keeps its score (in hundredths), whether it
+-- Migration 6: queues in priority order, and engagement. Each lead keeps its score (in hundredths), whether it
 -- is waiting out a nurture period, and until when both hold; the queue indexes sort on them.
 -- Existing leads are marked to be scored at once ('' sorts before every time); the store does
 -- that with the rules in force, and again whenever the score's rules change.
@@ -6,6 +6,8 @@
 ALTER TABLE leads ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE leads ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting IN (0, 1));
 ALTER TABLE leads ADD COLUMN priority_until TEXT DEFAULT '';
+-- The day of the contact's latest activity: the engagement term of the score.
+ALTER TABLE leads ADD COLUMN last_activity TEXT;
 
 UPDATE leads SET waiting = 1
 WHERE state = 'nurture' AND review_due_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
