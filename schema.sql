@@ -177,7 +177,8 @@ CREATE VIRTUAL TABLE leads_fts USING fts5 (
 );
 
 -- What the store needs to remember about itself: the version of the score rules the stored
--- priorities were worked out with ("score_version").
+-- priorities follow ("score_version") and, while a pass over every lead to score them again
+-- under new rules is under way, the last rowid it reached ("rescore_from").
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL

@@ -128,7 +128,13 @@ fn main() {
         return;
     }
     let started = Instant::now();
-    let mut store = Store::open(&path).expect("open database");
+    // Built beside its final place and moved there once complete: a failed run leaves nothing
+    // that a later run would keep.
+    let partial = path.with_extension("partial");
+    for stale in ["partial", "partial-wal", "partial-shm"] {
+        let _ = std::fs::remove_file(path.with_extension(stale));
+    }
+    let mut store = Store::open(&partial).expect("open database");
     let now = Utc
         .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
         .single()
@@ -191,6 +197,14 @@ fn main() {
         };
         match k % 4 {
             0 => {
+                // A generated title can raise a flag ("intern"); a person checked it.
+                for flag in store.lead(id).expect("lead").evidence.flags {
+                    if flag.is_open() {
+                        store
+                            .resolve_flag(id, flag.flag, "Checked by hand: a real buyer", &ctx)
+                            .expect("resolve");
+                    }
+                }
                 for e in [
                     edit(Field::IcpFit, "fit", "Logistics, 120 staff"),
                     edit(Field::RoleRelevance, "relevant", "Owns dispatch"),
@@ -224,6 +238,11 @@ fn main() {
     // workstation would in the background, so the benchmark measures paging alone.
     let today = Ctx::new("generator", Utc::now());
     while store.rescore(&today, 10_000).expect("rescore") > 0 {}
+    drop(store);
+    std::fs::rename(&partial, &path).expect("move the finished database into place");
+    for side in ["partial-wal", "partial-shm"] {
+        let _ = std::fs::remove_file(path.with_extension(side));
+    }
     println!(
         "{} leads, {} worked, in {}: {:.1}s",
         n,

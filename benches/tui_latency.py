@@ -26,13 +26,15 @@ import time
 QUIET = 0.03
 
 
-def read_until_quiet(fd, start, first_timeout=5.0):
-    """Reads until no byte arrives for QUIET seconds. Returns (bytes, seconds to last byte)."""
+def read_until_quiet(fd, start, first_timeout=5.0, until=None):
+    """Reads until no byte arrives for QUIET seconds (and, with `until`, not before those bytes
+    have arrived). Returns (bytes, seconds to last byte)."""
     data = b""
     last = None
     deadline = time.perf_counter() + first_timeout
     while True:
-        timeout = QUIET if last is not None else max(0.0, deadline - time.perf_counter())
+        waiting = last is None or (until is not None and until not in data)
+        timeout = max(0.0, deadline - time.perf_counter()) if waiting else QUIET
         ready, _, _ = select.select([fd], [], [], timeout)
         if not ready:
             break
@@ -68,7 +70,9 @@ def main():
         os.execv(args.bin, [args.bin, "--db", args.db, "--as", "bench"])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
     started = time.perf_counter()
-    screen, first = read_until_quiet(fd, started, first_timeout=30.0)
+    # The terminal switches to its alternate screen before the first frame is drawn: wait for
+    # the frame itself.
+    screen, first = read_until_quiet(fd, started, first_timeout=30.0, until=b"FRIN")
     if b"FRIN" not in screen:
         raise SystemExit("no queue on the first screen: %r" % screen[-400:])
 

@@ -13,6 +13,9 @@ fn problems(text: &str) -> Vec<String> {
 fn the_shipped_default_is_valid_and_says_what_the_built_in_rules_say_about_gates() {
     let rules = parse_rules(DEFAULT_RULES_FILE).expect("the default file is valid");
     assert_eq!(rules.gates, GateRules::default());
+    // The same score too, so a database scored without a rules file stays in order with it.
+    assert_eq!(rules.score, crate::domain::score::ScoreWeights::default());
+    assert_eq!(rules.score_version(), Rules::default().score_version());
     assert!(rules.icp.industries.contains(&"logistics".to_string()));
     assert!(!rules.roles.relevant.is_empty());
 }

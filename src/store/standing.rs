@@ -1,29 +1,42 @@
 //! Keeping the stored standings true (see `domain::standing`): a lead's priority and waiting
 //! flag hold until its `priority_until`, so only leads whose moment has come are scored again,
-//! found through an index. A change to the score's rules makes every stored priority stale.
+//! found through an index. A change to the score's rules starts a pass over every lead, done
+//! a chunk at a time like the rest, so no single call ever scales with the table.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
 
 impl Store {
-    /// How many leads are waiting to be scored again at `ctx.now`. If the score's rules
-    /// changed since the stored priorities were worked out, every lead is.
+    /// About how many leads are waiting to be scored again at `ctx.now`: those whose moment
+    /// has come, plus what is left of a pass over every lead after the score's rules changed.
     ///
     /// # Errors
     /// A database error.
     pub fn rescore_pending(&mut self, ctx: &Ctx) -> Result<u64, StoreError> {
         self.adopt_score_rules(ctx)?;
-        let n: i64 = self
+        let expired: i64 = self
             .conn
             .prepare_cached("SELECT count(*) FROM leads WHERE priority_until <= ?1")?
             .query_row([time_text(ctx.now)], |r| r.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        let pass = match setting(&self.conn, RESCORE_FROM)? {
+            Some(from) => {
+                let last: i64 =
+                    self.conn
+                        .query_row("SELECT COALESCE(max(rowid), 0) FROM leads", [], |r| {
+                            r.get(0)
+                        })?;
+                (last - from.parse::<i64>().unwrap_or(0)).max(0)
+            }
+            None => 0,
+        };
+        Ok(u64::try_from(expired + pass).unwrap_or(0))
     }
 
-    /// Scores again up to `budget` of the leads whose standing has run out, the longest
-    /// overdue first, in one transaction. Returns how many it scored.
+    /// Scores again up to `budget` leads, in one transaction: first the next stretch of a pass
+    /// over every lead (after the score's rules changed), then those whose standing has run
+    /// out, the longest overdue first. Returns how many it scored.
     ///
     /// # Errors
     /// A database error; then none of this call's scores are kept.
@@ -32,63 +45,109 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let limit = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let mut done = 0;
-        {
-            let mut select = tx.prepare_cached(&format!(
-                "SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE priority_until <= ?1 \
-                 ORDER BY priority_until LIMIT ?2"
-            ))?;
-            let mut update = tx.prepare_cached(
-                "UPDATE leads SET priority = ?2, waiting = ?3, priority_until = ?4 \
-                 WHERE rowid = ?1",
+        if let Some(from) = setting(&tx, RESCORE_FROM)? {
+            let from: i64 = from.parse().unwrap_or(0);
+            let (n, last) = restand_where(
+                &tx,
+                ctx,
+                "rowid > ?1 ORDER BY rowid LIMIT ?2",
+                params![from, limit(budget)],
             )?;
-            let limit = i64::try_from(budget).unwrap_or(i64::MAX);
-            let mut rows = select.query(params![time_text(ctx.now), limit])?;
-            while let Some(row) = rows.next()? {
-                let lead = lead_from_row(row)?;
-                let rowid: i64 = row.get(lead_column_count())?;
-                let st = ctx.rules.standing(&lead, ctx.now);
-                update.execute(params![
-                    rowid,
-                    st.priority,
-                    st.waiting,
-                    st.until.map(time_text)
-                ])?;
-                done += 1;
+            if n < budget {
+                tx.execute("DELETE FROM settings WHERE key = ?1", [RESCORE_FROM])?;
+            } else {
+                set_setting(&tx, RESCORE_FROM, &last.unwrap_or(from).to_string())?;
             }
+            done += n;
+        }
+        if done < budget {
+            let (n, _) = restand_where(
+                &tx,
+                ctx,
+                "priority_until <= ?1 ORDER BY priority_until LIMIT ?2",
+                params![time_text(ctx.now), limit(budget - done)],
+            )?;
+            done += n;
         }
         tx.commit()?;
         Ok(done)
     }
 
-    /// Marks every lead to be scored again when the score's rules are not the ones the stored
-    /// priorities were worked out with, and records the new ones. Every write calls this
-    /// first, so a row is never scored under rules the database does not know of.
+    /// Starts a pass over every lead when the score's rules are not the ones the stored
+    /// priorities were worked out with, and records the new ones; the pass itself is done a
+    /// chunk at a time by `rescore`. Every write calls this first, so a row is never scored
+    /// under rules the database does not know of.
     pub(super) fn adopt_score_rules(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         let version = ctx.rules.score_version();
-        let stored: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = 'score_version'")?
-            .query_row([], |r| r.get(0))
-            .optional()?;
+        let stored = setting(&self.conn, SCORE_VERSION)?;
         if stored.as_deref() == Some(version.as_str()) {
             return Ok(());
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "UPDATE leads SET priority_until = '' WHERE state != 'removed'",
-            [],
-        )?;
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('score_version', ?1) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [version],
-        )?;
+        set_setting(&tx, SCORE_VERSION, &version)?;
+        // With no version stored, every lead is new (written after this call) or was marked
+        // to be scored by the migration that added scores: there is nothing to pass over.
+        if stored.is_some() {
+            set_setting(&tx, RESCORE_FROM, "0")?;
+        }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The version of the score's rules the stored priorities follow.
+const SCORE_VERSION: &str = "score_version";
+/// While a pass over every lead is under way: the last rowid it has scored.
+const RESCORE_FROM: &str = "rescore_from";
+
+fn setting(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
+}
+
+fn set_setting(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, value])?;
+    Ok(())
+}
+
+/// Scores again the leads `clause` selects; returns how many, and the last rowid.
+fn restand_where(
+    conn: &Connection,
+    ctx: &Ctx,
+    clause: &str,
+    args: impl rusqlite::Params,
+) -> Result<(usize, Option<i64>), StoreError> {
+    let mut select = conn.prepare_cached(&format!(
+        "SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE {clause}"
+    ))?;
+    let mut update = conn.prepare_cached(
+        "UPDATE leads SET priority = ?2, waiting = ?3, priority_until = ?4 WHERE rowid = ?1",
+    )?;
+    let mut rows = select.query(args)?;
+    let (mut n, mut last) = (0, None);
+    while let Some(row) = rows.next()? {
+        let lead = lead_from_row(row)?;
+        let rowid: i64 = row.get(lead_column_count())?;
+        let st = ctx.rules.standing(&lead, ctx.now);
+        update.execute(params![
+            rowid,
+            st.priority,
+            st.waiting,
+            st.until.map(time_text)
+        ])?;
+        n += 1;
+        last = Some(rowid);
+    }
+    Ok((n, last))
 }
 
 #[cfg(test)]

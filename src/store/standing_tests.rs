@@ -127,3 +127,30 @@ fn new_score_weights_make_every_stored_priority_stale() {
     let other = Ctx { rules, ..ctx };
     assert_eq!(store.rescore_pending(&other).expect("pending"), 0);
 }
+
+#[test]
+fn a_pass_after_new_weights_goes_a_chunk_at_a_time_and_writes_keep_up() {
+    let mut store = Store::open_in_memory().expect("open");
+    let ctx = Ctx::new("t", t0());
+    let ids: Vec<String> = (0..5)
+        .map(|i| add(&mut store, &format!("L{i}"), &ctx))
+        .collect();
+    for id in &ids {
+        set(&mut store, id, Field::IcpFit, "fit", &ctx);
+    }
+    let mut rules = Rules::default();
+    rules.score.fit = 1.0;
+    let new = Ctx { rules, ..ctx };
+    assert_eq!(store.rescore_pending(&new).expect("pending"), 5);
+    assert_eq!(store.rescore(&new, 2).expect("rescore"), 2);
+    assert_eq!(store.rescore_pending(&new).expect("pending"), 3);
+    // A write under the new rules scores its lead at once, pass or no pass.
+    set(&mut store, &ids[4], Field::RoleRelevance, "relevant", &new);
+    assert_eq!(stored(&store, &ids[4]).0, 400);
+    assert_eq!(stored(&store, &ids[3]).0, 500, "not reached yet");
+    assert_eq!(store.rescore(&new, 10).expect("rescore"), 3);
+    assert_eq!(store.rescore_pending(&new).expect("pending"), 0);
+    for id in &ids[..4] {
+        assert_eq!(stored(&store, id).0, 100);
+    }
+}
