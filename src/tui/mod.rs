@@ -11,6 +11,7 @@ pub mod app;
 pub mod editor;
 pub mod keymap;
 pub mod popup;
+mod rescorer;
 pub mod theme;
 pub mod ui;
 
@@ -38,19 +39,13 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let size = terminal.size()?;
         let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
-        // Leads whose score the clock has changed are scored again a chunk at a time: a few
-        // before the first page, the rest while the keyboard is idle.
-        let mut behind = rescore(&mut store, &app, actor);
+        // Leads whose score the clock (or new weights) changed are scored again on a thread
+        // of their own; the queues page in the order stored meanwhile.
+        let _rescorer = rescorer::Rescorer::start(store.path().to_path_buf(), app.rules.clone());
         let start = app.start();
         perform(&mut store, &mut app, actor, start);
         while !app.quit {
             terminal.draw(|f| ui::render(&app, f))?;
-            let idle = if behind { RESCORE_IDLE } else { CLOCK_IDLE };
-            if !event::poll(idle)? {
-                app.now = Utc::now();
-                behind = rescore(&mut store, &app, actor);
-                continue;
-            }
             // Take every event already waiting before drawing again, so held keys never lag.
             let mut first = true;
             while first || event::poll(Duration::ZERO)? {
@@ -74,21 +69,6 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     })();
     ratatui::restore();
     result
-}
-
-/// How many leads one idle moment scores again: a few milliseconds of work.
-const RESCORE_CHUNK: usize = 200;
-/// How long the keyboard must be idle before the next chunk, while leads wait to be scored.
-const RESCORE_IDLE: Duration = Duration::from_millis(20);
-/// How often an idle workstation looks for leads whose score the clock has changed.
-const CLOCK_IDLE: Duration = Duration::from_secs(30);
-
-/// Scores one chunk of leads again; returns whether more wait. A failure only stops it: the
-/// queues still page, in the order last stored.
-fn rescore(store: &mut Store, app: &App, actor: &str) -> bool {
-    store
-        .rescore(&context(app, actor), RESCORE_CHUNK)
-        .is_ok_and(|n| n == RESCORE_CHUNK)
 }
 
 fn context(app: &App, actor: &str) -> Ctx {
