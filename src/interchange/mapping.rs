@@ -22,6 +22,8 @@ pub struct Mapping {
     pub columns: Vec<Column>,
     /// "hubspot", "salesforce", "apollo", "pipedrive", "linkedin", or None (a generic id).
     pub record_tool: Option<&'static str>,
+    /// `attribute_keys`, worked out once: every row of a file asks for them.
+    keys: std::sync::OnceLock<Vec<String>>,
 }
 
 /// A `--map` argument that cannot be used.
@@ -389,6 +391,7 @@ pub fn map_headers(
     Ok(Mapping {
         columns,
         record_tool,
+        keys: std::sync::OnceLock::new(),
     })
 }
 
@@ -406,7 +409,11 @@ impl Mapping {
 
     /// The attribute key of each column, in column order: its header, with " (2)", " (3)"
     /// after repeated headers and "column N" for an empty one, so no value is lost.
-    pub fn attribute_keys(&self) -> Vec<String> {
+    pub fn attribute_keys(&self) -> &[String] {
+        self.keys.get_or_init(|| self.unique_keys())
+    }
+
+    fn unique_keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = Vec::with_capacity(self.columns.len());
         for column in &self.columns {
             let base = if column.header.trim().is_empty() {

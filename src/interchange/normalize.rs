@@ -72,7 +72,7 @@ pub fn to_incoming(
     let keys = mapping.attribute_keys();
     let mut by_target: BTreeMap<Target, Vec<(&str, String)>> = BTreeMap::new();
     let mut unmapped: Vec<(&str, String)> = Vec::new();
-    for (column, key) in mapping.columns.iter().zip(&keys) {
+    for (column, key) in mapping.columns.iter().zip(keys) {
         let Some(raw) = row.fields.get(column.index) else {
             continue;
         };

@@ -44,4 +44,7 @@ pub enum StoreError {
     BatchNotFound(String),
     #[error("import {0} is already undone")]
     AlreadyUndone(String),
+    /// A bug, not an input: an import used after it finished.
+    #[error("the import has already finished")]
+    ImportFinished,
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::events::{NewEvent, append};
 use super::leads::{get, insert_row, new_id, new_lead, update_row};
@@ -74,7 +74,15 @@ pub struct UndoReport {
 
 /// An import in progress: everything it writes commits together in `finish`, or not at all.
 pub struct Importer<'s> {
-    tx: Transaction<'s>,
+    /// Taken by `finish`; an importer dropped without it rolls back.
+    tx: Option<Transaction<'s>>,
+    /// For a large import: fingerprints of every identity (email, record id, LinkedIn) the
+    /// database holds. Nearly every row of a large file is new, so the database is asked only
+    /// about a row whose fingerprint is known.
+    known: Option<HashSet<u64>>,
+    /// The rowid of the first lead this import creates: rowids only grow, so every lead it
+    /// creates sits at or after it.
+    first_new_rowid: i64,
     /// Whether the queue indexes were dropped, to be built again when the import finishes.
     deferred: bool,
     batch_id: String,
@@ -101,8 +109,12 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Importer<'_>, StoreError> {
         self.adopt_score_rules(ctx)?;
-        // A larger page cache for the bulk of writes; SQLite's default is 2 MB.
-        self.conn.execute_batch("PRAGMA cache_size = -65536")?;
+        // A larger page cache for the bulk of writes; SQLite's default is 2 MB. And no CHECK
+        // lists while importing: every value an import writes comes from the domain's typed
+        // vocabularies, and each list costs a temporary table SQLite builds on every insert.
+        // Both are put back when the import ends, however it ends.
+        self.conn
+            .execute_batch("PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = ON")?;
         // A file large next to the table is faster to index after it is written: the queue
         // indexes are sorted once at the end instead of taking a million random inserts.
         let defer = expected_rows > 20_000 && expected_rows > self.lead_count()?;
@@ -122,6 +134,11 @@ impl Store {
             "CREATE TEMP TABLE IF NOT EXISTS import_rows (rowid INTEGER PRIMARY KEY); \
              DELETE FROM temp.import_rows;",
         )?;
+        let known = if defer { Some(identities(&tx)?) } else { None };
+        let first_new_rowid: i64 =
+            tx.query_row("SELECT COALESCE(max(rowid), 0) + 1 FROM leads", [], |r| {
+                r.get(0)
+            })?;
         let batch_id = new_id();
         tx.execute(
             "INSERT INTO import_batches (id, file_name, source, actor, started_at, status) \
@@ -130,7 +147,9 @@ impl Store {
         )?;
         Ok(Importer {
             deferred: defer,
-            tx,
+            tx: Some(tx),
+            known,
+            first_new_rowid,
             batch_id,
             file_name: file_name.to_string(),
             ctx: ctx.clone(),
@@ -227,7 +246,7 @@ impl Importer<'_> {
     pub fn skip(&mut self, line: u64, reason: &str) -> Result<(), StoreError> {
         self.read += 1;
         self.skipped += 1;
-        self.tx
+        self.tx()?
             .prepare_cached("INSERT INTO import_problems (batch_id, line, reason) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")?
             .execute(params![self.batch_id, i64::try_from(line).unwrap_or(i64::MAX), reason])?;
         Ok(())
@@ -239,6 +258,15 @@ impl Importer<'_> {
     /// # Errors
     /// `Edit` for a row the rules refuse (the caller skips it and goes on); a database error.
     pub fn add(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
+        let outcome = self.place(row)?;
+        // Created or merged, the lead now answers to the row's identities.
+        if let Some(known) = &mut self.known {
+            known.extend(identities_of(row).map(|(i, key)| fingerprint(i, &key)));
+        }
+        Ok(outcome)
+    }
+
+    fn place(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
         match self.existing(row)? {
             None => {
                 let id = self.create(row)?;
@@ -261,28 +289,15 @@ impl Importer<'_> {
     }
 
     fn existing(&self, row: &Incoming) -> Result<Option<String>, StoreError> {
-        let c = &row.contact;
-        let lookups: [(&str, Option<String>); 3] = [
-            (
-                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL AND state != 'removed' LIMIT 1",
-                c.email.as_deref().map(str::to_ascii_lowercase),
-            ),
-            (
-                "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1",
-                row.record_id.clone(),
-            ),
-            (
-                "SELECT id FROM leads WHERE linkedin_url = ?1 AND state != 'removed' LIMIT 1",
-                c.linkedin_url.clone(),
-            ),
-        ];
-        for (sql, key) in lookups {
-            let Some(key) = key.filter(|k| !k.is_empty()) else {
+        for (identity, key) in identities_of(row) {
+            if let Some(known) = &self.known
+                && !known.contains(&fingerprint(identity, &key))
+            {
                 continue;
-            };
+            }
             let found: Option<String> = self
-                .tx
-                .prepare_cached(sql)?
+                .tx()?
+                .prepare_cached(identity.lookup())?
                 .query_row([key], |r| r.get(0))
                 .optional()?;
             if found.is_some() {
@@ -314,8 +329,8 @@ impl Importer<'_> {
         for f in &lead.evidence.flags {
             *self.flagged.entry(f.flag).or_default() += 1;
         }
-        let rowid = insert_row(&self.tx, &lead, &self.ctx)?;
-        self.touched(rowid)?;
+        // Rows created here are indexed for search by their rowid range when the import ends.
+        insert_row(self.tx()?, &lead, &self.ctx)?;
         // The batch row records the creation of every lead it imports (who, when, which file
         // and line): one row a batch instead of an event a lead, which halves an import's
         // random writes. `history` shows it as the lead's first entry.
@@ -325,7 +340,7 @@ impl Importer<'_> {
     /// Fills what the lead lacks and keeps what differs as history. Returns whether anything
     /// was filled or differed.
     fn merge(&mut self, id: &str, row: &Incoming) -> Result<bool, StoreError> {
-        let mut lead = get(&self.tx, id)?;
+        let mut lead = get(self.tx()?, id)?;
         let mut filled = Map::new();
         let mut conflicts = Map::new();
         for &field in Field::ALL.iter().filter(|f| !f.is_evidence()) {
@@ -387,12 +402,14 @@ impl Importer<'_> {
         );
         refresh(&mut lead.evidence.flags, raised);
         lead.updated_at = self.ctx.now;
-        update_row(&self.tx, &lead, &self.ctx)?;
+        update_row(self.tx()?, &lead, &self.ctx)?;
         let rowid: i64 = self
-            .tx
+            .tx()?
             .prepare_cached("SELECT rowid FROM leads WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?;
-        self.touched(rowid)?;
+        if rowid < self.first_new_rowid {
+            self.touched(rowid)?;
+        }
         let first = lead.origin.as_ref().map(|o| o.line);
         let note = match first {
             Some(line) => format!(
@@ -413,7 +430,7 @@ impl Importer<'_> {
             "conflicts": conflicts,
         });
         append(
-            &self.tx,
+            self.tx()?,
             &self.ctx,
             id,
             NewEvent {
@@ -427,9 +444,9 @@ impl Importer<'_> {
         Ok(true)
     }
 
-    /// Notes a row written by this import, for the search index.
+    /// Notes a lead from before this import that it changed, to index again when it ends.
     fn touched(&self, rowid: i64) -> Result<(), StoreError> {
-        self.tx
+        self.tx()?
             .prepare_cached(
                 "INSERT INTO temp.import_rows (rowid) VALUES (?1) ON CONFLICT DO NOTHING",
             )?
@@ -440,7 +457,7 @@ impl Importer<'_> {
     /// The (field, value) pairs earlier merges kept as differing values of a lead.
     fn known_conflicts(&self, id: &str) -> Result<Vec<(String, Value)>, StoreError> {
         let mut stmt = self
-            .tx
+            .tx()?
             .prepare_cached("SELECT data FROM events WHERE lead_id = ?1 AND kind = 'merge'")?;
         let datas: Vec<Option<String>> = stmt
             .query_map([id], |r| r.get(0))?
@@ -459,16 +476,18 @@ impl Importer<'_> {
     ///
     /// # Errors
     /// A database error; then nothing of the import is kept.
-    pub fn finish(self, summary: &Value) -> Result<String, StoreError> {
+    pub fn finish(mut self, summary: &Value) -> Result<String, StoreError> {
+        // The fingerprints are done with: their memory goes back before the indexes are built.
+        self.known = None;
         let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         super::upkeep::count(
-            &self.tx,
+            self.tx()?,
             crate::domain::Stage::Lead,
             crate::domain::State::Active,
             n(self.created),
         )?;
-        super::upkeep::reindex_listed(&self.tx, "import_rows")?;
-        self.tx.execute(
+        super::upkeep::reindex_listed(self.tx()?, "import_rows", self.first_new_rowid)?;
+        self.tx()?.execute(
             "UPDATE import_batches SET finished_at = ?2, rows_read = ?3, created = ?4, merged = ?5, \
              skipped = ?6, summary = ?7 WHERE id = ?1",
             params![
@@ -486,13 +505,114 @@ impl Importer<'_> {
                 .iter()
                 .map(|(_, sql)| format!("{sql};"))
                 .collect();
-            self.tx.execute_batch(&create)?;
+            self.tx()?.execute_batch(&create)?;
         }
-        // Back to SQLite's default page cache (2 MB) for the rest of the session.
-        self.tx.execute_batch("PRAGMA cache_size = -2000")?;
-        self.tx.commit()?;
-        Ok(self.batch_id)
+        let tx = self.tx.take().ok_or(StoreError::ImportFinished)?;
+        restore_settings(&tx)?;
+        tx.commit()?;
+        Ok(std::mem::take(&mut self.batch_id))
     }
+
+    fn tx(&self) -> Result<&Transaction<'_>, StoreError> {
+        self.tx.as_ref().ok_or(StoreError::ImportFinished)
+    }
+}
+
+impl Drop for Importer<'_> {
+    /// An import that did not finish rolls back; the connection's settings go back either way.
+    fn drop(&mut self) {
+        if let Some(tx) = &self.tx {
+            let _ = restore_settings(tx);
+        }
+    }
+}
+
+/// SQLite's default page cache (2 MB) and CHECK lists, for the rest of the session. Cached
+/// statements are dropped so none compiled without the CHECK lists is used again.
+fn restore_settings(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA cache_size = -2000; PRAGMA ignore_check_constraints = OFF")?;
+    conn.flush_prepared_statement_cache();
+    Ok(())
+}
+
+/// An identity an import matches rows on, in the order it tries them.
+#[derive(Debug, Clone, Copy)]
+enum Identity {
+    /// Compared with ASCII case folded, as SQLite's `lower` does.
+    Email,
+    RecordId,
+    Linkedin,
+}
+
+impl Identity {
+    fn lookup(self) -> &'static str {
+        match self {
+            Identity::Email => {
+                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL \
+                 AND state != 'removed' LIMIT 1"
+            }
+            Identity::RecordId => {
+                "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1"
+            }
+            Identity::Linkedin => {
+                "SELECT id FROM leads WHERE linkedin_url = ?1 AND state != 'removed' LIMIT 1"
+            }
+        }
+    }
+
+    /// Every value of this identity the database holds, as its lookup compares them.
+    fn all(self) -> &'static str {
+        match self {
+            Identity::Email => {
+                "SELECT lower(email) FROM leads WHERE email IS NOT NULL AND state != 'removed'"
+            }
+            Identity::RecordId => {
+                "SELECT record_id FROM leads WHERE record_id IS NOT NULL AND state != 'removed'"
+            }
+            Identity::Linkedin => {
+                "SELECT linkedin_url FROM leads WHERE linkedin_url IS NOT NULL \
+                 AND state != 'removed'"
+            }
+        }
+    }
+}
+
+/// A row's identities with their keys, in matching order.
+fn identities_of(row: &Incoming) -> impl Iterator<Item = (Identity, String)> {
+    let c = &row.contact;
+    [
+        (
+            Identity::Email,
+            c.email.as_deref().map(str::to_ascii_lowercase),
+        ),
+        (Identity::RecordId, row.record_id.clone()),
+        (Identity::Linkedin, c.linkedin_url.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(i, key)| key.filter(|k| !k.is_empty()).map(|k| (i, k)))
+}
+
+/// A 64-bit fingerprint of one identity. Two keys may share one; that only costs a lookup.
+fn fingerprint(identity: Identity, key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (identity as u8).hash(&mut h);
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// The fingerprints of every identity the database holds.
+fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSet<u64>> {
+    let mut known = HashSet::new();
+    for identity in [Identity::Email, Identity::RecordId, Identity::Linkedin] {
+        let mut stmt = conn.prepare(identity.all())?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            known.insert(fingerprint(identity, &key));
+        }
+    }
+    Ok(known)
 }
 
 /// The attribute that keeps an email value that is not an address.
@@ -532,3 +652,7 @@ fn contact_value(c: &crate::domain::Contact, field: Field) -> Option<&str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

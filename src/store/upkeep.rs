@@ -54,13 +54,23 @@ pub(super) fn unindex(conn: &Connection, id: &str) -> rusqlite::Result<i64> {
     Ok(rowid)
 }
 
-/// Indexes, in one pass, the leads whose rowids are in `temp.<table>`: after a bulk write the
-/// search index is built once instead of row by row.
-pub(super) fn reindex_listed(conn: &Connection, table: &str) -> rusqlite::Result<()> {
+/// Indexes, in one pass, the leads whose rowids are in `temp.<table>`, and the leads from
+/// rowid `new_from` on, which were never indexed: after a bulk write the search index is
+/// built once instead of row by row.
+pub(super) fn reindex_listed(
+    conn: &Connection,
+    table: &str,
+    new_from: i64,
+) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "DELETE FROM leads_fts WHERE rowid IN (SELECT rowid FROM temp.{table}); \
          {SEARCH_ROWS} WHERE rowid IN (SELECT rowid FROM temp.{table}) AND state != 'removed';"
-    ))
+    ))?;
+    conn.prepare(&format!(
+        "{SEARCH_ROWS} WHERE rowid >= ?1 AND state != 'removed'"
+    ))?
+    .execute([new_from])?;
+    Ok(())
 }
 
 /// Works out a lead's standing again from what its row says now, as `ctx` sees it.

@@ -1,0 +1,125 @@
+use super::*;
+use crate::domain::Contact;
+use chrono::TimeZone;
+
+fn ctx() -> Ctx {
+    Ctx::new(
+        "t",
+        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
+            .single()
+            .expect("time"),
+    )
+}
+
+fn row(line: u64, email: Option<&str>, record: Option<&str>, linkedin: Option<&str>) -> Incoming {
+    Incoming {
+        line,
+        contact: Contact {
+            name: format!("Row {line}"),
+            email: email.map(str::to_string),
+            linkedin_url: linkedin.map(str::to_string),
+            ..Contact::default()
+        },
+        record_id: record.map(str::to_string),
+        ..Incoming::default()
+    }
+}
+
+/// A bad stage, written straight to the table, as a bug would.
+fn bad_write(store: &Store) -> rusqlite::Result<usize> {
+    store.conn.execute("UPDATE leads SET stage = 'bogus'", [])
+}
+
+#[test]
+fn a_large_import_finds_every_identity_in_the_file_and_the_database() {
+    let mut store = Store::open_in_memory().expect("open");
+    let c = ctx();
+    let known = Contact {
+        name: "Ana Known".into(),
+        email: Some("ana@known.example".into()),
+        ..Contact::default()
+    };
+    let ana = store.add_lead(known, &c).expect("add").id;
+    // A file announced as large takes the fingerprint path.
+    let mut import = store
+        .begin_import("big.csv", None, 1_000_000, &c)
+        .expect("begin");
+    assert!(import.known.is_some());
+    let rows = [
+        row(2, Some("ANA@known.example"), None, None),
+        row(3, Some("bo@new.example"), Some("hubspot:1"), None),
+        row(
+            4,
+            None,
+            Some("hubspot:1"),
+            Some("https://linkedin.com/in/bo"),
+        ),
+        row(5, None, None, Some("https://linkedin.com/in/bo")),
+        row(6, Some("cy@new.example"), None, None),
+    ];
+    let outcomes: Vec<RowOutcome> = rows.iter().map(|r| import.add(r).expect("add")).collect();
+    assert_eq!(
+        outcomes[0],
+        RowOutcome::Merged(ana),
+        "email, any case, in the database"
+    );
+    let RowOutcome::Created(bo) = &outcomes[1] else {
+        panic!("{outcomes:?}")
+    };
+    assert_eq!(
+        outcomes[2],
+        RowOutcome::Merged(bo.clone()),
+        "record id, in the file"
+    );
+    assert_eq!(
+        outcomes[3],
+        RowOutcome::Merged(bo.clone()),
+        "LinkedIn, learnt by a merge (its other name is kept as a differing value)"
+    );
+    assert!(matches!(outcomes[4], RowOutcome::Created(_)));
+    import.finish(&Value::Null).expect("finish");
+    assert_eq!(store.lead_count().expect("count"), 3);
+    assert!(
+        bad_write(&store).is_err(),
+        "CHECK lists are back after the import"
+    );
+    let found = |q: &str| -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )
+            .expect("search")
+    };
+    assert_eq!(found("\"new\""), 2, "created leads are searchable");
+    assert_eq!(found("\"known\""), 1, "a merged lead is indexed once");
+}
+
+#[test]
+fn an_import_dropped_before_it_finishes_writes_nothing_and_puts_checks_back() {
+    let mut store = Store::open_in_memory().expect("open");
+    let c = ctx();
+    let mut import = store
+        .begin_import("big.csv", None, 1_000_000, &c)
+        .expect("begin");
+    import
+        .add(&row(2, Some("ana@x.example"), None, None))
+        .expect("add");
+    drop(import);
+    assert_eq!(store.lead_count().expect("count"), 0);
+    store
+        .add_lead(
+            Contact {
+                name: "Bo".into(),
+                ..Contact::default()
+            },
+            &c,
+        )
+        .expect("add");
+    assert!(
+        bad_write(&store).is_err(),
+        "CHECK lists are back after an abandoned import"
+    );
+}
