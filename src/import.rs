@@ -16,6 +16,9 @@ use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
 use crate::store::{Ctx, Store, StoreError};
 
+/// How many read rows may wait for the store at once.
+const ROWS_IN_FLIGHT: usize = 1024;
+
 /// About how many bytes a row of a lead export takes, to guess a file's rows from its size.
 const ROW_BYTES_GUESS: u64 = 250;
 
@@ -163,33 +166,27 @@ pub fn import_file(
         .map_err(store_err)?;
     let mut skipped = Vec::new();
     let mapping = opened.mapping;
-    for row in opened.csv {
-        let outcome = row.and_then(|raw| to_incoming(&raw, &mapping, options.source.as_deref()));
-        match outcome {
-            Ok(incoming) => match importer.add(&incoming) {
-                Ok(_) => {}
-                // A row the rules refuse is skipped and reported; the rest still imports.
-                Err(StoreError::Edit(refusal)) => {
-                    let reason = refusal.to_string();
-                    importer.skip(incoming.line, &reason).map_err(store_err)?;
-                    skipped.push(Skip {
-                        line: incoming.line,
-                        reason,
-                    });
+    let (csv, source) = (opened.csv, options.source.as_deref());
+    // Reading and normalizing run on a second thread while this one stores: each is about
+    // half of an import's work. The channel is bounded, so memory stays flat.
+    let stored = std::thread::scope(|scope| -> Result<(), ImportError> {
+        let (send, rows) = std::sync::mpsc::sync_channel(ROWS_IN_FLIGHT);
+        let mapping = &mapping;
+        scope.spawn(move || {
+            for row in csv {
+                let outcome = row.and_then(|raw| to_incoming(&raw, mapping, source));
+                // The receiver stops early only on a store error, which ends the import.
+                if send.send(outcome).is_err() {
+                    break;
                 }
-                Err(e) => return Err(store_err(e)),
-            },
-            Err(problem) => {
-                importer
-                    .skip(problem.line, &problem.reason)
-                    .map_err(store_err)?;
-                skipped.push(Skip {
-                    line: problem.line,
-                    reason: problem.reason,
-                });
             }
+        });
+        for outcome in rows {
+            store_row(&mut importer, outcome, &mut skipped).map_err(store_err)?;
         }
-    }
+        Ok(())
+    });
+    stored?;
     let flagged: BTreeMap<String, u64> = importer
         .flagged
         .iter()
@@ -221,6 +218,26 @@ pub fn import_file(
         delimiter,
         header_line,
     })
+}
+
+/// Stores one read row, or records why it was skipped. A row the rules refuse is skipped
+/// and reported; the rest still imports.
+fn store_row(
+    importer: &mut crate::store::Importer<'_>,
+    outcome: Result<Incoming, crate::interchange::RowProblem>,
+    skipped: &mut Vec<Skip>,
+) -> Result<(), StoreError> {
+    let (line, reason) = match outcome {
+        Ok(incoming) => match importer.add(&incoming) {
+            Ok(_) => return Ok(()),
+            Err(StoreError::Edit(refusal)) => (incoming.line, refusal.to_string()),
+            Err(e) => return Err(e),
+        },
+        Err(problem) => (problem.line, problem.reason),
+    };
+    importer.skip(line, &reason)?;
+    skipped.push(Skip { line, reason });
+    Ok(())
 }
 
 /// What an import would do, without writing anything.
