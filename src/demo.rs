@@ -150,5 +150,8 @@ pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> 
         }
         added += 1;
     }
+    // Leads were scored as of their own days; score them all as of today.
+    let today = Ctx::new("demo", now);
+    while store.rescore(&today, 1_000)? > 0 {}
     Ok(added)
 }

@@ -147,7 +147,8 @@ pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64
     #[allow(clippy::cast_precision_loss)] // weeks are small
     let age = (weeks as f64 * w.age_per_week).max(w.age_cap);
     if weeks > 0 {
-        add(format!("waiting {weeks} weeks"), age);
+        let unit = if weeks == 1 { "week" } else { "weeks" };
+        add(format!("waiting {weeks} {unit}"), age);
     }
     // Adding 0.0 turns the empty sum's −0.0 into 0.0, which prints without a sign.
     let total = terms.iter().map(|t| t.points).sum::<f64>() + 0.0;

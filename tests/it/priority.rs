@@ -145,3 +145,34 @@ fn recent_engagement_raises_a_lead_and_imports_carry_it() {
         "{bad:?}"
     );
 }
+
+#[test]
+fn the_demo_opens_with_every_score_as_of_today() {
+    use leadgate::domain::{Queue, Rules};
+    use leadgate::store::{Direction, ListSource, Store};
+    let mut store = Store::open_in_memory().expect("open");
+    let now = chrono::Utc::now();
+    leadgate::demo::seed(&mut store, now).expect("seed");
+    let list = ListSource::Queue {
+        queue: Queue::All,
+        source: None,
+        owner: None,
+    };
+    let rows = store
+        .page(&list, None, Direction::Forward, 400)
+        .expect("page");
+    assert_eq!(rows.len(), 300);
+    for row in &rows {
+        assert_eq!(
+            row.key.priority,
+            Rules::default().standing(&row.lead, now).priority,
+            "{}",
+            row.lead.contact.name
+        );
+    }
+    assert!(
+        rows.windows(2)
+            .all(|w| w[0].key.priority >= w[1].key.priority),
+        "highest first"
+    );
+}

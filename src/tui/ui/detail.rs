@@ -90,7 +90,11 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::from(vec![
             Span::styled(one_line(&c.name), theme.title()),
-            Span::raw(format!("  <{}>", opt(c.email.as_deref()))),
+            Span::raw(
+                c.email
+                    .as_deref()
+                    .map_or_else(String::new, |e| format!("  <{}>", one_line(e))),
+            ),
         ]),
         Line::from(
             [c.title.as_deref(), c.company.as_deref()]
