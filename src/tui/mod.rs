@@ -42,7 +42,12 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         // Leads whose score the clock (or new weights) changed are scored again: a first
         // stretch before the first page (on most days, all of them), the rest on a thread of
         // their own while the queues page in the order stored.
-        let _ = store.rescore(&context(&app, actor), START_RESCORE);
+        let began = std::time::Instant::now();
+        while began.elapsed() < START_RESCORE
+            && store
+                .rescore(&context(&app, actor), 50)
+                .is_ok_and(|n| n == 50)
+        {}
         let _rescorer = rescorer::Rescorer::start(store.path().to_path_buf(), app.rules.clone());
         let start = app.start();
         perform(&mut store, &mut app, actor, start);
@@ -73,9 +78,10 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     result
 }
 
-/// How many leads the workstation scores again before its first page: under 100 ms even
-/// when they are scattered over a database of a million (about 6,000 a second there).
-const START_RESCORE: usize = 500;
+/// How long the workstation may spend scoring stale leads before its first page: on a small
+/// database that is all of them; on a large one whose pages are not in memory yet, a few
+/// hundred.
+const START_RESCORE: Duration = Duration::from_millis(60);
 
 fn context(app: &App, actor: &str) -> Ctx {
     Ctx {

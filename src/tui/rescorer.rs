@@ -13,7 +13,7 @@ use crate::domain::Rules;
 use crate::store::{Ctx, Store};
 
 /// Leads per transaction: big enough to keep up, small enough to stop promptly on quit.
-const CHUNK: usize = 200;
+const CHUNK: usize = 100;
 /// How often to look again once everything is up to date (the clock moves scores too).
 const REST: Duration = Duration::from_secs(30);
 /// How often a resting thread checks whether it should stop.
@@ -61,8 +61,9 @@ fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
         };
         let began = Instant::now();
         match store.rescore(&ctx, CHUNK) {
-            // More to do: leave as much time again to the screen, which shares the machine.
-            Ok(n) if n == CHUNK => std::thread::sleep(began.elapsed()),
+            // More to do: leave three times as long to the screen, which shares the machine
+            // (and, on a large database, the disk).
+            Ok(n) if n == CHUNK => std::thread::sleep(began.elapsed() * 3),
             // Up to date (or the database is busy): rest, watching for the stop.
             _ => {
                 let mut rested = Duration::ZERO;
