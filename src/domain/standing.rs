@@ -91,7 +91,19 @@ fn next_age_change(
     };
     let weeks = (now - created).num_weeks().max(0);
     let next = weeks + 1;
-    (points(next) != points(weeks)).then(|| created + Duration::weeks(next))
+    if points(next) != points(weeks) {
+        return Some(created + Duration::weeks(next));
+    }
+    // A rising age term held at its floor (the cap) moves once the weeks pass it; a falling
+    // one that reached its cap never moves again.
+    if w.age_per_week > 0.0 {
+        #[allow(clippy::cast_possible_truncation)] // weeks are small
+        let past_floor = (w.age_cap / w.age_per_week).floor() as i64 + 1;
+        if past_floor > weeks && points(past_floor) != points(weeks) {
+            return Some(created + Duration::weeks(past_floor));
+        }
+    }
+    None
 }
 
 fn midnight(day: NaiveDate) -> Option<DateTime<Utc>> {

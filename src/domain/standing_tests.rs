@@ -120,6 +120,8 @@ proptest! {
         later_minutes in 0i64..(60 * 24 * 400),
         fresh_days in 0i64..20,
         window_days in 1i64..60,
+        age_per_week in prop::sample::select(vec![-0.2, 0.0, 0.5, 1.0]),
+        age_cap in prop::sample::select(vec![-3.0, 0.0, 2.0, 7.5]),
     ) {
         let ev = Evidence {
             reason_now: reason_age.map(|_| "why".to_string()),
@@ -129,7 +131,7 @@ proptest! {
         let mut l = lead(ev, now() - Duration::hours(age_hours));
         l.contact.last_activity =
             activity_age.map(|a| (now().date_naive() - Duration::days(a)).to_string());
-        let w = ScoreWeights { fresh_days, ..ScoreWeights::default() };
+        let w = ScoreWeights { fresh_days, age_per_week, age_cap, ..ScoreWeights::default() };
         let s = standing(&l, now(), &w, window_days);
         let later = now() + Duration::minutes(later_minutes);
         let total = |t| score(&l, t, &w, window_days).total;

@@ -109,12 +109,6 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Importer<'_>, StoreError> {
         self.adopt_score_rules(ctx)?;
-        // A larger page cache for the bulk of writes; SQLite's default is 2 MB. And no CHECK
-        // lists while importing: every value an import writes comes from the domain's typed
-        // vocabularies, and each list costs a temporary table SQLite builds on every insert.
-        // Both are put back when the import ends, however it ends.
-        self.conn
-            .execute_batch("PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = ON")?;
         // A file large next to the table is faster to index after it is written: the queue
         // indexes are sorted once at the end instead of taking a million random inserts.
         let defer = expected_rows > 20_000 && expected_rows > self.lead_count()?;
@@ -145,6 +139,11 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, 'done')",
             params![batch_id, file_name, source, ctx.actor, time_text(ctx.now)],
         )?;
+        // A larger page cache for the bulk of writes; SQLite's default is 2 MB. And no CHECK
+        // lists while importing: every value an import writes comes from the domain's typed
+        // vocabularies, and each list costs a temporary table SQLite builds on every insert.
+        // Set last, once nothing here can fail: the importer puts both back however it ends.
+        tx.execute_batch("PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = ON")?;
         Ok(Importer {
             deferred: defer,
             tx: Some(tx),

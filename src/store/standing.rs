@@ -15,7 +15,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn rescore_pending(&mut self, ctx: &Ctx) -> Result<u64, StoreError> {
-        self.adopt_score_rules(ctx)?;
+        self.take_score_rules(ctx)?;
         let expired: i64 = self
             .conn
             .prepare_cached("SELECT count(*) FROM leads WHERE priority_until <= ?1")?
@@ -41,7 +41,7 @@ impl Store {
     /// # Errors
     /// A database error; then none of this call's scores are kept.
     pub fn rescore(&mut self, ctx: &Ctx, budget: usize) -> Result<usize, StoreError> {
-        self.adopt_score_rules(ctx)?;
+        self.take_score_rules(ctx)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -75,11 +75,20 @@ impl Store {
         Ok(done)
     }
 
+    /// Records the score's rules for a database that has none yet. Every write calls this
+    /// first; a write under other rules than the stored ones scores its own lead by them and
+    /// changes nothing else, so a one-off command with another rules file never restarts a pass.
+    pub(super) fn adopt_score_rules(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+        if setting(&self.conn, SCORE_VERSION)?.is_none() {
+            self.take_score_rules(ctx)?;
+        }
+        Ok(())
+    }
+
     /// Starts a pass over every lead when the score's rules are not the ones the stored
     /// priorities were worked out with, and records the new ones; the pass itself is done a
-    /// chunk at a time by `rescore`. Every write calls this first, so a row is never scored
-    /// under rules the database does not know of.
-    pub(super) fn adopt_score_rules(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
+    /// chunk at a time by `rescore`, which calls this.
+    fn take_score_rules(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
         let version = ctx.rules.score_version();
         let stored = setting(&self.conn, SCORE_VERSION)?;
         if stored.as_deref() == Some(version.as_str()) {

@@ -154,3 +154,29 @@ fn a_pass_after_new_weights_goes_a_chunk_at_a_time_and_writes_keep_up() {
         assert_eq!(stored(&store, id).0, 100);
     }
 }
+
+#[test]
+fn a_write_under_other_rules_never_restarts_a_pass() {
+    let mut store = Store::open_in_memory().expect("open");
+    let ctx = Ctx::new("t", t0());
+    let ids: Vec<String> = (0..3)
+        .map(|i| add(&mut store, &format!("L{i}"), &ctx))
+        .collect();
+    let mut rules = Rules::default();
+    rules.score.fit = 9.0;
+    let other = Ctx {
+        rules,
+        ..ctx.clone()
+    };
+    set(&mut store, &ids[0], Field::IcpFit, "fit", &other);
+    assert_eq!(
+        stored(&store, &ids[0]).0,
+        900,
+        "its own lead, by its own rules"
+    );
+    assert_eq!(
+        store.rescore_pending(&ctx).expect("pending"),
+        0,
+        "the stored rules stay, with no pass to run"
+    );
+}

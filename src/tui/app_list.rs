@@ -84,6 +84,13 @@ impl App {
     }
 
     /// Joins a page of rows to the list as `placement` says.
+    /// The rows not in the window already.
+    fn unseen(&self, rows: Vec<ListRow>) -> Vec<ListRow> {
+        rows.into_iter()
+            .filter(|r| !self.rows.iter().any(|have| have.lead.id == r.lead.id))
+            .collect()
+    }
+
     pub(super) fn place(
         &mut self,
         rows: Vec<ListRow>,
@@ -107,6 +114,8 @@ impl App {
             }
             Placement::Append { select } => {
                 self.has_after = full;
+                // A lead whose score changed while on screen may come round again.
+                let rows = self.unseen(rows);
                 self.rows.extend(rows);
                 let drop = self.rows.len().saturating_sub(WINDOW);
                 if drop > 0 {
@@ -118,6 +127,7 @@ impl App {
             }
             Placement::Prepend { up } => {
                 self.has_before = full;
+                let rows = self.unseen(rows);
                 let added = rows.len();
                 let mut joined = rows;
                 joined.append(&mut self.rows);

@@ -220,11 +220,13 @@ impl App {
                 || self
                     .queue
                     .contains(lead.stage, lead.state, lead.review_due_at, self.now);
-            // A decision moves the review date, and with it the row's place in a queue: the
-            // row leaves this window and shows again where it now sorts.
-            let moved =
-                self.search.is_none() && self.rows[at].lead.review_due_at != lead.review_due_at;
+            // A changed lead keeps its place while someone works on it, showing its new
+            // score; a decided one that changed score leaves this window and shows again
+            // where it now sorts.
+            let priority = self.rules.standing(&lead, self.now).priority;
+            let moved = decided && self.search.is_none() && self.rows[at].key.priority != priority;
             if stays && !moved {
+                self.rows[at].key.priority = priority;
                 self.rows[at].lead = lead;
             } else {
                 self.rows.remove(at);

@@ -49,6 +49,16 @@ impl Drop for Rescorer {
     }
 }
 
+/// Sleeps for `time`, waking every tick to see whether to stop.
+fn rest(time: Duration, stop: &AtomicBool) {
+    let mut rested = Duration::ZERO;
+    while rested < time && !stop.load(Ordering::Relaxed) {
+        let nap = TICK.min(time - rested);
+        std::thread::sleep(nap);
+        rested += nap;
+    }
+}
+
 fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
     let Ok(mut store) = Store::open(path) else {
         return;
@@ -63,15 +73,9 @@ fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
         match store.rescore(&ctx, CHUNK) {
             // More to do: leave three times as long to the screen, which shares the machine
             // (and, on a large database, the disk).
-            Ok(n) if n == CHUNK => std::thread::sleep(began.elapsed() * 3),
-            // Up to date (or the database is busy): rest, watching for the stop.
-            _ => {
-                let mut rested = Duration::ZERO;
-                while rested < REST && !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(TICK);
-                    rested += TICK;
-                }
-            }
+            Ok(n) if n == CHUNK => rest(began.elapsed() * 3, stop),
+            // Up to date (or the database is busy): look again later.
+            _ => rest(REST, stop),
         }
     }
 }

@@ -189,10 +189,15 @@ fn undo_compensates_with_new_events_and_never_erases_history() {
     );
     assert_eq!(count(&d, Queue::Today), 3);
 
-    // A field edit is undone by setting the old value back.
+    // A field edit is undone by setting the old value back. The row keeps its place while
+    // worked on, and shows its new score.
     d.select("Info Desk");
+    let before = d.app.selected_row().expect("row").key.priority;
     d.press(&["i"]);
-    let info = d.app.selected_row().expect("row").lead.id.clone();
+    let row = d.app.selected_row().expect("row");
+    assert_eq!(row.lead.contact.name, "Info Desk");
+    assert_eq!(row.key.priority, before + 500, "fit is worth 5 points");
+    let info = row.lead.id.clone();
     assert_eq!(
         d.store.lead(&info).expect("lead").evidence.icp_fit.as_str(),
         "fit"
