@@ -342,6 +342,8 @@ impl Importer<'_> {
         let mut lead = get(self.tx()?, id)?;
         let mut filled = Map::new();
         let mut conflicts = Map::new();
+        // Values replaced because the row's is newer: {field: {old, new}}.
+        let mut updated = Map::new();
         for &field in Field::ALL.iter().filter(|f| !f.is_evidence()) {
             let Some(new) = contact_value(&row.contact, field).filter(|v| !v.trim().is_empty())
             else {
@@ -357,6 +359,11 @@ impl Importer<'_> {
                     };
                     let _ = apply(&mut lead, &edit);
                     filled.insert(field.as_str().to_string(), Value::from(new));
+                }
+                // A later activity day is news about the same person: it replaces the older.
+                Some(old) if field == Field::LastActivity && later_day(new, &old) => {
+                    lead.contact.last_activity = Some(new.to_string());
+                    updated.insert(field.as_str().to_string(), json!({"old": old, "new": new}));
                 }
                 Some(old) if !old.trim().eq_ignore_ascii_case(new.trim()) => {
                     conflicts.insert(field.as_str().to_string(), Value::from(new));
@@ -391,7 +398,7 @@ impl Importer<'_> {
             let known = self.known_conflicts(id)?;
             conflicts.retain(|field, value| !known.contains(&(field.clone(), value.clone())));
         }
-        if filled.is_empty() && conflicts.is_empty() {
+        if filled.is_empty() && conflicts.is_empty() && updated.is_empty() {
             return Ok(false);
         }
         let raised = detect(
@@ -426,6 +433,7 @@ impl Importer<'_> {
             "first_line": first,
             "first_batch": lead.origin.as_ref().map(|o| o.batch_id.clone()),
             "filled": filled,
+            "updated": updated,
             "conflicts": conflicts,
         });
         append(
@@ -612,6 +620,12 @@ fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSet<u64>> {
         }
     }
     Ok(known)
+}
+
+/// Whether `new` is a later YYYY-MM-DD day than `old`.
+fn later_day(new: &str, old: &str) -> bool {
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    matches!((day(new), day(old)), (Some(n), Some(o)) if n > o)
 }
 
 /// The attribute that keeps an email value that is not an address.

@@ -74,11 +74,15 @@ impl Store {
             rows.collect::<Result<_, _>>()?
         };
         for (lead_id, data) in merges {
-            let filled = serde_json::from_str::<Value>(&data)
-                .ok()
-                .and_then(|d| d.get("filled").and_then(Value::as_object).cloned())
-                .unwrap_or_default();
-            report.fields_kept += revert_merge(&tx, &lead_id, &filled, &note, ctx)?;
+            let data = serde_json::from_str::<Value>(&data).unwrap_or(Value::Null);
+            let part = |key: &str| {
+                data.get(key)
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            report.fields_kept +=
+                revert_merge(&tx, &lead_id, &part("filled"), &part("updated"), &note, ctx)?;
             report.merges_reverted += 1;
         }
         tx.execute(
@@ -96,16 +100,38 @@ fn ids(conn: &Connection, sql: &str, arg: &str) -> Result<Vec<String>, StoreErro
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Puts back the fields a merge filled, where they still hold what it wrote. Returns how many
-/// were left alone because they changed since.
+/// Puts back the fields a merge filled or updated, where they still hold what it wrote: a
+/// filled one is emptied, an updated one gets its old value. Returns how many were left alone
+/// because they changed since.
 fn revert_merge(
     conn: &Connection,
     lead_id: &str,
     filled: &Map<String, Value>,
+    updated: &Map<String, Value>,
     note: &str,
     ctx: &Ctx,
 ) -> Result<u64, StoreError> {
     let mut kept = 0;
+    for (name, change) in updated {
+        let (Ok(field), Some(old), Some(new)) = (
+            Field::parse(name),
+            change.get("old").and_then(Value::as_str),
+            change.get("new").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        if current(&get(conn, lead_id)?, field).0.as_deref() == Some(new) {
+            let edit = Edit {
+                field,
+                value: Some(old.to_string()),
+                note: Some(note.to_string()),
+                observed_on: None,
+            };
+            super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
+        } else {
+            kept += 1;
+        }
+    }
     let mut lead = get(conn, lead_id)?;
     for (name, value) in filled {
         let value = value.as_str().unwrap_or_default();

@@ -176,3 +176,37 @@ fn the_demo_opens_with_every_score_as_of_today() {
         "highest first"
     );
 }
+
+#[test]
+fn a_later_activity_day_in_a_new_export_replaces_the_older_and_undo_puts_it_back() {
+    let db = Db::new();
+    let dir = db.path.parent().expect("dir");
+    let file = |name: &str, day: &str| {
+        let path = dir.join(name);
+        std::fs::write(
+            &path,
+            format!("Email,First Name,Last Activity Date\nana@acme.example,Ana,{day}\n"),
+        )
+        .expect("write");
+        path.display().to_string()
+    };
+    let activity = |db: &Db| -> String {
+        let v: Value = serde_json::from_str(&db.ok(&["list", "--json"])).expect("json");
+        v[0]["last_activity"].as_str().unwrap_or("").to_string()
+    };
+    db.ok(&["import", &file("first.csv", "2026-11-01")]);
+    assert_eq!(activity(&db), "2026-11-01");
+    db.ok(&["import", &file("older.csv", "2026-10-01")]);
+    assert_eq!(
+        activity(&db),
+        "2026-11-01",
+        "an older day is history, not news"
+    );
+    let out: Value =
+        serde_json::from_str(&db.ok(&["import", &file("later.csv", "11/10/2026"), "--json"]))
+            .expect("json");
+    assert_eq!(activity(&db), "2026-11-10");
+    let batch = out["batch"].as_str().expect("batch").to_string();
+    db.ok(&["import", "--undo", &batch]);
+    assert_eq!(activity(&db), "2026-11-01");
+}
