@@ -135,11 +135,18 @@ pub(super) fn decide_in(
         crate::domain::State::Active => (None, None),
         _ => (reason, state_note),
     };
-    let now = time_text(ctx.now);
-    let due = time_text(due);
+    // Where the lead stands once decided: its stage, state and review date are what count.
+    let decided = crate::domain::Lead {
+        stage,
+        state,
+        review_due_at: due,
+        ..lead.clone()
+    };
+    let st = ctx.rules.standing(&decided, ctx.now);
     tx.prepare_cached(
         "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
-             updated_at = ?6, last_review_at = ?6, review_due_at = ?7 WHERE id = ?1",
+             updated_at = ?6, last_review_at = ?6, review_due_at = ?7, priority = ?8, \
+             waiting = ?9, priority_until = ?10 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -147,10 +154,12 @@ pub(super) fn decide_in(
         state.as_str(),
         reason.map(|r| r.as_str()),
         state_note,
-        now,
-        due
+        time_text(ctx.now),
+        time_text(due),
+        st.priority,
+        st.waiting,
+        st.until.map(time_text),
     ])?;
-    super::upkeep::restand(tx, id, ctx)?;
     if (stage, state) != (lead.stage, lead.state) {
         super::upkeep::count(tx, lead.stage, lead.state, -1)?;
         super::upkeep::count(tx, stage, state, 1)?;

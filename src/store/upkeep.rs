@@ -3,8 +3,6 @@
 
 use rusqlite::{Connection, params};
 
-use super::Ctx;
-use super::rows::{LEAD_COLUMNS, lead_from_row, time_text};
 use crate::domain::{Stage, State};
 
 /// The search document of leads, by rowid: who they are and what was written about them.
@@ -70,23 +68,5 @@ pub(super) fn reindex_listed(
         "{SEARCH_ROWS} WHERE rowid >= ?1 AND state != 'removed'"
     ))?
     .execute([new_from])?;
-    Ok(())
-}
-
-/// Works out a lead's standing again from what its row says now, as `ctx` sees it.
-pub(super) fn restand(conn: &Connection, id: &str, ctx: &Ctx) -> rusqlite::Result<()> {
-    let lead = conn
-        .prepare_cached(&format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?1"))?
-        .query_row([id], lead_from_row)?;
-    let st = ctx.rules.standing(&lead, ctx.now);
-    conn.prepare_cached(
-        "UPDATE leads SET priority = ?2, waiting = ?3, priority_until = ?4 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        st.priority,
-        st.waiting,
-        st.until.map(time_text)
-    ])?;
     Ok(())
 }
