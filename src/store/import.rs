@@ -1,15 +1,15 @@
 //! Imports: the rows of one file stored as new leads or merged into existing ones, in one
 //! transaction with the batch that records them, and undone as a whole.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 
 use super::events::{NewEvent, append};
+use super::import_identity::{fingerprint, identities, identities_of};
 use super::leads::{get, insert_row, new_id, new_lead, update_row};
-use super::rows::{time_at, time_text};
+use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
 use crate::domain::field::{Edit, Field, apply, current};
 use crate::domain::flags::{Flag, detect, refresh};
@@ -32,22 +32,6 @@ const DEFERRED_INDEXES: [(&str, &str); 3] = [
     ),
 ];
 
-/// One import, as `leadgate imports` lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BatchInfo {
-    pub id: String,
-    pub file_name: String,
-    pub source: Option<String>,
-    pub actor: String,
-    pub started_at: DateTime<Utc>,
-    pub status: String,
-    pub rows_read: u64,
-    pub created: u64,
-    pub merged: u64,
-    pub skipped: u64,
-    pub summary: Value,
-}
-
 /// What happened to one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowOutcome {
@@ -56,20 +40,6 @@ pub enum RowOutcome {
     Merged(String),
     /// The lead already said everything the row says.
     Unchanged(String),
-}
-
-/// What undoing an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct UndoReport {
-    pub batch: String,
-    /// Leads the import created and nobody touched since: now removed.
-    pub removed: u64,
-    /// Leads the import created that someone worked on since: kept as they are.
-    pub kept: u64,
-    /// Merges whose filled fields were put back as they were.
-    pub merges_reverted: u64,
-    /// Filled fields left alone because someone changed them since.
-    pub fields_kept: u64,
 }
 
 /// An import in progress: everything it writes commits together in `finish`, or not at all.
@@ -159,76 +129,6 @@ impl Store {
             skipped: 0,
             flagged: BTreeMap::new(),
         })
-    }
-
-    /// Every import, newest first.
-    ///
-    /// # Errors
-    /// A database error.
-    pub fn batches(&self) -> Result<Vec<BatchInfo>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, file_name, source, actor, started_at, status, rows_read, created, merged, \
-             skipped, summary FROM import_batches ORDER BY started_at DESC, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let count = |i: usize| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
-            let summary: String = r.get(10)?;
-            Ok(BatchInfo {
-                id: r.get(0)?,
-                file_name: r.get(1)?,
-                source: r.get(2)?,
-                actor: r.get(3)?,
-                started_at: time_at(r, 4)?,
-                status: r.get(5)?,
-                rows_read: count(6)?,
-                created: count(7)?,
-                merged: count(8)?,
-                skipped: count(9)?,
-                summary: serde_json::from_str(&summary).unwrap_or(Value::Null),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The full id of the one import whose id starts with `prefix`.
-    ///
-    /// # Errors
-    /// `BadId`, `NotFound` or `Ambiguous`.
-    pub fn resolve_batch(&self, prefix: &str) -> Result<String, StoreError> {
-        let p = crate::domain::id::normalize_prefix(prefix)
-            .ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
-        let upper = format!("{p}g");
-        let mut stmt = self.conn.prepare(
-            "SELECT id FROM import_batches WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11",
-        )?;
-        let ids: Vec<String> = stmt
-            .query_map(params![p, upper], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        match ids.as_slice() {
-            [] => Err(StoreError::BatchNotFound(p)),
-            [one] => Ok(one.clone()),
-            many => Err(StoreError::Ambiguous {
-                prefix: p,
-                candidates: many
-                    .iter()
-                    .map(|i| crate::domain::id::prefix(i, 8).to_string())
-                    .collect(),
-            }),
-        }
-    }
-
-    /// The rows an import skipped, by line.
-    ///
-    /// # Errors
-    /// A database error.
-    pub fn batch_problems(&self, batch_id: &str) -> Result<Vec<(u64, String)>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT line, reason FROM import_problems WHERE batch_id = ?1 ORDER BY line",
-        )?;
-        let rows = stmt.query_map([batch_id], |r| {
-            Ok((u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0), r.get(1)?))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
@@ -540,86 +440,6 @@ fn restore_settings(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     conn.execute_batch("PRAGMA cache_size = -2000; PRAGMA ignore_check_constraints = OFF")?;
     conn.flush_prepared_statement_cache();
     Ok(())
-}
-
-/// An identity an import matches rows on, in the order it tries them.
-#[derive(Debug, Clone, Copy)]
-enum Identity {
-    /// Compared with ASCII case folded, as SQLite's `lower` does.
-    Email,
-    RecordId,
-    Linkedin,
-}
-
-impl Identity {
-    fn lookup(self) -> &'static str {
-        match self {
-            Identity::Email => {
-                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL \
-                 AND state != 'removed' LIMIT 1"
-            }
-            Identity::RecordId => {
-                "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1"
-            }
-            Identity::Linkedin => {
-                "SELECT id FROM leads WHERE linkedin_url = ?1 AND state != 'removed' LIMIT 1"
-            }
-        }
-    }
-
-    /// Every value of this identity the database holds, as its lookup compares them.
-    fn all(self) -> &'static str {
-        match self {
-            Identity::Email => {
-                "SELECT lower(email) FROM leads WHERE email IS NOT NULL AND state != 'removed'"
-            }
-            Identity::RecordId => {
-                "SELECT record_id FROM leads WHERE record_id IS NOT NULL AND state != 'removed'"
-            }
-            Identity::Linkedin => {
-                "SELECT linkedin_url FROM leads WHERE linkedin_url IS NOT NULL \
-                 AND state != 'removed'"
-            }
-        }
-    }
-}
-
-/// A row's identities with their keys, in matching order.
-fn identities_of(row: &Incoming) -> impl Iterator<Item = (Identity, String)> {
-    let c = &row.contact;
-    [
-        (
-            Identity::Email,
-            c.email.as_deref().map(str::to_ascii_lowercase),
-        ),
-        (Identity::RecordId, row.record_id.clone()),
-        (Identity::Linkedin, c.linkedin_url.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(i, key)| key.filter(|k| !k.is_empty()).map(|k| (i, k)))
-}
-
-/// A 64-bit fingerprint of one identity. Two keys may share one; that only costs a lookup.
-fn fingerprint(identity: Identity, key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    (identity as u8).hash(&mut h);
-    key.hash(&mut h);
-    h.finish()
-}
-
-/// The fingerprints of every identity the database holds.
-fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSet<u64>> {
-    let mut known = HashSet::new();
-    for identity in [Identity::Email, Identity::RecordId, Identity::Linkedin] {
-        let mut stmt = conn.prepare(identity.all())?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let key: String = row.get(0)?;
-            known.insert(fingerprint(identity, &key));
-        }
-    }
-    Ok(known)
 }
 
 /// Whether `new` is a later YYYY-MM-DD day than `old`.

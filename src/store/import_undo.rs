@@ -5,11 +5,24 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde_json::{Map, Value};
 
 use super::events::{NewEvent, append};
-use super::import::UndoReport;
 use super::leads::{get, update_facts};
 use super::{Ctx, Store, StoreError};
 use crate::domain::Decision;
 use crate::domain::field::{Edit, Field, current};
+
+/// What undoing an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct UndoReport {
+    pub batch: String,
+    /// Leads the import created and nobody touched since: now removed.
+    pub removed: u64,
+    /// Leads the import created that someone worked on since: kept as they are.
+    pub kept: u64,
+    /// Merges whose filled fields were put back as they were.
+    pub merges_reverted: u64,
+    /// Filled fields left alone because someone changed them since.
+    pub fields_kept: u64,
+}
 
 impl Store {
     /// Undoes an import: removes the leads it created that nobody has touched since, and puts

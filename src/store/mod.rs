@@ -5,10 +5,12 @@
 //! - `decide`: the one function that changes a stage or state, and field edits;
 //! - `events`: the append-only audit trail.
 
+mod batches;
 mod decide;
 mod error;
 mod events;
 mod import;
+mod import_identity;
 mod import_undo;
 mod leads;
 mod open;
@@ -19,9 +21,11 @@ mod standing;
 mod triage;
 mod upkeep;
 
+pub use batches::BatchInfo;
 pub use error::StoreError;
 pub use events::Event;
-pub use import::{BatchInfo, Importer, RowOutcome, UndoReport};
+pub use import::{Importer, RowOutcome};
+pub use import_undo::UndoReport;
 pub use leads::ListFilter;
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use schema::{LATEST_VERSION, MIGRATIONS};

@@ -1,0 +1,87 @@
+//! The identities an import matches rows on (email, the source tool's record id, LinkedIn
+//! profile), and the fingerprints a large import keeps of them instead of asking the
+//! database about every row.
+
+use std::collections::HashSet;
+
+use crate::domain::Incoming;
+
+/// An identity an import matches rows on, in the order it tries them.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Identity {
+    /// Compared with ASCII case folded, as SQLite's `lower` does.
+    Email,
+    RecordId,
+    Linkedin,
+}
+
+impl Identity {
+    pub(super) fn lookup(self) -> &'static str {
+        match self {
+            Identity::Email => {
+                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL \
+                 AND state != 'removed' LIMIT 1"
+            }
+            Identity::RecordId => {
+                "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1"
+            }
+            Identity::Linkedin => {
+                "SELECT id FROM leads WHERE linkedin_url = ?1 AND state != 'removed' LIMIT 1"
+            }
+        }
+    }
+
+    /// Every value of this identity the database holds, as its lookup compares them.
+    fn all(self) -> &'static str {
+        match self {
+            Identity::Email => {
+                "SELECT lower(email) FROM leads WHERE email IS NOT NULL AND state != 'removed'"
+            }
+            Identity::RecordId => {
+                "SELECT record_id FROM leads WHERE record_id IS NOT NULL AND state != 'removed'"
+            }
+            Identity::Linkedin => {
+                "SELECT linkedin_url FROM leads WHERE linkedin_url IS NOT NULL \
+                 AND state != 'removed'"
+            }
+        }
+    }
+}
+
+/// A row's identities with their keys, in matching order.
+pub(super) fn identities_of(row: &Incoming) -> impl Iterator<Item = (Identity, String)> {
+    let c = &row.contact;
+    [
+        (
+            Identity::Email,
+            c.email.as_deref().map(str::to_ascii_lowercase),
+        ),
+        (Identity::RecordId, row.record_id.clone()),
+        (Identity::Linkedin, c.linkedin_url.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(i, key)| key.filter(|k| !k.is_empty()).map(|k| (i, k)))
+}
+
+/// A 64-bit fingerprint of one identity. Two keys may share one; that only costs a lookup.
+pub(super) fn fingerprint(identity: Identity, key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (identity as u8).hash(&mut h);
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// The fingerprints of every identity the database holds.
+pub(super) fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSet<u64>> {
+    let mut known = HashSet::new();
+    for identity in [Identity::Email, Identity::RecordId, Identity::Linkedin] {
+        let mut stmt = conn.prepare(identity.all())?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            known.insert(fingerprint(identity, &key));
+        }
+    }
+    Ok(known)
+}
