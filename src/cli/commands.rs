@@ -63,12 +63,42 @@ impl From<serde_json::Error> for CliError {
 
 /// A lead as JSON: the record, its short id, and (for `show`) its checklist.
 #[derive(Serialize)]
-struct LeadJson<'a> {
-    short_id: String,
+pub(super) struct LeadJson<'a> {
+    pub short_id: String,
     #[serde(flatten)]
-    lead: &'a Lead,
+    pub lead: &'a Lead,
     #[serde(skip_serializing_if = "Option::is_none")]
-    checklist: Option<Vec<CheckItem>>,
+    pub checklist: Option<Vec<CheckItem>>,
+    /// The priority score with its terms (`show`, `queue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<crate::domain::score::Score>,
+}
+
+/// A JSON list written an item at a time, so a long list never sits in memory.
+pub(super) struct JsonList {
+    empty: bool,
+}
+
+impl JsonList {
+    pub(super) fn start(out: &mut dyn Write) -> std::io::Result<Self> {
+        write!(out, "[")?;
+        Ok(Self { empty: true })
+    }
+
+    pub(super) fn item(
+        &mut self,
+        out: &mut dyn Write,
+        item: &impl Serialize,
+    ) -> Result<(), CliError> {
+        write!(out, "{}\n  ", if self.empty { "" } else { "," })?;
+        self.empty = false;
+        serde_json::to_writer(&mut *out, item)?;
+        Ok(())
+    }
+
+    pub(super) fn end(self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "{}]", if self.empty { "" } else { "\n" })
+    }
 }
 
 /// Runs `cli`'s command, writing its output to `out`.
@@ -233,21 +263,17 @@ fn list(store: &Store, args: &ListArgs, out: &mut dyn Write) -> Result<(), CliEr
         limit: args.limit,
     };
     if args.json {
-        // Streamed, so a long list never sits in memory.
-        let mut first = true;
-        write!(out, "[")?;
+        let mut list = JsonList::start(out)?;
         store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
-            write!(out, "{}\n  ", if first { "" } else { "," })?;
-            first = false;
             let item = LeadJson {
                 short_id: store.short_id(&lead.id),
                 lead: &lead,
                 checklist: None,
+                score: None,
             };
-            serde_json::to_writer(&mut *out, &item)?;
-            Ok(())
+            list.item(out, &item)
         })?;
-        writeln!(out, "{}]", if first { "" } else { "\n" })?;
+        list.end(out)?;
     } else {
         store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
             writeln!(
@@ -292,9 +318,9 @@ fn show(
             short_id: short,
             lead: &lead,
             checklist: Some(items),
+            score: Some(score),
         })?;
         if let Some(map) = value.as_object_mut() {
-            map.insert("score".into(), serde_json::to_value(&score)?);
             map.insert("suggestions".into(), serde_json::to_value(&suggestions)?);
             map.insert("stalled_days".into(), serde_json::to_value(stalled)?);
         }

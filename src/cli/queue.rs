@@ -1,28 +1,19 @@
 //! `leadgate queue`: a work queue in priority order, as the workstation shows it.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
 use super::args::QueueArgs;
-use super::commands::CliError;
+use super::commands::{CliError, JsonList, LeadJson};
 use super::render;
-use crate::domain::score::{Score, score};
-use crate::domain::{Lead, Queue};
+use crate::domain::Queue;
+use crate::domain::score::score;
 use crate::store::{Ctx, Direction, ListSource, PageKey, Store};
 
 /// How many leads one rescoring transaction takes.
 const RESCORE_CHUNK: usize = 5_000;
 /// How many rows one page read takes.
 const PAGE: usize = 200;
-
-#[derive(Serialize)]
-struct Row<'a> {
-    short_id: String,
-    #[serde(flatten)]
-    lead: &'a Lead,
-    score: Score,
-}
 
 pub fn run(
     store: &mut Store,
@@ -40,9 +31,11 @@ pub fn run(
     let window = ctx.rules.gates.reason_now_window_days;
     let mut key: Option<PageKey> = None;
     let mut printed = 0;
-    if args.json {
-        write!(out, "[")?;
-    }
+    let mut json = if args.json {
+        Some(JsonList::start(out)?)
+    } else {
+        None
+    };
     while printed < args.limit {
         let rows = store.page(
             &list,
@@ -54,28 +47,30 @@ pub fn run(
         key = Some(last.key.clone());
         for row in &rows {
             let lead = &row.lead;
-            let item = Row {
-                short_id: store.short_id(&lead.id),
-                lead,
-                score: score(lead, ctx.now, &ctx.rules.score, window),
-            };
-            if args.json {
-                write!(out, "{}\n  ", if printed == 0 { "" } else { "," })?;
-                serde_json::to_writer(&mut *out, &item)?;
+            let short_id = store.short_id(&lead.id);
+            let score = score(lead, ctx.now, &ctx.rules.score, window);
+            if let Some(list) = &mut json {
+                let item = LeadJson {
+                    short_id,
+                    lead,
+                    checklist: None,
+                    score: Some(score),
+                };
+                list.item(out, &item)?;
             } else {
                 writeln!(
                     out,
                     "{:>6.1}  {}\n        {}",
-                    item.score.total,
-                    render::list_line(&item.short_id, lead),
-                    item.score.breakdown()
+                    score.total,
+                    render::list_line(&short_id, lead),
+                    score.breakdown()
                 )?;
             }
             printed += 1;
         }
     }
-    if args.json {
-        writeln!(out, "{}]", if printed == 0 { "" } else { "\n" })?;
+    if let Some(list) = json {
+        list.end(out)?;
     } else if printed == 0 {
         writeln!(out, "{queue} is empty")?;
     }
