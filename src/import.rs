@@ -16,8 +16,12 @@ use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
 use crate::store::{Ctx, Store, StoreError};
 
-/// How many read rows may wait for the store at once.
-const ROWS_IN_FLIGHT: usize = 1024;
+/// Read rows travel to the store in bundles of this many: one hand-over (and one wake-up of
+/// the other thread) per bundle instead of per row.
+const ROWS_A_BUNDLE: usize = 256;
+
+/// How many bundles may wait for the store at once: memory stays flat however long the file.
+const BUNDLES_IN_FLIGHT: usize = 4;
 
 /// About how many bytes a row of a lead export takes, to guess a file's rows from its size.
 const ROW_BYTES_GUESS: u64 = 250;
@@ -170,18 +174,23 @@ pub fn import_file(
     // Reading and normalizing run on a second thread while this one stores: each is about
     // half of an import's work. The channel is bounded, so memory stays flat.
     let stored = std::thread::scope(|scope| -> Result<(), ImportError> {
-        let (send, rows) = std::sync::mpsc::sync_channel(ROWS_IN_FLIGHT);
+        let (send, bundles) = std::sync::mpsc::sync_channel(BUNDLES_IN_FLIGHT);
         let mapping = &mapping;
         scope.spawn(move || {
+            let mut bundle = Vec::with_capacity(ROWS_A_BUNDLE);
             for row in csv {
-                let outcome = row.and_then(|raw| to_incoming(&raw, mapping, source));
-                // The receiver stops early only on a store error, which ends the import.
-                if send.send(outcome).is_err() {
-                    break;
+                bundle.push(row.and_then(|raw| to_incoming(&raw, mapping, source)));
+                if bundle.len() == ROWS_A_BUNDLE {
+                    let full = std::mem::replace(&mut bundle, Vec::with_capacity(ROWS_A_BUNDLE));
+                    // The receiver stops early only on a store error, which ends the import.
+                    if send.send(full).is_err() {
+                        return;
+                    }
                 }
             }
+            let _ = send.send(bundle);
         });
-        for outcome in rows {
+        for outcome in bundles.into_iter().flatten() {
             store_row(&mut importer, outcome, &mut skipped).map_err(store_err)?;
         }
         Ok(())

@@ -90,14 +90,24 @@ impl Default for FlagLists {
     }
 }
 
-/// Whether `title` contains `phrase` as whole words.
-fn has_words(title: &str, phrase: &str) -> bool {
-    let words: Vec<&str> = title
+/// The words of a title, split once for every phrase it is checked against.
+fn words(title: &str) -> Vec<&str> {
+    title
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    let wanted: Vec<&str> = phrase.split_whitespace().collect();
-    !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+        .collect()
+}
+
+/// Whether `words` contain `phrase` as whole words, in order.
+fn has_words(words: &[&str], phrase: &str) -> bool {
+    let mut wanted = phrase.split_whitespace();
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = wanted.collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == first && words.len() > i + rest.len() && words[i + 1..=i + rest.len()] == rest[..]
+    })
 }
 
 /// The flags a record raises, each with the reason in words.
@@ -142,6 +152,7 @@ pub fn detect(
         }
     }
     let title = contact.title.as_deref().unwrap_or_default().to_lowercase();
+    let title = words(&title);
     let student_title = lists.student_titles.iter().find(|w| has_words(&title, w));
     if let Some(word) = student_title.filter(|_| !found.iter().any(|f| f.0 == Flag::Student)) {
         found.push((Flag::Student, format!("the title says '{word}'")));

@@ -154,3 +154,18 @@ fn resolving_needs_a_raised_open_flag_and_a_note() {
         Err(FlagError::AlreadyResolved(Flag::FreeMail))
     );
 }
+
+proptest::proptest! {
+    /// A phrase is found exactly when some run of the title's words equals the phrase's.
+    #[test]
+    fn a_phrase_matches_a_run_of_whole_words(
+        title in proptest::collection::vec("(a|b|co|op)", 0..6),
+        phrase in proptest::collection::vec("(a|b|co|op)", 0..3),
+    ) {
+        let title_text = title.join(" / ");
+        let phrase_text = phrase.join(" ");
+        let expected = !phrase.is_empty()
+            && title.windows(phrase.len()).any(|run| run == phrase.as_slice());
+        proptest::prop_assert_eq!(has_words(&words(&title_text), &phrase_text), expected);
+    }
+}

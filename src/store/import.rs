@@ -2,12 +2,13 @@
 //! transaction with the batch that records them, and undone as a whole.
 
 use chrono::Utc;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 
 use super::events::{NewEvent, append};
 use super::import_identity::{fingerprint, identities, identities_of};
+use super::import_journal::BulkJournal;
 use super::leads::{get, insert_row, new_id, new_lead, update_row};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
@@ -32,6 +33,10 @@ const DEFERRED_INDEXES: [(&str, &str); 3] = [
     ),
 ];
 
+/// The page cache of an import, in KiB. Unit tests use a small one, so that their imports
+/// spill pages to the file before they commit, as a large import does.
+const IMPORT_CACHE_KIB: i64 = if cfg!(test) { 256 } else { 65_536 };
+
 /// What happened to one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowOutcome {
@@ -44,6 +49,9 @@ pub enum RowOutcome {
 
 /// An import in progress: everything it writes commits together in `finish`, or not at all.
 pub struct Importer<'s> {
+    pub(super) conn: &'s Connection,
+    /// How the database was journaled before the import, to put back when it ends.
+    pub(super) journal: BulkJournal,
     /// Taken by `finish`; an importer dropped without it rolls back.
     tx: Option<Transaction<'s>>,
     /// For a large import: fingerprints of every identity (email, record id, LinkedIn) the
@@ -53,7 +61,8 @@ pub struct Importer<'s> {
     /// The rowid of the first lead this import creates: rowids only grow, so every lead it
     /// creates sits at or after it.
     first_new_rowid: i64,
-    /// Whether the queue indexes were dropped, to be built again when the import finishes.
+    /// Whether this is a large import: the queue indexes were dropped, to be built again when
+    /// it finishes.
     deferred: bool,
     batch_id: String,
     file_name: String,
@@ -81,11 +90,50 @@ impl Store {
         self.adopt_score_rules(ctx)?;
         // A file large next to the table is faster to index after it is written: the queue
         // indexes are sorted once at the end instead of taking a million random inserts.
-        let defer = expected_rows > 20_000 && expected_rows > self.lead_count()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if defer {
+        let bulk = expected_rows > 20_000 && expected_rows > self.lead_count()?;
+        let conn = &self.conn;
+        // A large import writes its pages once, straight into the file, instead of into the
+        // write-ahead log and then again into the file.
+        let mut journal = if bulk {
+            BulkJournal::enter(conn)
+        } else {
+            BulkJournal::Unchanged
+        };
+        let tx = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+            Ok(tx) => tx,
+            Err(e) => {
+                journal.leave(conn);
+                return Err(e.into());
+            }
+        };
+        // From here on, however the import ends, dropping the importer undoes everything.
+        let mut importer = Importer {
+            conn,
+            journal,
+            deferred: bulk,
+            tx: Some(tx),
+            known: None,
+            first_new_rowid: 0,
+            batch_id: new_id(),
+            file_name: file_name.to_string(),
+            ctx: ctx.clone(),
+            read: 0,
+            created: 0,
+            merged: 0,
+            unchanged: 0,
+            skipped: 0,
+            flagged: BTreeMap::new(),
+        };
+        importer.prepare(source)?;
+        Ok(importer)
+    }
+}
+
+impl Importer<'_> {
+    /// Everything an import needs before its first row, inside its transaction.
+    fn prepare(&mut self, source: Option<&str>) -> Result<(), StoreError> {
+        let tx = self.tx()?;
+        if self.deferred {
             tx.execute_batch(
                 &DEFERRED_INDEXES
                     .iter()
@@ -98,41 +146,38 @@ impl Store {
             "CREATE TEMP TABLE IF NOT EXISTS import_rows (rowid INTEGER PRIMARY KEY); \
              DELETE FROM temp.import_rows;",
         )?;
-        let known = if defer { Some(identities(&tx)?) } else { None };
+        let known = if self.deferred {
+            Some(identities(tx)?)
+        } else {
+            None
+        };
         let first_new_rowid: i64 =
             tx.query_row("SELECT COALESCE(max(rowid), 0) + 1 FROM leads", [], |r| {
                 r.get(0)
             })?;
-        let batch_id = new_id();
         tx.execute(
             "INSERT INTO import_batches (id, file_name, source, actor, started_at, status) \
              VALUES (?1, ?2, ?3, ?4, ?5, 'done')",
-            params![batch_id, file_name, source, ctx.actor, time_text(ctx.now)],
+            params![
+                self.batch_id,
+                self.file_name,
+                source,
+                self.ctx.actor,
+                time_text(self.ctx.now)
+            ],
         )?;
         // A larger page cache for the bulk of writes; SQLite's default is 2 MB. And no CHECK
         // lists while importing: every value an import writes comes from the domain's typed
         // vocabularies, and each list costs a temporary table SQLite builds on every insert.
-        // Set last, once nothing here can fail: the importer puts both back however it ends.
-        tx.execute_batch("PRAGMA cache_size = -65536; PRAGMA ignore_check_constraints = ON")?;
-        Ok(Importer {
-            deferred: defer,
-            tx: Some(tx),
-            known,
-            first_new_rowid,
-            batch_id,
-            file_name: file_name.to_string(),
-            ctx: ctx.clone(),
-            read: 0,
-            created: 0,
-            merged: 0,
-            unchanged: 0,
-            skipped: 0,
-            flagged: BTreeMap::new(),
-        })
+        // The importer puts both back however it ends.
+        tx.execute_batch(&format!(
+            "PRAGMA cache_size = -{IMPORT_CACHE_KIB}; PRAGMA ignore_check_constraints = ON"
+        ))?;
+        self.known = known;
+        self.first_new_rowid = first_new_rowid;
+        Ok(())
     }
-}
 
-impl Importer<'_> {
     #[must_use]
     pub fn batch_id(&self) -> &str {
         &self.batch_id
@@ -417,6 +462,7 @@ impl Importer<'_> {
         let tx = self.tx.take().ok_or(StoreError::ImportFinished)?;
         restore_settings(&tx)?;
         tx.commit()?;
+        self.journal.leave(self.conn);
         Ok(std::mem::take(&mut self.batch_id))
     }
 
@@ -426,11 +472,14 @@ impl Importer<'_> {
 }
 
 impl Drop for Importer<'_> {
-    /// An import that did not finish rolls back; the connection's settings go back either way.
+    /// An import that did not finish rolls back; the connection's settings and journal go
+    /// back either way.
     fn drop(&mut self) {
-        if let Some(tx) = &self.tx {
-            let _ = restore_settings(tx);
+        if let Some(tx) = self.tx.take() {
+            let _ = restore_settings(&tx);
+            drop(tx);
         }
+        self.journal.leave(self.conn);
     }
 }
 

@@ -11,6 +11,7 @@ mod error;
 mod events;
 mod import;
 mod import_identity;
+mod import_journal;
 mod import_undo;
 mod leads;
 mod open;

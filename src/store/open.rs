@@ -9,7 +9,7 @@ use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
 use super::{Store, StoreError};
 
 /// How long a write waits for another process holding the database.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date.

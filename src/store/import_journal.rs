@@ -1,0 +1,53 @@
+//! The journal of a large import. In write-ahead-log mode every page is written twice: into
+//! the log, then back into the database file. A large import into a database nobody else has
+//! open is written with a rollback journal instead: new pages go straight into the file, and
+//! a journal keeps only the pages it overwrites, so an interrupted import still rolls back
+//! whole the next time the file is opened.
+
+use rusqlite::Connection;
+
+use super::open::BUSY_TIMEOUT;
+
+/// Whether an import changed the journal, and so must put it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BulkJournal {
+    Unchanged,
+    /// Left write-ahead logging for a rollback journal, synced fully for the import.
+    Rollback,
+}
+
+impl BulkJournal {
+    /// Leaves write-ahead logging if no other connection has the file open. When another
+    /// has (the workstation's scoring thread, a second window) the import stays in the log
+    /// and takes the slower way: it never waits for the others or disturbs them.
+    pub(super) fn enter(conn: &Connection) -> BulkJournal {
+        let switched = conn.busy_timeout(std::time::Duration::ZERO).is_ok()
+            && conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
+        let _ = conn.busy_timeout(BUSY_TIMEOUT);
+        if !switched {
+            return BulkJournal::Unchanged;
+        }
+        // In rollback mode only FULL syncing makes a commit safe against a power cut.
+        if conn.execute_batch("PRAGMA synchronous = FULL").is_err() {
+            BulkJournal::Rollback.leave(conn);
+            return BulkJournal::Unchanged;
+        }
+        BulkJournal::Rollback
+    }
+
+    /// Back to write-ahead logging, once the import has committed or rolled back. Should that
+    /// fail, the next opening of the file switches it back.
+    pub(super) fn leave(&mut self, conn: &Connection) {
+        if std::mem::replace(self, BulkJournal::Unchanged) == BulkJournal::Rollback {
+            let _ = conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "import_journal_tests.rs"]
+mod tests;
