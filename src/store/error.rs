@@ -7,7 +7,13 @@ use crate::domain::{EditError, Refusal};
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+    /// Another program held the database longer than the store waits.
+    #[error(
+        "the database is busy: another leadgate is writing to it (a large import holds it \
+         until it commits); try again when it is done"
+    )]
+    Busy,
     #[error("cannot open {}: {source}", path.display())]
     Open {
         path: PathBuf,
@@ -47,4 +53,15 @@ pub enum StoreError {
     /// A bug, not an input: an import used after it finished.
     #[error("the import has already finished")]
     ImportFinished,
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sql(e),
+        }
+    }
 }

@@ -48,6 +48,8 @@ impl Store {
                     source: Box::new(e),
                 }
             })?;
+        // A look, not a wait: when the file is busy, opening it is what waits.
+        conn.busy_timeout(Duration::ZERO)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         Ok(Some(version))
     }
@@ -65,9 +67,12 @@ impl Store {
         // Read before writing anything: a refused file must stay byte-for-byte as it was.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| StoreError::Open {
-                path: path.clone(),
-                source: Box::new(e),
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Sql(e) => StoreError::Open {
+                    path: path.clone(),
+                    source: Box::new(e),
+                },
+                other => other,
             })?;
         let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
@@ -81,15 +86,34 @@ impl Store {
         if (version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID) {
             return Err(StoreError::Foreign { path });
         }
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-        )?;
+        write_ahead_log(&conn)?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         if version == 0 {
             schema::create(&mut conn)?;
         } else if version < LATEST_VERSION {
             schema::upgrade(&mut conn, version)?;
         }
         Ok(Store { conn, path })
+    }
+}
+
+/// Puts the database in write-ahead-log mode, as every connection runs. A file is in another
+/// mode only while a large import writes it (or after one was killed): the switch back waits
+/// for that import as long as any other write would. SQLite does not wait by itself here,
+/// since the connection already reads the file, so the waiting is done here.
+fn write_ahead_log(conn: &Connection) -> Result<(), StoreError> {
+    let mode = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0));
+    if mode("PRAGMA journal_mode")?.eq_ignore_ascii_case("wal") {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    loop {
+        match mode("PRAGMA journal_mode = WAL").map_err(StoreError::from) {
+            Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => return other.map(drop),
+        }
     }
 }
 

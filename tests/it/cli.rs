@@ -16,11 +16,7 @@ fn promotion_without_evidence_exits_3_naming_every_missing_item() {
             "{item} missing from:\n{err}"
         );
     }
-    let stage: String = db
-        .conn()
-        .query_row("SELECT stage FROM leads", [], |r| r.get(0))
-        .expect("stage");
-    assert_eq!(stage, "lead");
+    assert_eq!(db.text("SELECT stage FROM leads"), "lead");
 }
 
 #[test]

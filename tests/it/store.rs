@@ -361,3 +361,45 @@ fn a_large_import_rebuilds_its_deferred_indexes_as_schema_sql_declares_them() {
         "the batch is the first entry"
     );
 }
+
+/// A database held by a writer in rollback-journal mode, as a large import holds it: `begin`
+/// is `IMMEDIATE` for an import that has not yet written into the file (others may still
+/// read), `EXCLUSIVE` for one that has.
+fn held_by_a_large_import(db: &Db, begin: &str) -> Connection {
+    db.add("Ana Before", "ana@before.example");
+    let holder = db.conn();
+    let mode: String = holder
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "delete");
+    holder
+        .execute_batch(&format!("BEGIN {begin}"))
+        .expect("lock");
+    holder
+}
+
+#[test]
+fn a_command_waits_for_a_large_import_then_the_file_is_back_in_wal() {
+    let db = Db::new();
+    // Reading is allowed, but the switch back to the log is not until the import ends, and
+    // SQLite refuses it at once rather than waiting: the store waits.
+    let holder = held_by_a_large_import(&db, "IMMEDIATE");
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(800));
+        holder.execute_batch("COMMIT").expect("commit");
+    });
+    let listed = db.ok(&["list"]);
+    assert!(listed.contains("Ana Before"), "{listed}");
+    release.join().expect("released");
+    assert_eq!(db.text("PRAGMA journal_mode"), "wal");
+}
+
+#[test]
+fn a_command_that_waits_too_long_says_the_database_is_busy() {
+    let db = Db::new();
+    let _holder = held_by_a_large_import(&db, "EXCLUSIVE");
+    let out = db.cmd().arg("list").output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the database is busy"), "{err}");
+}

@@ -96,6 +96,11 @@ impl Db {
         self.conn().query_row(sql, [], |r| r.get(0)).expect("count")
     }
 
+    /// The one text value `sql` returns.
+    pub fn text(&self, sql: &str) -> String {
+        self.conn().query_row(sql, [], |r| r.get(0)).expect("text")
+    }
+
     /// Every row of every table, to check that a refused command wrote nothing.
     pub fn dump(&self) -> String {
         let conn = self.conn();
