@@ -48,7 +48,9 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                 .rescore(&context(&app, actor), 50)
                 .is_ok_and(|n| n == 50)
         {}
-        let _rescorer = rescorer::Rescorer::start(store.path().to_path_buf(), app.rules.clone());
+        let store_path = store.path().to_path_buf();
+        let scoring = |app: &App| rescorer::Rescorer::start(store_path.clone(), app.rules.clone());
+        let mut rescorer = Some(scoring(&app));
         let start = app.start();
         perform(&mut store, &mut app, actor, start);
         while !app.quit {
@@ -62,10 +64,17 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                 if let Some(action) = action {
                     let commands = app.update(action);
                     // A long command (an import) shows its status line before it starts.
-                    if commands.iter().any(|c| matches!(c, Command::Import(_))) {
+                    let importing = commands.iter().any(|c| matches!(c, Command::Import(_)));
+                    if importing {
                         terminal.draw(|f| ui::render(&app, f))?;
+                        // The scoring thread lets go of the file meanwhile, so that a large
+                        // import may write it the fast way (see `store::import_journal`).
+                        rescorer = None;
                     }
                     perform(&mut store, &mut app, actor, commands);
+                    if rescorer.is_none() {
+                        rescorer = Some(scoring(&app));
+                    }
                 }
                 if app.quit {
                     break;
