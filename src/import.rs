@@ -14,7 +14,7 @@ use crate::interchange::Target;
 use crate::interchange::mapping::{MapError, Mapping, map_headers};
 use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
-use crate::store::{Ctx, Store, StoreError};
+use crate::store::{Ctx, Prepared, Store, StoreError};
 
 /// Read rows travel to the store in bundles of this many: one hand-over (and one wake-up of
 /// the other thread) per bundle instead of per row.
@@ -176,10 +176,13 @@ pub fn import_file(
     let stored = std::thread::scope(|scope| -> Result<(), ImportError> {
         let (send, bundles) = std::sync::mpsc::sync_channel(BUNDLES_IN_FLIGHT);
         let mapping = &mapping;
+        // Rows arrive with the lead they would create already built.
+        let preparer = importer.preparer();
         scope.spawn(move || {
             let mut bundle = Vec::with_capacity(ROWS_A_BUNDLE);
             for row in csv {
-                bundle.push(row.and_then(|raw| to_incoming(&raw, mapping, source)));
+                let outcome = row.and_then(|raw| to_incoming(&raw, mapping, source));
+                bundle.push(outcome.map(|incoming| preparer.prepare(incoming)));
                 if bundle.len() == ROWS_A_BUNDLE {
                     let full = std::mem::replace(&mut bundle, Vec::with_capacity(ROWS_A_BUNDLE));
                     // The receiver stops early only on a store error, which ends the import.
@@ -233,15 +236,18 @@ pub fn import_file(
 /// and reported; the rest still imports.
 fn store_row(
     importer: &mut crate::store::Importer<'_>,
-    outcome: Result<Incoming, crate::interchange::RowProblem>,
+    outcome: Result<Prepared, crate::interchange::RowProblem>,
     skipped: &mut Vec<Skip>,
 ) -> Result<(), StoreError> {
     let (line, reason) = match outcome {
-        Ok(incoming) => match importer.add(&incoming) {
-            Ok(_) => return Ok(()),
-            Err(StoreError::Edit(refusal)) => (incoming.line, refusal.to_string()),
-            Err(e) => return Err(e),
-        },
+        Ok(prepared) => {
+            let line = prepared.row.line;
+            match importer.add_prepared(prepared) {
+                Ok(_) => return Ok(()),
+                Err(StoreError::Edit(refusal)) => (line, refusal.to_string()),
+                Err(e) => return Err(e),
+            }
+        }
         Err(problem) => (problem.line, problem.reason),
     };
     importer.skip(line, &reason)?;

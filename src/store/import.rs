@@ -9,12 +9,13 @@ use std::collections::{BTreeMap, HashSet};
 use super::events::{NewEvent, append};
 use super::import_identity::{fingerprint, identities, identities_of};
 use super::import_journal::BulkJournal;
-use super::leads::{get, insert_row, new_id, new_lead, update_row};
+use super::import_prepare::{Prepared, Preparer, lead_of};
+use super::leads::{get, insert_row, new_id, update_row};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
 use crate::domain::field::{Edit, Field, apply, current};
 use crate::domain::flags::{Flag, detect, refresh};
-use crate::domain::{Incoming, Lead, Origin};
+use crate::domain::{Incoming, Lead};
 
 /// The queue indexes a large import builds after writing its rows, exactly as `schema.sql`
 /// declares them.
@@ -202,7 +203,28 @@ impl Importer<'_> {
     /// # Errors
     /// `Edit` for a row the rules refuse (the caller skips it and goes on); a database error.
     pub fn add(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
-        let outcome = self.place(row)?;
+        self.add_with(row, None)
+    }
+
+    /// Stores a row whose lead was built beforehand (see `Preparer`), as `add` does.
+    ///
+    /// # Errors
+    /// As `add`.
+    pub fn add_prepared(&mut self, prepared: Prepared) -> Result<RowOutcome, StoreError> {
+        self.add_with(&prepared.row, prepared.lead)
+    }
+
+    /// A `Preparer` for this import's rows, to run on another thread.
+    #[must_use]
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            batch_id: self.batch_id.clone(),
+            ctx: self.ctx.clone(),
+        }
+    }
+
+    fn add_with(&mut self, row: &Incoming, lead: Option<Lead>) -> Result<RowOutcome, StoreError> {
+        let outcome = self.place(row, lead)?;
         // Created or merged, the lead now answers to the row's identities.
         if let Some(known) = &mut self.known {
             known.extend(identities_of(row).map(|(i, key)| fingerprint(i, &key)));
@@ -210,13 +232,17 @@ impl Importer<'_> {
         Ok(outcome)
     }
 
-    fn place(&mut self, row: &Incoming) -> Result<RowOutcome, StoreError> {
+    fn place(&mut self, row: &Incoming, lead: Option<Lead>) -> Result<RowOutcome, StoreError> {
         match self.existing(row)? {
             None => {
-                let id = self.create(row)?;
+                let lead = match lead {
+                    Some(lead) => lead,
+                    None => lead_of(row, &self.batch_id, &self.ctx)?,
+                };
+                self.create(&lead)?;
                 self.read += 1;
                 self.created += 1;
-                Ok(RowOutcome::Created(id))
+                Ok(RowOutcome::Created(lead.id))
             }
             Some(id) => {
                 let merged = self.merge(&id, row)?;
@@ -251,34 +277,16 @@ impl Importer<'_> {
         Ok(None)
     }
 
-    fn create(&mut self, row: &Incoming) -> Result<String, StoreError> {
-        let mut contact = row.contact.clone();
-        if contact.name.trim().is_empty() {
-            // An email-only row is a lead; until someone knows better it goes by its address.
-            contact.name = contact.email.clone().unwrap_or_default();
-        }
-        let mut lead: Lead = new_lead(contact, &self.ctx)?;
-        lead.record_id.clone_from(&row.record_id);
-        lead.attributes = attributes_of(row);
-        lead.origin = Some(Origin {
-            batch_id: self.batch_id.clone(),
-            line: row.line,
-        });
-        let raised = detect(
-            &lead.contact,
-            row.invalid_email.as_deref(),
-            &self.ctx.rules.flags,
-        );
-        refresh(&mut lead.evidence.flags, raised);
+    /// Writes a new lead. Rows created here are indexed for search by their rowid range when
+    /// the import ends. The batch row records the creation of every lead it imports (who,
+    /// when, which file and line): one row a batch instead of an event a lead, which halves an
+    /// import's random writes. `history` shows it as the lead's first entry.
+    fn create(&mut self, lead: &Lead) -> Result<(), StoreError> {
         for f in &lead.evidence.flags {
             *self.flagged.entry(f.flag).or_default() += 1;
         }
-        // Rows created here are indexed for search by their rowid range when the import ends.
-        insert_row(self.tx()?, &lead, &self.ctx)?;
-        // The batch row records the creation of every lead it imports (who, when, which file
-        // and line): one row a batch instead of an event a lead, which halves an import's
-        // random writes. `history` shows it as the lead's first entry.
-        Ok(lead.id)
+        insert_row(self.tx()?, lead, &self.ctx)?;
+        Ok(())
     }
 
     /// Fills what the lead lacks and keeps what differs as history. Returns whether anything
@@ -501,7 +509,7 @@ fn later_day(new: &str, old: &str) -> bool {
 pub(super) const INVALID_EMAIL: &str = "invalid email";
 
 /// The row's unmapped columns, plus its further emails and phones and any invalid email.
-fn attributes_of(row: &Incoming) -> BTreeMap<String, String> {
+pub(super) fn attributes_of(row: &Incoming) -> BTreeMap<String, String> {
     let mut attributes = row.attributes.clone();
     if !row.other_emails.is_empty() {
         attributes.insert("other emails".into(), row.other_emails.join(", "));

@@ -123,3 +123,47 @@ fn an_import_dropped_before_it_finishes_writes_nothing_and_puts_checks_back() {
         "CHECK lists are back after an abandoned import"
     );
 }
+
+#[test]
+fn a_row_prepared_on_another_thread_is_stored_as_the_row_itself_would_be() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut import = store
+        .begin_import("f.csv", None, 10, &ctx())
+        .expect("begin");
+    let preparer = import.preparer();
+    let mut flagged = row(2, None, Some("hubspot:7"), None);
+    flagged.contact.title = Some("Student".into());
+    flagged.invalid_email = Some("not an address".into());
+    flagged.attributes.insert("Segment".into(), "B".into());
+    let mut plain = flagged.clone();
+    plain.line = 3;
+    plain.record_id = Some("hubspot:8".into());
+    let prepared = std::thread::scope(|s| {
+        s.spawn(|| preparer.prepare(flagged.clone()))
+            .join()
+            .expect("prepared")
+    });
+    let RowOutcome::Created(a) = import.add_prepared(prepared).expect("add") else {
+        panic!("created")
+    };
+    let RowOutcome::Created(b) = import.add(&plain).expect("add") else {
+        panic!("created")
+    };
+    // A prepared row whose identity is known by now is merged; its own lead is never written.
+    let again = preparer.prepare(flagged);
+    assert_eq!(
+        import.add_prepared(again).expect("add"),
+        RowOutcome::Unchanged(a.clone())
+    );
+    let (a, b) = (
+        get(import.tx().expect("tx"), &a).expect("a"),
+        get(import.tx().expect("tx"), &b).expect("b"),
+    );
+    assert_eq!(a.evidence.flags, b.evidence.flags);
+    assert_eq!(a.evidence.flags.len(), 2, "{:?}", a.evidence.flags);
+    assert_eq!(a.attributes, b.attributes);
+    assert_eq!(a.contact, b.contact);
+    assert_eq!(a.origin.as_ref().map(|o| o.line), Some(2));
+    assert_eq!(import.created, 2);
+    assert_eq!(import.flagged.values().sum::<u64>(), 4);
+}
