@@ -87,9 +87,10 @@ fn seed_demo(path: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Deletes a database and its WAL files.
+/// Deletes a database and its journals: a journal left beside a new file would be played
+/// into it.
 fn remove_database(path: &Path) -> Result<(), CliError> {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         match std::fs::remove_file(PathBuf::from(p)) {

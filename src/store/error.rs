@@ -7,13 +7,13 @@ use crate::domain::{EditError, Refusal};
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Sql(rusqlite::Error),
+    Sql(#[source] rusqlite::Error),
     /// Another program held the database longer than the store waits.
     #[error(
-        "the database is busy: another leadgate is writing to it (a large import holds it \
-         until it commits); try again when it is done"
+        "the database is in use by another program (a large import holds it until it \
+         commits); try again when it is done"
     )]
-    Busy,
+    Busy(#[source] rusqlite::Error),
     #[error("cannot open {}: {source}", path.display())]
     Open {
         path: PathBuf,
@@ -57,11 +57,10 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::Busy
-            }
-            _ => StoreError::Sql(e),
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+            StoreError::Busy(e)
+        } else {
+            StoreError::Sql(e)
         }
     }
 }

@@ -2,7 +2,7 @@
 //! transaction with the batch that records them, and undone as a whole.
 
 use chrono::Utc;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 
@@ -100,7 +100,7 @@ impl Store {
         } else {
             BulkJournal::Unchanged
         };
-        let tx = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+        let tx = match Transaction::new_unchecked(conn, journal.behavior()) {
             Ok(tx) => tx,
             Err(e) => {
                 journal.leave(conn);

@@ -4,9 +4,10 @@
 //! a journal keeps only the pages it overwrites, so an interrupted import still rolls back
 //! whole the next time the file is opened.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
+use std::time::{Duration, Instant};
 
-use super::open::BUSY_TIMEOUT;
+use super::open::{BUSY_TIMEOUT, write_ahead_log};
 
 /// Whether an import changed the journal, and so must put it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,32 +19,45 @@ pub(super) enum BulkJournal {
 
 impl BulkJournal {
     /// Leaves write-ahead logging if no other connection has the file open. When another
-    /// has (the workstation's scoring thread, a second window) the import stays in the log
-    /// and takes the slower way: it never waits for the others or disturbs them.
+    /// has (a second window, another program) the import stays in the log and takes the
+    /// slower way: it never waits for the others or disturbs them.
     pub(super) fn enter(conn: &Connection) -> BulkJournal {
-        let switched = conn.busy_timeout(std::time::Duration::ZERO).is_ok()
+        // In rollback mode only FULL syncing makes a commit safe against a power cut; it is
+        // set before the switch, so no commit in that mode ever goes without it.
+        if conn.execute_batch("PRAGMA synchronous = FULL").is_err() {
+            return BulkJournal::Unchanged;
+        }
+        let switched = conn.busy_timeout(Duration::ZERO).is_ok()
             && conn
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| {
                     r.get::<_, String>(0)
                 })
                 .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
         let _ = conn.busy_timeout(BUSY_TIMEOUT);
-        if !switched {
-            return BulkJournal::Unchanged;
+        if switched {
+            BulkJournal::Rollback
+        } else {
+            let _ = conn.execute_batch("PRAGMA synchronous = NORMAL");
+            BulkJournal::Unchanged
         }
-        // In rollback mode only FULL syncing makes a commit safe against a power cut.
-        if conn.execute_batch("PRAGMA synchronous = FULL").is_err() {
-            BulkJournal::Rollback.leave(conn);
-            return BulkJournal::Unchanged;
-        }
-        BulkJournal::Rollback
     }
 
     /// Back to write-ahead logging, once the import has committed or rolled back. Should that
     /// fail, the next opening of the file switches it back.
     pub(super) fn leave(&mut self, conn: &Connection) {
         if std::mem::replace(self, BulkJournal::Unchanged) == BulkJournal::Rollback {
-            let _ = conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+            let _ = write_ahead_log(conn, Instant::now() + BUSY_TIMEOUT);
+            let _ = conn.execute_batch("PRAGMA synchronous = NORMAL");
+        }
+    }
+
+    /// The transaction an import runs in. In rollback mode it is exclusive from the start:
+    /// a reader let in meanwhile could otherwise hold off the commit past the busy timeout and
+    /// so throw the whole import away.
+    pub(super) fn behavior(self) -> TransactionBehavior {
+        match self {
+            BulkJournal::Unchanged => TransactionBehavior::Immediate,
+            BulkJournal::Rollback => TransactionBehavior::Exclusive,
         }
     }
 }

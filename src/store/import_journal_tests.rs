@@ -57,6 +57,16 @@ fn a_crash_midway_through_a_large_import_rolls_it_back_whole() {
         .expect("begin");
     assert_eq!(import.journal, BulkJournal::Rollback);
     assert_eq!(mode(import.conn), "delete");
+    assert_eq!(count(import.conn, "PRAGMA synchronous"), 2, "FULL");
+    // Nobody else gets in until the import ends, so no reader can hold off its commit.
+    let late = rusqlite::Connection::open(&path).expect("late reader");
+    late.busy_timeout(std::time::Duration::ZERO)
+        .expect("timeout");
+    assert!(
+        late.query_row("SELECT count(*) FROM leads", [], |r| r.get::<_, i64>(0))
+            .is_err()
+    );
+    drop(late);
     for i in 0..3_000 {
         import.add(&row(i)).expect("add");
     }
@@ -138,4 +148,18 @@ fn with_the_file_open_elsewhere_a_large_import_keeps_the_log() {
     assert_eq!(count(&other, "SELECT count(*) FROM leads"), 1);
     import.finish(&serde_json::json!({})).expect("finish");
     assert_eq!(count(&other, "SELECT count(*) FROM leads"), 2);
+}
+
+#[test]
+fn a_large_import_that_cannot_start_leaves_the_file_as_it_was() {
+    let (_dir, _, mut store) = database_with_one_lead();
+    // Preparing a large import drops the queue indexes; one already gone makes it fail.
+    store
+        .conn
+        .execute_batch("DROP INDEX leads_by_queue")
+        .expect("drop");
+    assert!(store.begin_import("big.csv", None, LARGE, &ctx()).is_err());
+    assert_eq!(mode(&store.conn), "wal");
+    assert_eq!(count(&store.conn, "PRAGMA synchronous"), 1, "NORMAL");
+    assert_eq!(count(&store.conn, "SELECT count(*) FROM import_batches"), 0);
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
 use super::{Store, StoreError};
@@ -63,6 +63,8 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        // However many steps wait on a busy file, opening it waits this long in all.
+        let deadline = Instant::now() + BUSY_TIMEOUT;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Read before writing anything: a refused file must stay byte-for-byte as it was.
         let version: i64 = conn
@@ -86,7 +88,7 @@ impl Store {
         if (version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID) {
             return Err(StoreError::Foreign { path });
         }
-        write_ahead_log(&conn)?;
+        write_ahead_log(&conn, deadline)?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         if version == 0 {
             schema::create(&mut conn)?;
@@ -97,24 +99,26 @@ impl Store {
     }
 }
 
-/// Puts the database in write-ahead-log mode, as every connection runs. A file is in another
-/// mode only while a large import writes it (or after one was killed): the switch back waits
-/// for that import as long as any other write would. SQLite does not wait by itself here,
-/// since the connection already reads the file, so the waiting is done here.
-fn write_ahead_log(conn: &Connection) -> Result<(), StoreError> {
+/// Puts the database in write-ahead-log mode, as every connection runs, trying until
+/// `deadline`. A file is in another mode only while a large import writes it (or after one
+/// was killed). SQLite does not wait for the switch by itself (the connection already reads
+/// the file), so the waiting is done here, in short tries.
+pub(super) fn write_ahead_log(conn: &Connection, deadline: Instant) -> Result<(), StoreError> {
     let mode = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0));
     if mode("PRAGMA journal_mode")?.eq_ignore_ascii_case("wal") {
         return Ok(());
     }
-    let started = std::time::Instant::now();
-    loop {
+    conn.busy_timeout(Duration::ZERO)?;
+    let switched = loop {
         match mode("PRAGMA journal_mode = WAL").map_err(StoreError::from) {
-            Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+            Err(StoreError::Busy(_)) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(50));
             }
-            other => return other.map(drop),
+            other => break other,
         }
-    }
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    switched.map(drop)
 }
 
 /// Creates an empty file only its owner can read, and its folder if needed.

@@ -60,8 +60,15 @@ fn rest(time: Duration, stop: &AtomicBool) {
 }
 
 fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
-    let Ok(mut store) = Store::open(path) else {
-        return;
+    // The file may be busy for a while (a large import holds it): try again later.
+    let mut store = loop {
+        match Store::open(path) {
+            Ok(store) => break store,
+            Err(_) => rest(REST, stop),
+        }
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
     };
     while !stop.load(Ordering::Relaxed) {
         let ctx = Ctx {
