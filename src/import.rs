@@ -215,6 +215,12 @@ pub fn import_file(
         "encoding": encoding, "delimiter": delimiter, "header_line": header_line,
         "unchanged": unchanged, "flagged": flagged, "mapping": mapping_note,
     });
+    // Every row is read; what remains (search and queue indexes, the commit) can take a while
+    // on a large file, and the full bar should not look stuck.
+    bar.set_message(format!(
+        "{}: indexing and saving",
+        crate::safe_text::one_line(&name)
+    ));
     let batch = importer.finish(&summary).map_err(store_err)?;
     bar.finish_and_clear();
     Ok(FileSummary {
