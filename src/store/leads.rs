@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::events::{NewEvent, append};
-use super::rows::{LEAD_COLUMNS, lead_from_row, time_text};
+use super::rows::{LEAD_COLUMNS, lead_columns, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
 use crate::domain::id::{normalize_prefix, short_id};
 use crate::domain::{Contact, Evidence, Lead, Stage, State};
@@ -218,10 +218,14 @@ pub(super) fn new_id() -> String {
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> Result<Lead, StoreError> {
-    conn.prepare_cached(&format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?1"))?
-        .query_row([id], lead_from_row)
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(id.to_string()))
+    conn.prepare_cached(concat!(
+        "SELECT ",
+        lead_columns!(),
+        " FROM leads WHERE id = ?1"
+    ))?
+    .query_row([id], lead_from_row)
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(id.to_string()))
 }
 
 fn opt_time(t: Option<DateTime<Utc>>) -> Option<String> {
@@ -240,8 +244,11 @@ pub(super) fn insert(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result
 pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Result<i64> {
     let (c, e) = (&l.contact, &l.evidence);
     let st = ctx.rules.standing(l, ctx.now);
-    conn.prepare_cached(&format!(
-        "INSERT INTO leads ({LEAD_COLUMNS}, priority, waiting, priority_until) VALUES (?1, ?2, \
+    // Built at compile time: this runs for every row of an import.
+    conn.prepare_cached(concat!(
+        "INSERT INTO leads (",
+        lead_columns!(),
+        ", priority, waiting, priority_until) VALUES (?1, ?2, \
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
          ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
          ?38, ?39, ?40, ?41, ?42)"

@@ -9,13 +9,22 @@ use crate::domain::{
     UnknownValue,
 };
 
+/// Every lead column, in the order `lead_from_row` reads them; a macro, so that statements
+/// run for every row can be built once, at compile time, with `concat!`.
+macro_rules! lead_columns {
+    () => {
+        "id, name, email, title, company, domain, industry, \
+        employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
+        state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
+        intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
+        updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, \
+        batch_line, last_activity"
+    };
+}
+pub(super) use lead_columns;
+
 /// Every lead column, in the order `lead_from_row` reads them.
-pub(super) const LEAD_COLUMNS: &str = "id, name, email, title, company, domain, industry, \
-    employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
-    state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
-    intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
-    updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, batch_line, \
-    last_activity";
+pub(super) const LEAD_COLUMNS: &str = lead_columns!();
 
 /// How many columns `LEAD_COLUMNS` names: a query may select more after them.
 pub(super) fn lead_column_count() -> usize {
