@@ -2,7 +2,6 @@
 //! one skipped.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -60,15 +59,7 @@ impl Store {
     /// # Errors
     /// `BadId`, `NotFound` or `Ambiguous`.
     pub fn resolve_batch(&self, prefix: &str) -> Result<String, StoreError> {
-        let p = crate::domain::id::normalize_prefix(prefix)
-            .ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
-        let upper = format!("{p}g");
-        let mut stmt = self.conn.prepare(
-            "SELECT id FROM import_batches WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 11",
-        )?;
-        let ids: Vec<String> = stmt
-            .query_map(params![p, upper], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let (p, ids) = super::leads::ids_starting(&self.conn, "import_batches", prefix, 11)?;
         match ids.as_slice() {
             [] => Err(StoreError::BatchNotFound(p)),
             [one] => Ok(one.clone()),

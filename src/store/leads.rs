@@ -90,16 +90,7 @@ impl Store {
     /// # Errors
     /// `BadId` when it cannot be part of an id, `NotFound`, or `Ambiguous` with candidates.
     pub fn resolve(&self, prefix: &str) -> Result<String, StoreError> {
-        let p = normalize_prefix(prefix).ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
-        // Hex digits sort below 'g', so this range is exactly the ids that start with p.
-        let upper = format!("{p}g");
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM leads WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
-        )?;
-        let limit = i64::try_from(MAX_CANDIDATES + 1).unwrap_or(i64::MAX);
-        let ids: Vec<String> = stmt
-            .query_map(params![p, upper, limit], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let (p, ids) = ids_starting(&self.conn, "leads", prefix, MAX_CANDIDATES + 1)?;
         match ids.as_slice() {
             [] => Err(StoreError::NotFound(p)),
             [one] => Ok(one.clone()),
@@ -209,6 +200,30 @@ fn create(conn: &Connection, lead: &Lead, ctx: &Ctx) -> Result<(), StoreError> {
     };
     append(conn, ctx, &lead.id, created)?;
     Ok(())
+}
+
+/// The normalized `prefix` and up to `limit` ids of `table` (leads or import batches) that
+/// start with it, in order, as git resolves hashes.
+///
+/// # Errors
+/// `BadId` when `prefix` cannot be part of an id; a database error.
+pub(super) fn ids_starting(
+    conn: &Connection,
+    table: &'static str,
+    prefix: &str,
+    limit: usize,
+) -> Result<(String, Vec<String>), StoreError> {
+    let p = normalize_prefix(prefix).ok_or_else(|| StoreError::BadId(prefix.to_string()))?;
+    // Hex digits sort below 'g', so this range is exactly the ids that start with p.
+    let upper = format!("{p}g");
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let ids = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"
+        ))?
+        .query_map(params![p, upper, limit], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok((p, ids))
 }
 
 /// A new random id: 128 bits as 32 lowercase hex digits.

@@ -17,6 +17,11 @@ fn add(store: &mut Store, name: &str, ctx: &Ctx) -> String {
     store.add_lead(contact, ctx).expect("add").id
 }
 
+/// `n` leads named L0, L1, …; their ids.
+fn add_leads(store: &mut Store, n: usize, ctx: &Ctx) -> Vec<String> {
+    (0..n).map(|i| add(store, &format!("L{i}"), ctx)).collect()
+}
+
 fn set(store: &mut Store, id: &str, field: Field, value: &str, ctx: &Ctx) {
     let edit = Edit {
         field,
@@ -132,9 +137,7 @@ fn new_score_weights_make_every_stored_priority_stale() {
 fn a_pass_after_new_weights_goes_a_chunk_at_a_time_and_writes_keep_up() {
     let mut store = Store::open_in_memory().expect("open");
     let ctx = Ctx::new("t", t0());
-    let ids: Vec<String> = (0..5)
-        .map(|i| add(&mut store, &format!("L{i}"), &ctx))
-        .collect();
+    let ids = add_leads(&mut store, 5, &ctx);
     for id in &ids {
         set(&mut store, id, Field::IcpFit, "fit", &ctx);
     }
@@ -159,9 +162,7 @@ fn a_pass_after_new_weights_goes_a_chunk_at_a_time_and_writes_keep_up() {
 fn a_write_under_other_rules_never_restarts_a_pass() {
     let mut store = Store::open_in_memory().expect("open");
     let ctx = Ctx::new("t", t0());
-    let ids: Vec<String> = (0..3)
-        .map(|i| add(&mut store, &format!("L{i}"), &ctx))
-        .collect();
+    let ids = add_leads(&mut store, 3, &ctx);
     let mut rules = Rules::default();
     rules.score.fit = 9.0;
     let other = Ctx {

@@ -1,6 +1,6 @@
 //! Queues in priority order, from the command line: the same order the workstation pages.
 
-use crate::support::Db;
+use crate::support::{Db, assert_terms_sum, stderr_of};
 use serde_json::Value;
 
 fn names(v: &Value) -> Vec<String> {
@@ -43,13 +43,7 @@ fn today_lists_the_highest_score_first_with_every_term() {
     let v = queue_json(&db, &[]);
     assert_eq!(names(&v), ["Ann Hot", "Bo Plain", "Cy Free"]);
     for lead in v.as_array().expect("list") {
-        let sum: f64 = lead["score"]["terms"]
-            .as_array()
-            .expect("terms")
-            .iter()
-            .map(|t| t["points"].as_f64().expect("points"))
-            .sum();
-        assert!((sum - lead["score"]["total"].as_f64().expect("total")).abs() < 1e-9);
+        assert_terms_sum(&lead["score"]);
     }
     assert_eq!(v[0]["score"]["total"].as_f64(), Some(10.0));
     let text = db.ok(&["queue"]);
@@ -71,7 +65,7 @@ fn a_nurtured_lead_leaves_today_until_its_review_is_due() {
     let out = db.cmd().args(["queue", "someday"]).output().expect("runs");
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("unknown queue 'someday'"),
+        stderr_of(&out).contains("unknown queue 'someday'"),
         "{out:?}"
     );
 }
@@ -141,7 +135,7 @@ fn recent_engagement_raises_a_lead_and_imports_carry_it() {
         .expect("runs");
     assert!(!bad.status.success());
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("'yesterday' is not a date"),
+        stderr_of(&bad).contains("'yesterday' is not a date"),
         "{bad:?}"
     );
 }

@@ -154,7 +154,7 @@ mod rules_file {
 }
 
 mod suggestions {
-    use crate::support::{Db, stderr_of};
+    use crate::support::{Db, assert_terms_sum, stderr_of};
     use serde_json::Value;
 
     fn fixture(name: &str) -> String {
@@ -260,12 +260,6 @@ mod suggestions {
             "{shown}"
         );
         let v: Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).expect("json");
-        let sum: f64 = v["score"]["terms"]
-            .as_array()
-            .expect("terms")
-            .iter()
-            .map(|t| t["points"].as_f64().expect("n"))
-            .sum();
-        assert!((sum - v["score"]["total"].as_f64().expect("total")).abs() < 1e-9);
+        assert_terms_sum(&v["score"]);
     }
 }

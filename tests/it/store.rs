@@ -1,6 +1,6 @@
 //! The database file: schema, migrations, refusal of files it does not understand.
 
-use crate::support::Db;
+use crate::support::{Db, stderr_of};
 use leadgate::store::{LATEST_VERSION, MIGRATIONS, Store, StoreError};
 use rusqlite::Connection;
 use std::path::Path;
@@ -402,7 +402,7 @@ fn gives_up_busy(begin: &str) {
     let started = std::time::Instant::now();
     let out = db.cmd().arg("list").output().expect("runs");
     assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr_of(&out);
     assert!(err.contains("in use by another program"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(8));
 }

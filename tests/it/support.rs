@@ -135,6 +135,18 @@ pub fn days_ago_date(days: i64) -> NaiveDate {
     Local::now().date_naive() - Duration::days(days)
 }
 
+/// Checks that a lead's JSON score is the sum of its terms.
+#[allow(dead_code)]
+pub fn assert_terms_sum(score: &serde_json::Value) {
+    let sum: f64 = score["terms"]
+        .as_array()
+        .expect("terms")
+        .iter()
+        .map(|t| t["points"].as_f64().expect("points"))
+        .sum();
+    assert!((sum - score["total"].as_f64().expect("total")).abs() < 1e-9);
+}
+
 pub fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
