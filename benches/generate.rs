@@ -237,7 +237,9 @@ fn main() {
     // Leads were scored as of their own arrival; bring every score to today, as the
     // workstation would in the background, so the benchmark measures paging alone.
     let today = Ctx::new("generator", Utc::now());
-    while store.rescore(&today, 10_000).expect("rescore") > 0 {}
+    store
+        .rescore_all(&today, 10_000, |_| true)
+        .expect("rescore");
     drop(store);
     std::fs::rename(&partial, &path).expect("move the finished database into place");
     for side in ["partial-wal", "partial-shm"] {

@@ -152,6 +152,6 @@ pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> 
     }
     // Leads were scored as of their own days; score them all as of today.
     let today = Ctx::new("demo", now);
-    while store.rescore(&today, 1_000)? > 0 {}
+    store.rescore_all(&today, 1_000, |_| true)?;
     Ok(added)
 }

@@ -92,13 +92,10 @@ fn rescore_all(store: &mut Store, ctx: &Ctx) -> Result<(), CliError> {
     } else {
         ProgressBar::hidden()
     };
-    loop {
-        let n = store.rescore(ctx, RESCORE_CHUNK)?;
+    store.rescore_all(ctx, RESCORE_CHUNK, |n| {
         bar.inc(n as u64);
-        if n < RESCORE_CHUNK {
-            break;
-        }
-    }
+        true
+    })?;
     bar.finish_and_clear();
     Ok(())
 }

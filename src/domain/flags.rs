@@ -100,14 +100,8 @@ fn words(title: &str) -> Vec<&str> {
 
 /// Whether `words` contain `phrase` as whole words, in order.
 fn has_words(words: &[&str], phrase: &str) -> bool {
-    let mut wanted = phrase.split_whitespace();
-    let Some(first) = wanted.next() else {
-        return false;
-    };
-    let rest: Vec<&str> = wanted.collect();
-    words.iter().enumerate().any(|(i, w)| {
-        *w == first && words.len() > i + rest.len() && words[i + 1..=i + rest.len()] == rest[..]
-    })
+    let wanted: Vec<&str> = phrase.split_whitespace().collect();
+    !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
 /// The flags a record raises, each with the reason in words.

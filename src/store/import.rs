@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 
 use super::events::{NewEvent, append};
-use super::import_identity::{fingerprint, identities, identities_of};
+use super::import_identity::{Identity, fingerprint, identities, identities_of};
 use super::import_journal::BulkJournal;
 use super::import_prepare::{Prepared, Preparer, lead_of};
 use super::leads::{get, insert_row, new_id, update_row};
@@ -224,16 +224,27 @@ impl Importer<'_> {
     }
 
     fn add_with(&mut self, row: &Incoming, lead: Option<Lead>) -> Result<RowOutcome, StoreError> {
-        let outcome = self.place(row, lead)?;
-        // Created or merged, the lead now answers to the row's identities.
+        // Worked out once: looked up first, then (created or merged) the lead answers to them.
+        let identities: Vec<(Identity, String, u64)> = identities_of(row)
+            .map(|(i, key)| {
+                let print = fingerprint(i, &key);
+                (i, key, print)
+            })
+            .collect();
+        let outcome = self.place(row, &identities, lead)?;
         if let Some(known) = &mut self.known {
-            known.extend(identities_of(row).map(|(i, key)| fingerprint(i, &key)));
+            known.extend(identities.iter().map(|&(_, _, print)| print));
         }
         Ok(outcome)
     }
 
-    fn place(&mut self, row: &Incoming, lead: Option<Lead>) -> Result<RowOutcome, StoreError> {
-        match self.existing(row)? {
+    fn place(
+        &mut self,
+        row: &Incoming,
+        identities: &[(Identity, String, u64)],
+        lead: Option<Lead>,
+    ) -> Result<RowOutcome, StoreError> {
+        match self.existing(identities)? {
             None => {
                 let lead = match lead {
                     Some(lead) => lead,
@@ -258,10 +269,14 @@ impl Importer<'_> {
         }
     }
 
-    fn existing(&self, row: &Incoming) -> Result<Option<String>, StoreError> {
-        for (identity, key) in identities_of(row) {
+    /// The lead that answers to one of a row's identities (with their fingerprints), if any.
+    fn existing(
+        &self,
+        identities: &[(Identity, String, u64)],
+    ) -> Result<Option<String>, StoreError> {
+        for (identity, key, print) in identities {
             if let Some(known) = &self.known
-                && !known.contains(&fingerprint(identity, &key))
+                && !known.contains(print)
             {
                 continue;
             }

@@ -5,9 +5,9 @@
 //! whole the next time the file is opened.
 
 use rusqlite::{Connection, TransactionBehavior};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use super::open::{BUSY_TIMEOUT, write_ahead_log};
+use super::open::{BUSY_TIMEOUT, switch_journal};
 
 /// Whether an import changed the journal, and so must put it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +27,9 @@ impl BulkJournal {
         if conn.execute_batch("PRAGMA synchronous = FULL").is_err() {
             return BulkJournal::Unchanged;
         }
-        let switched = conn.busy_timeout(Duration::ZERO).is_ok()
-            && conn
-                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
-                    r.get::<_, String>(0)
-                })
-                .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
-        let _ = conn.busy_timeout(BUSY_TIMEOUT);
+        // One try, no waiting: busy means someone else has the file open.
+        let switched = switch_journal(conn, "DELETE", Instant::now())
+            .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
         if switched {
             BulkJournal::Rollback
         } else {
@@ -46,7 +42,7 @@ impl BulkJournal {
     /// fail, the next opening of the file switches it back.
     pub(super) fn leave(&mut self, conn: &Connection) {
         if std::mem::replace(self, BulkJournal::Unchanged) == BulkJournal::Rollback {
-            let _ = write_ahead_log(conn, Instant::now() + BUSY_TIMEOUT);
+            let _ = switch_journal(conn, "WAL", Instant::now() + BUSY_TIMEOUT);
             let _ = conn.execute_batch("PRAGMA synchronous = NORMAL");
         }
     }

@@ -88,7 +88,9 @@ impl Store {
         if (version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID) {
             return Err(StoreError::Foreign { path });
         }
-        write_ahead_log(&conn, deadline)?;
+        // A file is in another mode only while a large import writes it (or after one was
+        // killed): the switch back waits for that import as for any other write.
+        switch_journal(&conn, "WAL", deadline)?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         if version == 0 {
             schema::create(&mut conn)?;
@@ -99,18 +101,23 @@ impl Store {
     }
 }
 
-/// Puts the database in write-ahead-log mode, as every connection runs, trying until
-/// `deadline`. A file is in another mode only while a large import writes it (or after one
-/// was killed). SQLite does not wait for the switch by itself (the connection already reads
-/// the file), so the waiting is done here, in short tries.
-pub(super) fn write_ahead_log(conn: &Connection, deadline: Instant) -> Result<(), StoreError> {
-    let mode = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0));
-    if mode("PRAGMA journal_mode")?.eq_ignore_ascii_case("wal") {
-        return Ok(());
+/// Puts the database in journal `mode` (`WAL`, as every connection runs, or `DELETE`, for a
+/// large import), trying until `deadline`; returns the mode in force after (an in-memory
+/// database stays in `memory`). SQLite does not wait for a switch by itself (the connection
+/// already reads the file), so the waiting is done here, in short tries.
+pub(super) fn switch_journal(
+    conn: &Connection,
+    mode: &'static str,
+    deadline: Instant,
+) -> Result<String, StoreError> {
+    let query = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0));
+    let current = query("PRAGMA journal_mode")?;
+    if current.eq_ignore_ascii_case(mode) {
+        return Ok(current);
     }
     conn.busy_timeout(Duration::ZERO)?;
     let switched = loop {
-        match mode("PRAGMA journal_mode = WAL").map_err(StoreError::from) {
+        match query(&format!("PRAGMA journal_mode = {mode}")).map_err(StoreError::from) {
             Err(StoreError::Busy(_)) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -118,7 +125,7 @@ pub(super) fn write_ahead_log(conn: &Connection, deadline: Instant) -> Result<()
         }
     };
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    switched.map(drop)
+    switched
 }
 
 /// Creates an empty file only its owner can read, and its folder if needed.

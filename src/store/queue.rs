@@ -8,7 +8,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
 
-use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row};
+use super::rows::{LEAD_COLUMN_COUNT, LEAD_COLUMNS, lead_from_row};
 use super::{Event, Store, StoreError};
 use crate::domain::{Lead, Queue, State};
 
@@ -88,8 +88,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             let lead = lead_from_row(r)?;
-            let rowid: i64 = r.get(lead_column_count())?;
-            let priority: i64 = r.get(lead_column_count() + 1)?;
+            let rowid: i64 = r.get(LEAD_COLUMN_COUNT)?;
+            let priority: i64 = r.get(LEAD_COLUMN_COUNT + 1)?;
             Ok((lead, rowid, priority))
         })?;
         let mut out = Vec::with_capacity(limit);

@@ -27,9 +27,17 @@ pub(super) use lead_columns;
 pub(super) const LEAD_COLUMNS: &str = lead_columns!();
 
 /// How many columns `LEAD_COLUMNS` names: a query may select more after them.
-pub(super) fn lead_column_count() -> usize {
-    LEAD_COLUMNS.split(',').count()
-}
+pub(super) const LEAD_COLUMN_COUNT: usize = {
+    let bytes = LEAD_COLUMNS.as_bytes();
+    let (mut i, mut commas) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b',' {
+            commas += 1;
+        }
+        i += 1;
+    }
+    commas + 1
+};
 
 /// JSON text of a column, read into `T`.
 fn json_at<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::rows::{LEAD_COLUMNS, lead_column_count, lead_from_row, time_text};
+use super::rows::{LEAD_COLUMN_COUNT, LEAD_COLUMNS, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
 
 impl Store {
@@ -32,6 +32,28 @@ impl Store {
             None => 0,
         };
         Ok(u64::try_from(expired + pass).unwrap_or(0))
+    }
+
+    /// Scores again every lead that needs it, `chunk` leads a transaction, telling `each` how
+    /// many each chunk scored; stops early when `each` says no. Returns how many it scored.
+    ///
+    /// # Errors
+    /// A database error; the chunks before it are kept.
+    pub fn rescore_all(
+        &mut self,
+        ctx: &Ctx,
+        chunk: usize,
+        mut each: impl FnMut(usize) -> bool,
+    ) -> Result<usize, StoreError> {
+        let mut total = 0;
+        loop {
+            let n = self.rescore(ctx, chunk)?;
+            total += n;
+            let go_on = each(n);
+            if n < chunk || !go_on {
+                return Ok(total);
+            }
+        }
     }
 
     /// Scores again up to `budget` leads, in one transaction: first the next stretch of a pass
@@ -145,7 +167,7 @@ fn restand_where(
     let (mut n, mut last) = (0, None);
     while let Some(row) = rows.next()? {
         let lead = lead_from_row(row)?;
-        let rowid: i64 = row.get(lead_column_count())?;
+        let rowid: i64 = row.get(LEAD_COLUMN_COUNT)?;
         let st = ctx.rules.standing(&lead, ctx.now);
         update.execute(params![
             rowid,

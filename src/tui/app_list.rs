@@ -83,7 +83,6 @@ impl App {
         }
     }
 
-    /// Joins a page of rows to the list as `placement` says.
     /// The rows not in the window already.
     fn unseen(&self, rows: Vec<ListRow>) -> Vec<ListRow> {
         rows.into_iter()
@@ -91,6 +90,7 @@ impl App {
             .collect()
     }
 
+    /// Joins a page of rows to the list as `placement` says.
     pub(super) fn place(
         &mut self,
         rows: Vec<ListRow>,

@@ -43,11 +43,9 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         // stretch before the first page (on most days, all of them), the rest on a thread of
         // their own while the queues page in the order stored.
         let began = std::time::Instant::now();
-        while began.elapsed() < START_RESCORE
-            && store
-                .rescore(&context(&app, actor), 50)
-                .is_ok_and(|n| n == 50)
-        {}
+        let _ = store.rescore_all(&context(&app, actor), 50, |_| {
+            began.elapsed() < START_RESCORE
+        });
         let store_path = store.path().to_path_buf();
         let scoring = |app: &App| rescorer::Rescorer::start(store_path.clone(), app.rules.clone());
         let mut rescorer = Some(scoring(&app));

@@ -187,11 +187,9 @@ pub fn desk_with(extra: usize, height: u16) -> Desk {
     }
     // As the workstation does when it starts: scores changed by the clock are brought up to
     // date before the first page.
-    while store
-        .rescore(&Ctx::new("tester", now()), 500)
-        .expect("rescore")
-        > 0
-    {}
+    store
+        .rescore_all(&Ctx::new("tester", now()), 500, |_| true)
+        .expect("rescore");
     let mut app = App::new(now(), Rules::default());
     let _ = app.update(Action::Resize(ui::queue_rows(height)));
     let start = app.start();
