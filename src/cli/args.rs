@@ -300,8 +300,8 @@ pub struct ParkArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write it as YYYY-MM-DD"))
+    crate::domain::field::parse_day(s)
+        .ok_or_else(|| format!("'{s}' is not a date; write it as YYYY-MM-DD"))
 }
 
 const QUEUE_HELP: &str = "Queues:

@@ -105,6 +105,21 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// A day written as people and the store write it, `YYYY-MM-DD` (surrounding space ignored).
+#[must_use]
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// `day`, unless it is after `today`: evidence is observed, never foreseen.
+fn not_future(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, EditError> {
+    if day > today {
+        Err(EditError::FutureDate(day))
+    } else {
+        Ok(day)
+    }
+}
+
 /// True when `s` looks like an address mail could be sent to. Deliberately loose: one `@`,
 /// something before it, a dotted domain after it, no spaces.
 #[must_use]
@@ -161,25 +176,15 @@ pub fn parse_edit(
         },
         Field::LastActivity => match text {
             Some(t) => {
-                let day = NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-                    .map_err(|_| EditError::NotADay(t.clone()))?;
-                if day > today {
-                    return Err(EditError::FutureDate(day));
-                }
-                Some(day.to_string())
+                let day = parse_day(&t).ok_or_else(|| EditError::NotADay(t.clone()))?;
+                Some(not_future(day, today)?.to_string())
             }
             None => None,
         },
         _ => text,
     };
     let observed_on = match (field, &value) {
-        (Field::ReasonNow, Some(_)) => {
-            let day = on.unwrap_or(today);
-            if day > today {
-                return Err(EditError::FutureDate(day));
-            }
-            Some(day)
-        }
+        (Field::ReasonNow, Some(_)) => Some(not_future(on.unwrap_or(today), today)?),
         _ => None,
     };
     Ok(Edit {

@@ -167,8 +167,7 @@ fn days(n: i64) -> String {
 /// The day of the contact's latest activity, when the record holds a valid one.
 #[must_use]
 pub fn last_activity(lead: &Lead) -> Option<chrono::NaiveDate> {
-    let text = lead.contact.last_activity.as_deref()?;
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    super::field::parse_day(lead.contact.last_activity.as_deref()?)
 }
 
 #[cfg(test)]

@@ -497,7 +497,6 @@ mod fixture_tests;
 /// such as Salesforce reports use (`9/28/2025`, with a time or not).
 fn activity_day(v: &str) -> Option<chrono::NaiveDate> {
     let day = v.split([' ', 'T']).next().unwrap_or("");
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(day, "%m/%d/%Y"))
-        .ok()
+    crate::domain::field::parse_day(day)
+        .or_else(|| chrono::NaiveDate::parse_from_str(day, "%m/%d/%Y").ok())
 }

@@ -516,8 +516,8 @@ fn restore_settings(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
 
 /// Whether `new` is a later YYYY-MM-DD day than `old`.
 fn later_day(new: &str, old: &str) -> bool {
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-    matches!((day(new), day(old)), (Some(n), Some(o)) if n > o)
+    use crate::domain::field::parse_day;
+    matches!((parse_day(new), parse_day(old)), (Some(n), Some(o)) if n > o)
 }
 
 /// The attribute that keeps an email value that is not an address.

@@ -182,8 +182,8 @@ impl Editor {
             Some(d) => {
                 let raw = d.lines().join("");
                 Some(
-                    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-                        .map_err(|_| format!("'{raw}' is not a date; write it as YYYY-MM-DD"))?,
+                    crate::domain::field::parse_day(&raw)
+                        .ok_or_else(|| format!("'{raw}' is not a date; write it as YYYY-MM-DD"))?,
                 )
             }
             None => None,
