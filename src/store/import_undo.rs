@@ -125,40 +125,32 @@ fn revert_merge(
     ctx: &Ctx,
 ) -> Result<u64, StoreError> {
     let mut kept = 0;
-    for (name, change) in updated {
-        let (Ok(field), Some(old), Some(new)) = (
-            Field::parse(name),
-            change.get("old").and_then(Value::as_str),
-            change.get("new").and_then(Value::as_str),
-        ) else {
-            continue;
-        };
-        if current(&get(conn, lead_id)?, field).0.as_deref() == Some(new) {
-            let edit = Edit {
-                field,
-                value: Some(old.to_string()),
-                note: Some(note.to_string()),
-                observed_on: None,
-            };
-            super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
-        } else {
-            kept += 1;
-        }
-    }
     let mut lead = get(conn, lead_id)?;
-    for (name, value) in filled {
-        let value = value.as_str().unwrap_or_default();
+    // What the merge wrote and what goes back: an updated field's old value, else nothing.
+    let updates = updated.iter().filter_map(|(name, change)| {
+        let old = change.get("old").and_then(Value::as_str)?;
+        let new = change.get("new").and_then(Value::as_str)?;
+        Some((name, new, Some(old)))
+    });
+    let fills = filled
+        .iter()
+        .map(|(name, value)| (name, value.as_str().unwrap_or_default(), None));
+    // Attributes and the record id are not fields: they are written back once, at the end.
+    let mut facts_changed = false;
+    for (name, written, restore) in updates.chain(fills) {
         if let Some(header) = name.strip_prefix("attribute:") {
-            if lead.attributes.get(header).map(String::as_str) == Some(value) {
+            if lead.attributes.get(header).map(String::as_str) == Some(written) {
                 lead.attributes.remove(header);
+                facts_changed = true;
             } else {
                 kept += 1;
             }
             continue;
         }
         if name == "record_id" {
-            if lead.record_id.as_deref() == Some(value) {
+            if lead.record_id.as_deref() == Some(written) {
                 lead.record_id = None;
+                facts_changed = true;
             } else {
                 kept += 1;
             }
@@ -167,10 +159,10 @@ fn revert_merge(
         let Ok(field) = Field::parse(name) else {
             continue;
         };
-        if current(&lead, field).0.as_deref() == Some(value) {
+        if current(&lead, field).0.as_deref() == Some(written) {
             let edit = Edit {
                 field,
-                value: None,
+                value: restore.map(str::to_string),
                 note: Some(note.to_string()),
                 observed_on: None,
             };
@@ -180,7 +172,9 @@ fn revert_merge(
             kept += 1;
         }
     }
-    update_facts(conn, &lead, ctx)?;
+    if facts_changed {
+        update_facts(conn, &lead, ctx)?;
+    }
     append(
         conn,
         ctx,
