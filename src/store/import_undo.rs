@@ -125,7 +125,6 @@ fn revert_merge(
     ctx: &Ctx,
 ) -> Result<u64, StoreError> {
     let mut kept = 0;
-    let mut lead = get(conn, lead_id)?;
     // What the merge wrote and what goes back: an updated field's old value, else nothing.
     let updates = updated.iter().filter_map(|(name, change)| {
         let old = change.get("old").and_then(Value::as_str)?;
@@ -135,27 +134,10 @@ fn revert_merge(
     let fills = filled
         .iter()
         .map(|(name, value)| (name, value.as_str().unwrap_or_default(), None));
-    // Attributes and the record id are not fields: they are written back once, at the end.
-    let mut facts_changed = false;
-    for (name, written, restore) in updates.chain(fills) {
-        if let Some(header) = name.strip_prefix("attribute:") {
-            if lead.attributes.get(header).map(String::as_str) == Some(written) {
-                lead.attributes.remove(header);
-                facts_changed = true;
-            } else {
-                kept += 1;
-            }
-            continue;
-        }
-        if name == "record_id" {
-            if lead.record_id.as_deref() == Some(written) {
-                lead.record_id = None;
-                facts_changed = true;
-            } else {
-                kept += 1;
-            }
-            continue;
-        }
+    let changes: Vec<(&String, &str, Option<&str>)> = updates.chain(fills).collect();
+    // Fields first, each through the store's one field write...
+    let lead = get(conn, lead_id)?;
+    for &(name, written, restore) in &changes {
         let Ok(field) = Field::parse(name) else {
             continue;
         };
@@ -167,7 +149,31 @@ fn revert_merge(
                 observed_on: None,
             };
             super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
-            lead = get(conn, lead_id)?;
+        } else {
+            kept += 1;
+        }
+    }
+    // ...then attributes and the record id, on the lead as those writes left it.
+    let mut lead = get(conn, lead_id)?;
+    let mut facts_changed = false;
+    for &(name, written, _) in &changes {
+        let still = if let Some(header) = name.strip_prefix("attribute:") {
+            let still = lead.attributes.get(header).map(String::as_str) == Some(written);
+            if still {
+                lead.attributes.remove(header);
+            }
+            still
+        } else if name == "record_id" {
+            let still = lead.record_id.as_deref() == Some(written);
+            if still {
+                lead.record_id = None;
+            }
+            still
+        } else {
+            continue;
+        };
+        if still {
+            facts_changed = true;
         } else {
             kept += 1;
         }

@@ -448,3 +448,31 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_has_no_duplicates() {
         25_000
     );
 }
+
+#[test]
+fn undoing_a_merge_takes_back_its_attributes_and_its_fields_together() {
+    let db = Db::new();
+    let base = file(&db, "base.csv", b"Email,Name\nkept@x.example,Kept Person\n");
+    db.ok(&["import", &base]);
+    let more = file(
+        &db,
+        "more.csv",
+        b"Email,Name,Title,Segment\nkept@x.example,Kept Person,CTO,Enterprise\n",
+    );
+    let summary = json(&db, &["import", &more, "--json"]);
+    let batch = summary["batch"].as_str().expect("batch").to_string();
+    let merged = json(&db, &["list", "--json"]);
+    assert_eq!(
+        lead_named(&merged, "Kept Person")["attributes"]["Segment"],
+        "Enterprise"
+    );
+    db.ok(&["import", "--undo", &batch]);
+    let leads = json(&db, &["list", "--json"]);
+    let kept = lead_named(&leads, "Kept Person");
+    assert_eq!(kept["title"], Value::Null, "the filled field is emptied");
+    assert_eq!(
+        kept["attributes"].get("Segment"),
+        None,
+        "the filled attribute is taken back too: {kept}"
+    );
+}
