@@ -1,6 +1,6 @@
 //! The only writes that change a lead after it is created: field edits and decisions.
 
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 use serde_json::json;
 
 use super::events::{NewEvent, append};
@@ -23,10 +23,7 @@ impl Store {
         edit: &Edit,
         ctx: &Ctx,
     ) -> Result<Option<Change>, StoreError> {
-        self.adopt_score_rules(ctx)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write_tx(ctx)?;
         let change = set_field_in(&tx, id, edit, ctx)?;
         tx.commit()?;
         Ok(change)
@@ -43,10 +40,7 @@ impl Store {
         note: &str,
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
-        self.adopt_score_rules(ctx)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write_tx(ctx)?;
         let mut lead = get(&tx, id)?;
         resolve(&mut lead.evidence.flags, flag, &ctx.actor, ctx.now, note)?;
         lead.updated_at = ctx.now;
@@ -86,10 +80,7 @@ impl Store {
         note: Option<&str>,
         ctx: &Ctx,
     ) -> Result<Plan, StoreError> {
-        self.adopt_score_rules(ctx)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write_tx(ctx)?;
         let outcome = decide_in(&tx, id, decision, note, ctx)?;
         tx.commit()?;
         Ok(outcome)

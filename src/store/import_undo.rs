@@ -1,7 +1,7 @@
 //! Undoing an import: what it created and nobody touched since is removed, what its merges
 //! filled is put back; every change is an event, and nothing is deleted.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value};
 
 use super::events::{NewEvent, append};
@@ -32,10 +32,7 @@ impl Store {
     /// # Errors
     /// `NotFound`, `Refused` when the import is already undone, or a database error.
     pub fn undo_import(&mut self, batch_id: &str, ctx: &Ctx) -> Result<UndoReport, StoreError> {
-        self.adopt_score_rules(ctx)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write_tx(ctx)?;
         let status: Option<String> = tx
             .query_row(
                 "SELECT status FROM import_batches WHERE id = ?1",

@@ -29,9 +29,8 @@ impl Store {
     /// # Errors
     /// `StoreError::Edit` for a blank name or a malformed email; a database error.
     pub fn add_lead(&mut self, contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> {
-        self.adopt_score_rules(ctx)?;
         let lead = new_lead(contact, ctx)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx(ctx)?;
         create(&tx, &lead, ctx)?;
         tx.commit()?;
         Ok(lead)
@@ -48,11 +47,10 @@ impl Store {
         mut added: impl FnMut(&Lead),
     ) -> Result<usize, StoreError> {
         let mut contacts = contacts.into_iter().peekable();
-        if let Some((_, ctx)) = contacts.peek() {
-            let ctx = ctx.clone();
-            self.adopt_score_rules(&ctx)?;
-        }
-        let tx = self.conn.transaction()?;
+        let Some(first) = contacts.peek().map(|(_, ctx)| ctx.clone()) else {
+            return Ok(0);
+        };
+        let tx = self.write_tx(&first)?;
         let mut n = 0;
         for (contact, ctx) in contacts {
             let lead = new_lead(contact, &ctx)?;

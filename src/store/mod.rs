@@ -43,6 +43,9 @@ use crate::domain::Rules;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether the database is known to record its score rules: once it does, it always will,
+    /// so writes stop asking.
+    score_rules_known: bool,
 }
 
 /// Who is acting, when, and under which rules: passed to every write.

@@ -97,7 +97,11 @@ impl Store {
         } else if version < LATEST_VERSION {
             schema::upgrade(&mut conn, version)?;
         }
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            score_rules_known: false,
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 //! found through an index. A change to the score's rules starts a pass over every lead, done
 //! a chunk at a time like the rest, so no single call ever scales with the table.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::rows::{LEAD_COLUMN_COUNT, LEAD_COLUMNS, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
@@ -101,10 +101,20 @@ impl Store {
     /// first; a write under other rules than the stored ones scores its own lead by them and
     /// changes nothing else, so a one-off command with another rules file never restarts a pass.
     pub(super) fn adopt_score_rules(&mut self, ctx: &Ctx) -> Result<(), StoreError> {
-        if setting(&self.conn, SCORE_VERSION)?.is_none() {
+        if !self.score_rules_known && setting(&self.conn, SCORE_VERSION)?.is_none() {
             self.take_score_rules(ctx)?;
         }
+        self.score_rules_known = true;
         Ok(())
+    }
+
+    /// Begins a write: the score rules adopted first if the database records none yet, then
+    /// an immediate transaction (the write lock taken at once, so it never waits halfway).
+    pub(super) fn write_tx(&mut self, ctx: &Ctx) -> Result<Transaction<'_>, StoreError> {
+        self.adopt_score_rules(ctx)?;
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     /// Starts a pass over every lead when the score's rules are not the ones the stored
