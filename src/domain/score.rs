@@ -101,21 +101,74 @@ impl Score {
 /// Scores a record at `now`; `window_days` is the gate's reason-now window.
 #[must_use]
 pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64) -> Score {
-    let ev = &lead.evidence;
     let mut terms = Vec::new();
-    let mut add = |label: String, points: f64| {
+    each_term(lead, now, w, window_days, |label, points| {
+        terms.push(Term {
+            label: label.to_string(),
+            points,
+        });
+    });
+    // Adding 0.0 turns the empty sum's −0.0 into 0.0, which prints without a sign.
+    let total = terms.iter().map(|t| t.points).sum::<f64>() + 0.0;
+    Score { total, terms }
+}
+
+/// The total of `score`, without writing out a label for each term: what a stored priority
+/// needs, for every lead an import writes or a pass scores again. Adds the same terms in the
+/// same order, so it is exactly `score(..).total`.
+#[must_use]
+pub fn total(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64) -> f64 {
+    let mut total = 0.0;
+    each_term(lead, now, w, window_days, |_, points| total += points);
+    total + 0.0
+}
+
+/// What a term is for; written out only when a score is shown.
+enum Label {
+    Text(&'static str),
+    Intent(IntentSource),
+    ReasonNow(i64),
+    Engaged(i64),
+    Flag(super::flags::Flag),
+    Waiting(i64),
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Text(text) => f.write_str(text),
+            Label::Intent(source) => write!(f, "intent: {}", source.label().to_lowercase()),
+            Label::ReasonNow(age) => write!(f, "reason now {} old", days(*age)),
+            Label::Engaged(age) => write!(f, "engaged {} ago", days(*age)),
+            Label::Flag(flag) => f.write_str(&flag.label().to_lowercase()),
+            Label::Waiting(1) => f.write_str("waiting 1 week"),
+            Label::Waiting(weeks) => write!(f, "waiting {weeks} weeks"),
+        }
+    }
+}
+
+/// Calls `add` with each term of the score that counts (a non-zero one), in order.
+fn each_term(
+    lead: &Lead,
+    now: DateTime<Utc>,
+    w: &ScoreWeights,
+    window_days: i64,
+    mut add: impl FnMut(Label, f64),
+) {
+    let ev = &lead.evidence;
+    let mut add = |label: Label, points: f64| {
         if points != 0.0 {
-            terms.push(Term { label, points });
+            add(label, points);
         }
     };
     match ev.icp_fit {
-        IcpFit::Fit => add("ICP fit".into(), w.fit),
-        IcpFit::NotFit => add("not ICP fit".into(), w.not_fit),
+        IcpFit::Fit => add(Label::Text("ICP fit"), w.fit),
+        IcpFit::NotFit => add(Label::Text("not ICP fit"), w.not_fit),
         IcpFit::Unknown => {}
     }
     match ev.role_relevance {
-        RoleRelevance::Relevant => add("relevant role".into(), w.relevant),
-        RoleRelevance::NotRelevant => add("role not relevant".into(), w.not_relevant),
+        RoleRelevance::Relevant => add(Label::Text("relevant role"), w.relevant),
+        RoleRelevance::NotRelevant => add(Label::Text("role not relevant"), w.not_relevant),
         RoleRelevance::Unknown => {}
     }
     if let Some(source) = ev.intent_source {
@@ -124,35 +177,31 @@ pub fn score(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: i64
             .iter()
             .find(|(s, _)| *s == source)
             .map_or(0.0, |(_, p)| *p);
-        add(format!("intent: {}", source.label().to_lowercase()), points);
+        add(Label::Intent(source), points);
     }
     if let (Some(_), Some(on)) = (stated(ev.reason_now.as_deref()), ev.reason_now_on) {
         let age = (now.date_naive() - on).num_days();
         if (0..=w.fresh_days).contains(&age) {
-            add(format!("reason now {} old", days(age)), w.reason_now_fresh);
+            add(Label::ReasonNow(age), w.reason_now_fresh);
         } else if (0..=window_days).contains(&age) {
-            add(format!("reason now {} old", days(age)), w.reason_now_recent);
+            add(Label::ReasonNow(age), w.reason_now_recent);
         }
     }
     if let Some(on) = last_activity(lead) {
         let age = (now.date_naive() - on).num_days();
         if (0..=w.engaged_days).contains(&age) {
-            add(format!("engaged {} ago", days(age)), w.engaged);
+            add(Label::Engaged(age), w.engaged);
         }
     }
     for flag in ev.flags.iter().filter(|f| f.is_open()) {
-        add(flag.flag.label().to_lowercase(), w.open_flag);
+        add(Label::Flag(flag.flag), w.open_flag);
     }
     let weeks = (now - lead.created_at).num_weeks();
     #[allow(clippy::cast_precision_loss)] // weeks are small
     let age = (weeks as f64 * w.age_per_week).max(w.age_cap);
     if weeks > 0 {
-        let unit = if weeks == 1 { "week" } else { "weeks" };
-        add(format!("waiting {weeks} {unit}"), age);
+        add(Label::Waiting(weeks), age);
     }
-    // Adding 0.0 turns the empty sum's −0.0 into 0.0, which prints without a sign.
-    let total = terms.iter().map(|t| t.points).sum::<f64>() + 0.0;
-    Score { total, terms }
 }
 
 /// "1 day", "3 days".

@@ -77,9 +77,12 @@ proptest! {
             flags: (0..flags).map(|_| FlagNote { flag: Flag::Student, reason: "x".into(), resolved: None }).collect(),
             ..Evidence::default()
         };
-        let s = score(&lead(ev, age), now(), &ScoreWeights::default(), 30);
+        let l = lead(ev, age);
+        let s = score(&l, now(), &ScoreWeights::default(), 30);
         let sum: f64 = s.terms.iter().map(|t| t.points).sum();
         prop_assert!((sum - s.total).abs() < 1e-9);
+        // The label-free total a stored priority uses is exactly the shown one.
+        prop_assert_eq!(total(&l, now(), &ScoreWeights::default(), 30).to_bits(), s.total.to_bits());
         prop_assert!(s.terms.iter().all(|t| t.points != 0.0));
     }
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::lead::Lead;
 use super::qualification::stated;
-use super::score::{ScoreWeights, score};
+use super::score::{ScoreWeights, last_activity, total};
 use super::stage::{Stage, State};
 
 /// A record's place in the queues at one moment.
@@ -34,7 +34,7 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
             until: None,
         };
     }
-    let total = score(lead, now, w, window_days).total;
+    let total = total(lead, now, w, window_days);
     #[allow(clippy::cast_possible_truncation)] // scores are small sums of small weights
     let priority = (total * 100.0).round() as i64;
     let waiting = lead.state == State::Nurture && lead.review_due_at > now;
@@ -67,7 +67,7 @@ pub fn score_changes_at(
             moments.extend(midnight(on + Duration::days(days)));
         }
     }
-    if let Some(on) = super::score::last_activity(lead) {
+    if let Some(on) = last_activity(lead) {
         for days in [0, w.engaged_days + 1] {
             moments.extend(midnight(on + Duration::days(days)));
         }

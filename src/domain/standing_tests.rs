@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::qualification::{Evidence, IcpFit, IntentSource};
+use crate::domain::score::score;
 use chrono::TimeZone;
 use proptest::prelude::*;
 
