@@ -114,7 +114,13 @@ CREATE TABLE leads (
     -- and when either may change with the clock: NULL never, '' at once
     priority_until     TEXT DEFAULT '',
     -- the day of the contact's latest activity (YYYY-MM-DD): engagement
-    last_activity      TEXT
+    last_activity      TEXT,
+    -- 1 for a prospect or opportunity whose evidence no longer supports its stage
+    -- (domain::support): the Unsupported queue
+    unsupported        INTEGER NOT NULL DEFAULT 0 CHECK (unsupported IN (0, 1)),
+    -- counts every write of the lead's facts, stage or state, so that a write made from a
+    -- stale screen can say what it expected and be refused instead of overwriting
+    version            INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
@@ -122,6 +128,9 @@ CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
 CREATE INDEX leads_by_queue ON leads (state, stage, waiting, priority DESC, id);
 CREATE INDEX leads_by_source ON leads (source, state, stage, waiting, priority DESC, id);
 CREATE INDEX leads_by_owner ON leads (owner, state, stage, waiting, priority DESC, id);
+-- The Unsupported queue: few rows, so a partial index of the queue's own order.
+CREATE INDEX leads_unsupported ON leads (state, stage, waiting, priority DESC, id)
+    WHERE unsupported = 1;
 -- The leads whose standing the clock has run out, to score again.
 CREATE INDEX leads_by_rescore ON leads (priority_until) WHERE priority_until IS NOT NULL;
 -- Identities an import matches on when a row has no email.

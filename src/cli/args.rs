@@ -100,6 +100,9 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Move a prospect or opportunity one stage down, with a reason code, keeping it active:
+    /// for a record whose evidence no longer supports its stage (`leadgate queue unsupported`)
+    Demote(ParkArgs),
     /// Park a lead for later, with a reason code; a prospect is passed back to lead
     Nurture(ParkArgs),
     /// Take a lead out of the queue, with a reason code; a prospect is passed back to lead
@@ -310,6 +313,9 @@ const QUEUE_HELP: &str = "Queues:
   nurture       every nurtured record
   disqualified  every disqualified record
   all           every record
+  unsupported   prospects and opportunities whose evidence no longer supports their stage
+                (a fit or role no longer passing, a new open flag): fix the evidence, or
+                pass them back with demote, nurture or disqualify
 
 Scores that the clock has changed (a reason now going stale, another week of waiting) are
 worked out again first.

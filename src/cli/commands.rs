@@ -162,6 +162,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 out,
             )?;
         }
+        Command::Demote(args) => park(&mut store, args, Decision::Demote, &ctx, out)?,
         Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
         Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
         Command::Reopen { id, note } => {
@@ -312,6 +313,7 @@ fn show(
     let suggestions = crate::domain::icp::suggestions(&lead, &ctx.rules);
     let stalled =
         crate::domain::standing::stalled_for(&lead, ctx.now, ctx.rules.gates.stalled_days);
+    let support = crate::domain::support::support(&lead, ctx.now.date_naive(), &ctx.rules.gates);
     if json {
         let items = list.map(|l| l.items).unwrap_or_default();
         let mut value = serde_json::to_value(LeadJson {
@@ -323,10 +325,18 @@ fn show(
         if let Some(map) = value.as_object_mut() {
             map.insert("suggestions".into(), serde_json::to_value(&suggestions)?);
             map.insert("stalled_days".into(), serde_json::to_value(stalled)?);
+            map.insert("standing".into(), render::standing_json(support.as_ref()));
         }
         serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
     } else {
+        if let Some(support) = &support {
+            write!(
+                out,
+                "{}",
+                render::standing(&short, support, ctx.rules.gates.reason_now_window_days)
+            )?;
+        }
         write!(out, "{}", render::lead(&short, &lead, list.as_ref()))?;
         write!(
             out,

@@ -205,6 +205,51 @@ pub fn decided(short: &str, l: &Lead, plan: &Plan) -> String {
     )
 }
 
+/// Whether a prospect's or opportunity's evidence still supports its stage, and a stale
+/// reason now: said first, since the rest of the record reads differently when it fails.
+#[must_use]
+pub fn standing(short: &str, s: &crate::domain::Support, window_days: i64) -> String {
+    let mut out = String::new();
+    if !s.supported() {
+        let _ = writeln!(out, "Evidence no longer supports {}:", s.stage);
+        for item in &s.failing {
+            let _ = writeln!(
+                out,
+                "  ✗ {:<16} {}",
+                item.item.label(),
+                one_line(&item.detail)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  Fix the evidence, or pass it back: leadgate demote|nurture|disqualify {short} \
+             --reason CODE"
+        );
+    }
+    if let Some(stale) = &s.reason_now_stale {
+        let _ = writeln!(
+            out,
+            "{}; it keeps the record out of ready lists",
+            one_line(&stale.describe(window_days))
+        );
+    }
+    out
+}
+
+/// The `standing` member of `show --json`: `null` for a record that holds no earned stage
+/// (a lead, a customer).
+#[must_use]
+pub fn standing_json(s: Option<&crate::domain::Support>) -> serde_json::Value {
+    s.map_or(serde_json::Value::Null, |s| {
+        serde_json::json!({
+            "stage": s.stage,
+            "supported": s.supported(),
+            "failing": s.failing,
+            "reason_now_stale": s.reason_now_stale,
+        })
+    })
+}
+
 /// The history, oldest first.
 #[must_use]
 pub fn history(events: &[Event]) -> String {

@@ -70,6 +70,7 @@ struct ScoreTable {
 struct Gates {
     to_prospect: Strings,
     to_opportunity: Strings,
+    opportunity_allow_without: Strings,
     reason_now_window_days: Option<Spanned<i64>>,
     stalled_days: Option<Spanned<i64>>,
     review_cadence_days: Option<Spanned<i64>>,
@@ -165,6 +166,37 @@ impl Checker<'_> {
         Some(items)
     }
 
+    /// Carried items the opportunity gate may do without: only those, each said once.
+    fn allowed_without(&mut self, value: Strings, key: &str) -> Option<Vec<GateItem>> {
+        use crate::domain::gate::CARRIED;
+        let list = value?;
+        let mut items = Vec::new();
+        for item in list.into_inner() {
+            match GateItem::parse(item.get_ref()) {
+                Ok(i) if !CARRIED.contains(&i) => self.problem(
+                    item.span(),
+                    key,
+                    format!(
+                        "'{}' is not carried from the prospect gate; only {} can be allowed \
+                         without (list the opportunity gate's own items in to_opportunity)",
+                        i.as_str(),
+                        CARRIED.map(GateItem::as_str).join(", ")
+                    ),
+                ),
+                Ok(i) if items.contains(&i) => {
+                    self.problem(
+                        item.span(),
+                        key,
+                        format!("'{}' is listed twice", i.as_str()),
+                    );
+                }
+                Ok(i) => items.push(i),
+                Err(e) => self.problem(item.span(), key, e.to_string()),
+            }
+        }
+        Some(items)
+    }
+
     fn days(&mut self, value: Option<Spanned<i64>>, key: &str) -> Option<i64> {
         let v = value?;
         let span = v.span();
@@ -226,6 +258,12 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
         to_opportunity: c
             .gate_items(gates.to_opportunity, "gates.to_opportunity")
             .unwrap_or(defaults.to_opportunity),
+        opportunity_allow_without: c
+            .allowed_without(
+                gates.opportunity_allow_without,
+                "gates.opportunity_allow_without",
+            )
+            .unwrap_or_default(),
         reason_now_window_days: c
             .days(gates.reason_now_window_days, "gates.reason_now_window_days")
             .unwrap_or(defaults.reason_now_window_days),

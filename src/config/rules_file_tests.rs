@@ -104,3 +104,29 @@ fn extra_flag_entries_add_to_the_shipped_lists() {
             .contains(&"gmail.com".to_string())
     );
 }
+
+#[test]
+fn the_opportunity_gate_drops_a_carried_item_only_when_the_file_says_so() {
+    use crate::domain::Stage;
+    let old_style = parse_rules(
+        "[gates]\nto_opportunity = [\"pain_point\", \"stakeholders\", \"next_step\"]\n",
+    )
+    .expect("an older file keeps working");
+    let items = old_style.gates.items_from(Stage::Prospect).expect("gate");
+    assert!(items.contains(&GateItem::IcpFit) && items.contains(&GateItem::Exclusions));
+    let said = parse_rules("[gates]\nopportunity_allow_without = [\"icp_fit\"]\n").expect("valid");
+    let items = said.gates.items_from(Stage::Prospect).expect("gate");
+    assert!(!items.contains(&GateItem::IcpFit));
+    assert_ne!(said.version(), old_style.version());
+    let problems = parse_rules("[gates]\n\nopportunity_allow_without = [\"pain_point\"]\n")
+        .expect_err("pain point is the opportunity gate's own");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 3);
+    assert!(
+        problems[0]
+            .message
+            .contains("only icp_fit, role_relevance, exclusions"),
+        "{}",
+        problems[0]
+    );
+}

@@ -31,6 +31,7 @@ fn lead() -> Lead {
         attributes: std::collections::BTreeMap::new(),
         record_id: None,
         origin: None,
+        version: 0,
     }
 }
 

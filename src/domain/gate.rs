@@ -34,7 +34,19 @@ pub struct GateRules {
     pub review_cadence_days: i64,
     /// Days without a decision after which a prospect counts as stalled.
     pub stalled_days: i64,
+    /// Items of [`CARRIED`] the opportunity gate may do without: a team must say so here,
+    /// since by default a label never outlives the evidence that earned it.
+    pub opportunity_allow_without: Vec<GateItem>,
 }
+
+/// What a prospect is still required to show at every later stage: who the account and the
+/// contact are, and that nothing excludes them. These can turn false after a promotion (a fit
+/// re-judged, a new flag), unlike the intent and the reason now that earned it.
+pub const CARRIED: [GateItem; 3] = [
+    GateItem::IcpFit,
+    GateItem::RoleRelevance,
+    GateItem::Exclusions,
+];
 
 impl Default for GateRules {
     fn default() -> Self {
@@ -54,19 +66,49 @@ impl Default for GateRules {
             reason_now_window_days: REASON_NOW_WINDOW_DAYS,
             review_cadence_days: super::queue::REVIEW_CADENCE_DAYS,
             stalled_days: 14,
+            opportunity_allow_without: Vec::new(),
         }
     }
 }
 
 impl GateRules {
-    /// The items required to leave `from` for the next stage, if there is a next stage.
+    /// The items required to leave `from` for the next stage, if there is a next stage. The
+    /// opportunity gate starts with the carried items (less those the rules allow without),
+    /// then its own.
     #[must_use]
-    pub fn items_from(&self, from: Stage) -> Option<&[GateItem]> {
+    pub fn items_from(&self, from: Stage) -> Option<Vec<GateItem>> {
         match from {
-            Stage::Lead => Some(&self.to_prospect),
-            Stage::Prospect => Some(&self.to_opportunity),
+            Stage::Lead => Some(self.to_prospect.clone()),
+            Stage::Prospect => {
+                let mut items: Vec<GateItem> = CARRIED
+                    .into_iter()
+                    .filter(|i| !self.opportunity_allow_without.contains(i))
+                    .collect();
+                for &item in &self.to_opportunity {
+                    if !items.contains(&item) {
+                        items.push(item);
+                    }
+                }
+                Some(items)
+            }
             Stage::Opportunity | Stage::Customer => None,
         }
+    }
+
+    /// The items a record at `stage` must keep passing to hold it: those of the gate that led
+    /// there, except the reason now, whose freshness only the promotion itself needed (an aged
+    /// one is shown as stale instead).
+    #[must_use]
+    pub fn held_at(&self, stage: Stage) -> Vec<GateItem> {
+        let gate = match stage {
+            Stage::Prospect => self.items_from(Stage::Lead),
+            Stage::Opportunity => self.items_from(Stage::Prospect),
+            Stage::Lead | Stage::Customer => None,
+        };
+        gate.unwrap_or_default()
+            .into_iter()
+            .filter(|i| *i != GateItem::ReasonNow)
+            .collect()
     }
 }
 
@@ -112,8 +154,8 @@ pub fn checklist(
     let to = from.next()?;
     let items = rules
         .items_from(from)?
-        .iter()
-        .map(|&item| check(item, evidence, today, rules))
+        .into_iter()
+        .map(|item| check(item, evidence, today, rules))
         .collect();
     Some(Checklist { from, to, items })
 }

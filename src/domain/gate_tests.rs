@@ -152,7 +152,9 @@ fn window_comes_from_the_rules() {
 
 #[test]
 fn opportunity_gate_reads_pain_stakeholders_and_next_step() {
-    let mut ev = Evidence::default();
+    // A prospect's fit and role still hold (the reason now does not count any more).
+    let mut ev = complete();
+    ev.reason_now_on = Some(today() - Duration::days(400));
     let rules = GateRules::default();
     let list = checklist(Stage::Prospect, &ev, today(), &rules).expect("gate");
     assert_eq!(list.to, Stage::Opportunity);
@@ -165,6 +167,18 @@ fn opportunity_gate_reads_pain_stakeholders_and_next_step() {
             .expect("gate")
             .passed()
     );
+}
+
+#[test]
+fn the_opportunity_gate_judges_fit_role_and_flags_again() {
+    let mut ev = complete();
+    ev.pain_point = Some("Manual routing costs 2 FTE".into());
+    ev.stakeholders = Some("COO and IT lead".into());
+    ev.next_step = Some("Pilot call".into());
+    ev.icp_fit = IcpFit::NotFit;
+    let list = checklist(Stage::Prospect, &ev, today(), &GateRules::default()).expect("gate");
+    let missing: Vec<GateItem> = list.missing().map(|i| i.item).collect();
+    assert_eq!(missing, vec![GateItem::IcpFit]);
 }
 
 #[test]

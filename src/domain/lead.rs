@@ -53,6 +53,9 @@ pub struct Lead {
     pub record_id: Option<String>,
     /// The import and line the record came from.
     pub origin: Option<Origin>,
+    /// How many times the record has been written: a write made from what a screen showed
+    /// states the version it saw, and is refused if the record changed since.
+    pub version: i64,
 }
 
 /// Where an imported record came from.
@@ -102,6 +105,7 @@ impl Lead {
             attributes: BTreeMap::new(),
             record_id: None,
             origin: None,
+            version: 0,
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod rules;
 pub mod score;
 pub mod stage;
 pub mod standing;
+pub mod support;
 pub mod transition;
 pub(crate) mod vocabulary;
 
@@ -30,5 +31,6 @@ pub use reason::ReasonCode;
 pub use rules::Rules;
 pub use stage::{Stage, State};
 pub use standing::Standing;
+pub use support::Support;
 pub use transition::{Decision, Plan, Refusal, Restore};
 pub use vocabulary::UnknownValue;

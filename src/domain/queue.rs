@@ -19,15 +19,19 @@ vocabulary! {
         Nurture => "nurture", "Nurture";
         Disqualified => "disqualified", "Disqualified";
         All => "all", "All";
+        /// Prospects and opportunities whose evidence no longer supports their stage.
+        Unsupported => "unsupported", "Unsupported";
     }
 }
 
-/// One (state, stage) slice of a queue. `due_only` keeps records whose review is due.
+/// One (state, stage) slice of a queue. `due_only` keeps records whose review is due;
+/// `unsupported_only` those whose evidence no longer supports their stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slice {
     pub state: State,
     pub stage: Stage,
     pub due_only: bool,
+    pub unsupported_only: bool,
 }
 
 const fn slice(state: State, stage: Stage, due_only: bool) -> Slice {
@@ -35,8 +39,23 @@ const fn slice(state: State, stage: Stage, due_only: bool) -> Slice {
         state,
         stage,
         due_only,
+        unsupported_only: false,
     }
 }
+
+const fn unsupported(stage: Stage) -> Slice {
+    Slice {
+        state: State::Active,
+        stage,
+        due_only: false,
+        unsupported_only: true,
+    }
+}
+
+const UNSUPPORTED: &[Slice] = &[
+    unsupported(Stage::Prospect),
+    unsupported(Stage::Opportunity),
+];
 
 const TODAY: &[Slice] = &[
     slice(State::Active, Stage::Lead, false),
@@ -83,10 +102,12 @@ impl Queue {
             Queue::Nurture => NURTURE,
             Queue::Disqualified => DISQUALIFIED,
             Queue::All => ALL,
+            Queue::Unsupported => UNSUPPORTED,
         }
     }
 
-    /// Whether a record at `stage`/`state`, due at `due`, is in the queue at `now`.
+    /// Whether a record at `stage`/`state`, due at `due`, is in the queue at `now`;
+    /// `unsupported` says whether its evidence no longer supports its stage.
     #[must_use]
     pub fn contains(
         self,
@@ -94,10 +115,14 @@ impl Queue {
         state: State,
         due: DateTime<Utc>,
         now: DateTime<Utc>,
+        unsupported: bool,
     ) -> bool {
-        self.slices()
-            .iter()
-            .any(|s| s.stage == stage && s.state == state && (!s.due_only || due <= now))
+        self.slices().iter().any(|s| {
+            s.stage == stage
+                && s.state == state
+                && (!s.due_only || due <= now)
+                && (!s.unsupported_only || unsupported)
+        })
     }
 }
 
@@ -108,7 +133,7 @@ impl Queue {
 #[must_use]
 pub fn next_review(decision: &Decision, now: DateTime<Utc>, cadence_days: i64) -> DateTime<Utc> {
     match decision {
-        Decision::Reopen | Decision::Remove => now,
+        Decision::Reopen | Decision::Remove | Decision::Demote(_) => now,
         Decision::Promote
         | Decision::Nurture(_)
         | Decision::Disqualify(_)
@@ -132,28 +157,29 @@ mod tests {
     fn today_holds_active_leads_and_due_nurtures() {
         let past = now() - Duration::days(1);
         let later = now() + Duration::days(1);
-        assert!(Queue::Today.contains(Stage::Lead, State::Active, later, now()));
-        assert!(Queue::Today.contains(Stage::Lead, State::Nurture, past, now()));
-        assert!(!Queue::Today.contains(Stage::Lead, State::Nurture, later, now()));
-        assert!(!Queue::Today.contains(Stage::Prospect, State::Active, past, now()));
-        assert!(!Queue::Today.contains(Stage::Lead, State::Disqualified, past, now()));
+        assert!(Queue::Today.contains(Stage::Lead, State::Active, later, now(), false));
+        assert!(Queue::Today.contains(Stage::Lead, State::Nurture, past, now(), false));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Nurture, later, now(), false));
+        assert!(!Queue::Today.contains(Stage::Prospect, State::Active, past, now(), false));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Disqualified, past, now(), false));
     }
 
     #[test]
     fn every_record_is_in_all_and_in_exactly_one_state_queue() {
         // Removed records (an undone import) are in no queue at all.
         for q in Queue::ALL {
-            assert!(!q.contains(Stage::Lead, State::Removed, now(), now()));
+            assert!(!q.contains(Stage::Lead, State::Removed, now(), now(), true));
         }
         for &stage in &[Stage::Lead, Stage::Prospect, Stage::Opportunity] {
             for &state in State::ALL.iter().filter(|s| **s != State::Removed) {
-                assert!(Queue::All.contains(stage, state, now(), now()));
+                assert!(Queue::All.contains(stage, state, now(), now(), false));
                 let homes = [Queue::Prospects, Queue::Nurture, Queue::Disqualified]
                     .iter()
-                    .filter(|q| q.contains(stage, state, now(), now()))
+                    .filter(|q| q.contains(stage, state, now(), now(), false))
                     .count()
                     + usize::from(
-                        Queue::Today.contains(stage, state, now(), now()) && state == State::Active,
+                        Queue::Today.contains(stage, state, now(), now(), false)
+                            && state == State::Active,
                     );
                 assert_eq!(homes, 1, "{stage} {state}");
             }

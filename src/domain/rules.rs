@@ -39,6 +39,11 @@ impl Rules {
         let _ = writeln!(s, "gates.to_opportunity = {}", items(&g.to_opportunity));
         let _ = writeln!(
             s,
+            "gates.opportunity_allow_without = {}",
+            items(&g.opportunity_allow_without)
+        );
+        let _ = writeln!(
+            s,
             "gates.reason_now_window_days = {}",
             g.reason_now_window_days
         );
@@ -143,16 +148,25 @@ impl Rules {
         lead: &super::Lead,
         now: chrono::DateTime<chrono::Utc>,
     ) -> super::Standing {
-        super::standing::standing(lead, now, &self.score, self.gates.reason_now_window_days)
+        let mut st =
+            super::standing::standing(lead, now, &self.score, self.gates.reason_now_window_days);
+        st.unsupported = super::support::unsupported(lead, now.date_naive(), &self.gates);
+        st
     }
 
-    /// A fingerprint of what a score depends on (the weights and the reason-now window):
-    /// when it changes, every stored score is out of date.
+    /// A fingerprint of what a stored standing depends on (the weights, the reason-now window
+    /// and what each gate holds a record to): when it changes, every stored standing is out
+    /// of date.
     #[must_use]
     pub fn score_version(&self) -> String {
+        let g = &self.gates;
         fingerprint(&format!(
-            "{:?} {}",
-            self.score, self.gates.reason_now_window_days
+            "{:?} {} {:?} {:?} {:?}",
+            self.score,
+            g.reason_now_window_days,
+            g.to_prospect,
+            g.to_opportunity,
+            g.opportunity_allow_without
         ))
     }
 }

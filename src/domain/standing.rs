@@ -22,6 +22,10 @@ pub struct Standing {
     pub waiting: bool,
     /// When the score or the waiting may change; `None` when nothing the clock does will.
     pub until: Option<DateTime<Utc>>,
+    /// A prospect or opportunity whose evidence no longer supports its stage (see
+    /// `domain::support`): it is listed in the Unsupported queue. Set by `Rules::standing`,
+    /// which knows the gates.
+    pub unsupported: bool,
 }
 
 /// The standing of `lead` at `now`; `window_days` is the gate's reason-now window.
@@ -32,6 +36,7 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
             priority: 0,
             waiting: false,
             until: None,
+            unsupported: false,
         };
     }
     let total = total(lead, now, w, window_days);
@@ -47,6 +52,7 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
         priority,
         waiting,
         until,
+        unsupported: false,
     }
 }
 

@@ -19,6 +19,9 @@ pub enum Decision {
     Nurture(ReasonCode),
     /// Take out of the queue; a prospect or opportunity is passed back to lead.
     Disqualify(ReasonCode),
+    /// Move a prospect or opportunity one stage down, with the reason: what a person does
+    /// when its evidence no longer supports the stage but the record is still worth working.
+    Demote(ReasonCode),
     /// Put a nurtured or disqualified record back in the active queue.
     Reopen,
     /// Return to an earlier stage and state, compensating the last decision. Moving a stage
@@ -42,6 +45,7 @@ impl Decision {
             Decision::Promote => "promote",
             Decision::Nurture(_) => "nurture",
             Decision::Disqualify(_) => "disqualify",
+            Decision::Demote(_) => "demote",
             Decision::Reopen => "reopen",
             Decision::Remove => "remove",
             Decision::Undo { .. } => "undo",
@@ -51,7 +55,7 @@ impl Decision {
     #[must_use]
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
-            Decision::Nurture(r) | Decision::Disqualify(r) => Some(*r),
+            Decision::Nurture(r) | Decision::Disqualify(r) | Decision::Demote(r) => Some(*r),
             Decision::Promote | Decision::Reopen | Decision::Undo { .. } | Decision::Remove => None,
         }
     }
@@ -85,6 +89,8 @@ pub enum Refusal {
     NotActive(State),
     /// leadgate does not promote beyond this stage.
     NoNextStage(Stage),
+    /// There is no earned stage below this one to demote to.
+    NoStageBelow(Stage),
     /// The record is already in that state.
     AlreadyInState(State),
     /// Customers are closed deals; qualification decisions do not apply.
@@ -117,6 +123,11 @@ impl fmt::Display for Refusal {
             Refusal::NoNextStage(stage) => write!(
                 f,
                 "leadgate does not promote beyond {}; a deal closes in your CRM",
+                stage.as_str()
+            ),
+            Refusal::NoStageBelow(stage) => write!(
+                f,
+                "a {} has no earned stage to lose; nurture or disqualify it instead",
                 stage.as_str()
             ),
             Refusal::AlreadyInState(state) => write!(f, "the record is already {}", state.as_str()),
@@ -180,6 +191,7 @@ pub fn plan(
                 checklist: Some(list),
             })
         }
+        Decision::Demote(code) => demote(stage, state, *code, note),
         Decision::Nurture(code) => park(stage, state, State::Nurture, *code, note),
         Decision::Disqualify(code) => park(stage, state, State::Disqualified, *code, note),
         Decision::Reopen => {
@@ -227,6 +239,32 @@ fn undo(
         stage: (stage != to_stage).then_some((stage, to_stage)),
         state: (state != to_state).then_some((state, to_state)),
         checklist: last,
+    })
+}
+
+/// One stage down, staying active: the record is worked again from there.
+fn demote(
+    stage: Stage,
+    state: State,
+    code: ReasonCode,
+    note: Option<&str>,
+) -> Result<Plan, Refusal> {
+    let below = match stage {
+        Stage::Opportunity => Stage::Prospect,
+        Stage::Prospect => Stage::Lead,
+        Stage::Lead => return Err(Refusal::NoStageBelow(stage)),
+        Stage::Customer => return Err(Refusal::Customer),
+    };
+    if state != State::Active {
+        return Err(Refusal::NotActive(state));
+    }
+    if code.needs_note() && super::qualification::stated(note).is_none() {
+        return Err(Refusal::NoteRequired(code));
+    }
+    Ok(Plan {
+        stage: Some((stage, below)),
+        state: None,
+        checklist: None,
     })
 }
 

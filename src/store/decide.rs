@@ -137,7 +137,8 @@ pub(super) fn decide_in(
     tx.prepare_cached(
         "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
              updated_at = ?6, last_review_at = ?6, review_due_at = ?7, priority = ?8, \
-             waiting = ?9, priority_until = ?10 WHERE id = ?1",
+             waiting = ?9, priority_until = ?10, unsupported = ?11, version = version + 1 \
+             WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -150,6 +151,7 @@ pub(super) fn decide_in(
         st.priority,
         st.waiting,
         st.until.map(time_text),
+        st.unsupported,
     ])?;
     if (stage, state) != (lead.stage, lead.state) {
         super::upkeep::count(tx, lead.stage, lead.state, -1)?;

@@ -184,6 +184,7 @@ pub(super) fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> 
         attributes: std::collections::BTreeMap::new(),
         record_id: None,
         origin: None,
+        version: 0,
     })
 }
 
@@ -261,10 +262,10 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
     conn.prepare_cached(concat!(
         "INSERT INTO leads (",
         lead_columns!(),
-        ", priority, waiting, priority_until) VALUES (?1, ?2, \
+        ", priority, waiting, priority_until, unsupported) VALUES (?1, ?2, \
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
          ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
-         ?38, ?39, ?40, ?41, ?42)"
+         ?38, ?39, ?40, ?41, ?42, ?43, ?44)"
     ))?
     .execute(params![
         l.id,
@@ -308,9 +309,11 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
             .as_ref()
             .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
         c.last_activity,
+        l.version,
         st.priority,
         st.waiting,
         opt_time(st.until),
+        st.unsupported,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -334,7 +337,8 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
          intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
          stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
          flags = ?28, attributes = ?29, record_id = ?30, priority = ?31, waiting = ?32, \
-         priority_until = ?33, last_activity = ?34 WHERE id = ?1",
+         priority_until = ?33, last_activity = ?34, unsupported = ?35, \
+         version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -371,6 +375,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         st.waiting,
         opt_time(st.until),
         c.last_activity,
+        st.unsupported,
     ])?;
     Ok(())
 }

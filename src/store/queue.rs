@@ -124,7 +124,14 @@ impl Store {
         for &queue in Queue::ALL {
             let mut total: i64 = 0;
             for s in queue.slices() {
-                total += if s.due_only {
+                total += if s.unsupported_only {
+                    self.conn
+                        .prepare_cached(
+                            "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
+                             AND waiting = 0 AND unsupported = 1",
+                        )?
+                        .query_row((s.state.as_str(), s.stage.as_str()), |r| r.get::<_, i64>(0))?
+                } else if s.due_only {
                     self.conn
                         .prepare_cached(
                             "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
@@ -209,6 +216,10 @@ fn queue_sql(
         };
         for &w in waiting {
             let mut base = String::from("state = ? AND stage = ? AND waiting = ?");
+            // A literal, so that the partial index of the Unsupported queue serves it.
+            if s.unsupported_only {
+                base.push_str(" AND unsupported = 1");
+            }
             let mut base_args = vec![
                 Value::from(s.state.as_str().to_string()),
                 Value::from(s.stage.as_str().to_string()),

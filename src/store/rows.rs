@@ -18,7 +18,7 @@ macro_rules! lead_columns {
         state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
         intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
         updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, \
-        batch_line, last_activity"
+        batch_line, last_activity, version"
     };
 }
 pub(super) use lead_columns;
@@ -153,6 +153,7 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
         review_due_at: time_at(r, 32)?,
         attributes: json_at(r, 34)?,
         record_id: r.get(35)?,
+        version: r.get(39)?,
         origin: match (
             r.get::<_, Option<String>>(36)?,
             r.get::<_, Option<i64>>(37)?,

@@ -23,6 +23,7 @@ pub enum Action {
     Promote,
     Nurture,
     Disqualify,
+    Demote,
     Reopen,
     Accept,
     Undo,

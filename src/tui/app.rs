@@ -35,6 +35,8 @@ pub struct Detail {
     pub suggestions: crate::domain::icp::Suggestions,
     /// Days an open deal has gone without a change, once past the rules' stalled window.
     pub stalled: Option<i64>,
+    /// Whether a prospect's or opportunity's evidence still supports its stage.
+    pub support: Option<crate::domain::Support>,
     /// The shortest unambiguous prefix of the lead's id.
     pub short_id: String,
     pub events: Vec<Event>,
@@ -251,12 +253,12 @@ impl App {
                 return self.switch(Queue::ALL[(at + step) % n]);
             }
             Action::Promote => return self.decide(crate::domain::Decision::Promote, None),
-            Action::Nurture | Action::Disqualify => {
+            Action::Nurture | Action::Disqualify | Action::Demote => {
                 if let Some(row) = self.selected_row() {
-                    let parking = if matches!(action, Action::Nurture) {
-                        Parking::Nurture
-                    } else {
-                        Parking::Disqualify
+                    let parking = match action {
+                        Action::Nurture => Parking::Nurture,
+                        Action::Demote => Parking::Demote,
+                        _ => Parking::Disqualify,
                     };
                     self.popups.push(Popup::Reasons {
                         lead_id: row.lead.id.clone(),

@@ -34,6 +34,11 @@ impl App {
                             self.now,
                             self.rules.gates.stalled_days,
                         ),
+                        support: crate::domain::support::support(
+                            &lead,
+                            self.now.date_naive(),
+                            &self.rules.gates,
+                        ),
                         lead: *lead,
                         short_id,
                         events,
@@ -189,9 +194,13 @@ impl App {
     fn put_back(&mut self, lead: &crate::domain::Lead) {
         let present = self.rows.iter().any(|r| r.lead.id == lead.id);
         let belongs = self.search.is_none()
-            && self
-                .queue
-                .contains(lead.stage, lead.state, lead.review_due_at, self.now);
+            && self.queue.contains(
+                lead.stage,
+                lead.state,
+                lead.review_due_at,
+                self.now,
+                self.rules.standing(lead, self.now).unsupported,
+            );
         if present || !belongs {
             return;
         }
@@ -217,9 +226,13 @@ impl App {
         let mut commands = Vec::new();
         if let Some(at) = self.rows.iter().position(|r| r.lead.id == id) {
             let stays = self.search.is_some()
-                || self
-                    .queue
-                    .contains(lead.stage, lead.state, lead.review_due_at, self.now);
+                || self.queue.contains(
+                    lead.stage,
+                    lead.state,
+                    lead.review_due_at,
+                    self.now,
+                    self.rules.standing(&lead, self.now).unsupported,
+                );
             // A changed lead keeps its place while someone works on it, showing its new
             // score; a decided one that changed score leaves this window and shows again
             // where it now sorts.
@@ -232,9 +245,8 @@ impl App {
                 self.rows.remove(at);
             }
         }
-        if decided {
-            commands.push(Command::LoadCounts);
-        }
+        // An edit can move a record in or out of Unsupported, so counts follow every change.
+        commands.push(Command::LoadCounts);
         // The selection stays at the same place: after a decision that is the next lead.
         self.detail = None;
         commands.extend(self.set_selected(self.selected));
@@ -248,6 +260,7 @@ fn decision_word(d: &Decision) -> &'static str {
         Decision::Promote => "Promoted",
         Decision::Nurture(_) => "Nurtured",
         Decision::Disqualify(_) => "Disqualified",
+        Decision::Demote(_) => "Demoted",
         Decision::Reopen => "Reopened",
         Decision::Undo { .. } => "Undone",
         Decision::Remove => "Removed",

@@ -125,6 +125,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('D')],
+        Action::Demote,
+        "Demote one stage, with a reason code",
+        None
+    ),
+    bind!(
+        Global,
         [k('R')],
         Action::Reopen,
         "Reopen a nurtured or disqualified lead",
@@ -240,6 +247,13 @@ pub const BINDINGS: &[Binding] = &[
         [k('5')],
         Action::Queue(Queue::All),
         "All leads",
+        None
+    ),
+    bind!(
+        Global,
+        [k('6')],
+        Action::Queue(Queue::Unsupported),
+        "Unsupported: evidence no longer holds",
         None
     ),
     bind!(

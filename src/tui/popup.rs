@@ -6,11 +6,12 @@ use super::editor::Editor;
 use crate::domain::{Decision, Flag, ReasonCode};
 use crate::store::FilterColumn;
 
-/// Nurture or disqualify: the decisions that need a reason code.
+/// Nurture, disqualify or demote: the decisions that need a reason code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parking {
     Nurture,
     Disqualify,
+    Demote,
 }
 
 impl Parking {
@@ -19,6 +20,7 @@ impl Parking {
         match self {
             Parking::Nurture => Decision::Nurture(code),
             Parking::Disqualify => Decision::Disqualify(code),
+            Parking::Demote => Decision::Demote(code),
         }
     }
 
@@ -27,6 +29,7 @@ impl Parking {
         match self {
             Parking::Nurture => "Nurture: why?",
             Parking::Disqualify => "Disqualify: why?",
+            Parking::Demote => "Demote one stage: why?",
         }
     }
 }

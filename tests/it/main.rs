@@ -4,6 +4,7 @@
 
 mod cli;
 mod cli_input;
+mod evidence_holds;
 mod import;
 mod priority;
 mod rules;

@@ -565,3 +565,26 @@ fn undoing_a_nurture_puts_back_the_stage_state_and_review_date_and_the_row() {
     );
     assert_eq!(count(&d, Queue::Prospects), 1);
 }
+
+#[test]
+fn a_prospect_re_judged_not_fit_is_marked_and_listed_until_demoted() {
+    let mut d = desk();
+    d.select("Maren Okafor");
+    d.press(&["p", "2"]);
+    d.select("Maren Okafor");
+    assert_eq!(d.app.detail.as_ref().unwrap().lead.stage, Stage::Prospect);
+    d.press(&["i"]); // fit → not fit, the why kept
+    let screen = d.screen(140, 42);
+    assert!(
+        screen.contains("✗ Evidence no longer supports prospect"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("unsupported_prospect_80x24", d.screen(80, 24));
+    d.press(&["6"]);
+    assert_eq!(d.app.queue, Queue::Unsupported);
+    assert_eq!(d.selected_name(), "Maren Okafor");
+    assert_eq!(d.app.count(Queue::Unsupported), Some(1));
+    d.press(&["D", "Enter"]); // the first reason: not in the ICP
+    assert!(d.app.rows.is_empty(), "demoted, it leaves the queue");
+    assert_eq!(d.app.count(Queue::Unsupported), Some(0));
+}

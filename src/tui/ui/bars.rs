@@ -21,22 +21,45 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ));
         spans.push(Span::styled("  (Esc to leave)", theme.dim()));
     } else {
+        // Full names when they fit, else short ones, so no tab or count is ever cut off.
+        let tab = |short: bool, i: usize, q: Queue| {
+            let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
+            let name = if short { short_label(q) } else { q.label() };
+            format!("{} {name}{count}", i + 1)
+        };
+        let width = |short: bool| {
+            Queue::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &q)| tab(short, i, q).chars().count() + 3)
+                .sum::<usize>()
+                + 10
+        };
+        let short = width(false) > usize::from(area.width);
         for (i, &q) in Queue::ALL.iter().enumerate() {
             spans.push(Span::raw("│ "));
-            let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
             let style = if q == app.queue {
                 theme.active_tab()
             } else {
                 ratatui::style::Style::new()
             };
-            spans.push(Span::styled(
-                format!("{} {}{count}", i + 1, q.label()),
-                style,
-            ));
+            spans.push(Span::styled(tab(short, i, q), style));
             spans.push(Span::raw(" "));
         }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A queue's name where the full ones do not fit (80 columns).
+fn short_label(q: Queue) -> &'static str {
+    match q {
+        Queue::Today => "Today",
+        Queue::Prospects => "Prosp",
+        Queue::Nurture => "Nurt",
+        Queue::Disqualified => "Disq",
+        Queue::All => "All",
+        Queue::Unsupported => "Unsup",
+    }
 }
 
 pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {

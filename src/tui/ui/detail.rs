@@ -120,6 +120,30 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ]),
         Line::from(""),
     ];
+    // Said before anything else: the rest of the record reads differently when it fails.
+    if let Some(support) = &detail.support {
+        if !support.supported() {
+            lines.push(Line::styled(
+                format!(
+                    "✗ Evidence no longer supports {} · fix it, or D demote, n, x",
+                    support.stage
+                ),
+                theme.fail(),
+            ));
+            for item in &support.failing {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("   {:<15}", item.item.label()), theme.fail()),
+                    Span::raw(one_line(&item.detail)),
+                ]));
+            }
+        }
+        if let Some(stale) = &support.reason_now_stale {
+            lines.push(Line::styled(
+                stale.describe(app.rules.gates.reason_now_window_days),
+                theme.fail(),
+            ));
+        }
+    }
     for flag in &lead.evidence.flags {
         let (mark, style, state) = match &flag.resolved {
             None => ("⚑", theme.fail(), String::new()),
