@@ -288,6 +288,10 @@ pub struct SetArgs {
     /// The day a reason now was observed (YYYY-MM-DD)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
+    /// Write only if the field still holds VALUE (empty: no value), as your script last read
+    /// it; otherwise nothing is written, and it says who changed it (exit 3)
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub expect: Option<String>,
 }
 
 #[derive(Debug, Args)]

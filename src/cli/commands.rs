@@ -39,7 +39,7 @@ impl CliError {
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Store(StoreError::Refused(_)) => 3,
+            CliError::Store(StoreError::Refused(_) | StoreError::Changed(_)) => 3,
             CliError::Usage(_) => 2,
             _ => 1,
         }
@@ -367,7 +367,8 @@ fn set(store: &mut Store, a: SetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )
     .map_err(StoreError::from)?;
     let short = store.short_id(&id);
-    match store.set_field(&id, &edit, ctx)? {
+    let expect = a.expect.map(|v| crate::store::Expect::Value(field, v));
+    match store.set_field_expecting(&id, &edit, expect.as_ref(), ctx)? {
         Some(change) => writeln!(out, "{short}: {}", render::change(&change))?,
         None => writeln!(out, "{short}: {} unchanged", field.as_str())?,
     }

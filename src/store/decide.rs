@@ -4,6 +4,7 @@ use rusqlite::{Connection, params};
 use serde_json::json;
 
 use super::events::{NewEvent, append};
+use super::expect::{Expect, check};
 use super::leads::{get, update_facts};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
@@ -23,7 +24,22 @@ impl Store {
         edit: &Edit,
         ctx: &Ctx,
     ) -> Result<Option<Change>, StoreError> {
+        self.set_field_expecting(id, edit, None, ctx)
+    }
+
+    /// `set_field`, refused with `Changed` unless the record is what `expect` says.
+    ///
+    /// # Errors
+    /// As `set_field`; `Changed`.
+    pub fn set_field_expecting(
+        &mut self,
+        id: &str,
+        edit: &Edit,
+        expect: Option<&Expect>,
+        ctx: &Ctx,
+    ) -> Result<Option<Change>, StoreError> {
         let tx = self.write_tx(ctx)?;
+        check(&tx, &get(&tx, id)?, expect)?;
         let change = set_field_in(&tx, id, edit, ctx)?;
         tx.commit()?;
         Ok(change)
@@ -40,8 +56,24 @@ impl Store {
         note: &str,
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
+        self.resolve_flag_expecting(id, flag, note, None, ctx)
+    }
+
+    /// `resolve_flag`, refused with `Changed` unless the record is what `expect` says.
+    ///
+    /// # Errors
+    /// As `resolve_flag`; `Changed`.
+    pub fn resolve_flag_expecting(
+        &mut self,
+        id: &str,
+        flag: Flag,
+        note: &str,
+        expect: Option<&Expect>,
+        ctx: &Ctx,
+    ) -> Result<(), StoreError> {
         let tx = self.write_tx(ctx)?;
         let mut lead = get(&tx, id)?;
+        check(&tx, &lead, expect)?;
         resolve(&mut lead.evidence.flags, flag, &ctx.actor, ctx.now, note)?;
         lead.updated_at = ctx.now;
         lead.last_review_at = Some(ctx.now);
@@ -80,7 +112,23 @@ impl Store {
         note: Option<&str>,
         ctx: &Ctx,
     ) -> Result<Plan, StoreError> {
+        self.decide_expecting(id, decision, note, None, ctx)
+    }
+
+    /// `decide`, refused with `Changed` unless the record is what `expect` says.
+    ///
+    /// # Errors
+    /// As `decide`; `Changed`.
+    pub fn decide_expecting(
+        &mut self,
+        id: &str,
+        decision: &Decision,
+        note: Option<&str>,
+        expect: Option<&Expect>,
+        ctx: &Ctx,
+    ) -> Result<Plan, StoreError> {
         let tx = self.write_tx(ctx)?;
+        check(&tx, &get(&tx, id)?, expect)?;
         let outcome = decide_in(&tx, id, decision, note, ctx)?;
         tx.commit()?;
         Ok(outcome)

@@ -44,6 +44,9 @@ pub enum StoreError {
     Edit(#[from] EditError),
     #[error("refused: {0}")]
     Refused(Refusal),
+    /// The record is not what the write expected (another program changed it).
+    #[error("{0}")]
+    Changed(Box<super::expect::Changed>),
     #[error("{0}")]
     Flag(#[from] crate::domain::flags::FlagError),
     #[error("no import has an id starting with '{0}' (leadgate imports lists them)")]

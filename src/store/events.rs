@@ -177,27 +177,45 @@ impl Store {
         tail: &str,
         limit: usize,
     ) -> Result<Vec<Event>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id, lead_id, at, actor, kind, field, old_value, new_value, reason_code, \
-             note, data FROM events WHERE lead_id = ?1 {tail}"
-        ))?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(rusqlite::params![lead_id, limit], |r| {
-            let data: Option<String> = r.get(10)?;
-            Ok(Event {
-                id: r.get(0)?,
-                lead_id: r.get(1)?,
-                at: time_at(r, 2)?,
-                actor: r.get(3)?,
-                kind: r.get(4)?,
-                field: r.get(5)?,
-                old_value: r.get(6)?,
-                new_value: r.get(7)?,
-                reason_code: opt_vocab(r, 8, ReasonCode::parse)?,
-                note: r.get(9)?,
-                data: data.and_then(|d| serde_json::from_str(&d).ok()),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        events_where(&self.conn, lead_id, tail, limit)
     }
+}
+
+/// The newest event of a lead, if it has one.
+pub(super) fn latest(conn: &Connection, lead_id: &str) -> Result<Option<Event>, StoreError> {
+    Ok(
+        events_where(conn, lead_id, "ORDER BY at DESC, id DESC LIMIT ?2", 1)?
+            .into_iter()
+            .next(),
+    )
+}
+
+fn events_where(
+    conn: &Connection,
+    lead_id: &str,
+    tail: &str,
+    limit: usize,
+) -> Result<Vec<Event>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, lead_id, at, actor, kind, field, old_value, new_value, reason_code, \
+             note, data FROM events WHERE lead_id = ?1 {tail}"
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(rusqlite::params![lead_id, limit], |r| {
+        let data: Option<String> = r.get(10)?;
+        Ok(Event {
+            id: r.get(0)?,
+            lead_id: r.get(1)?,
+            at: time_at(r, 2)?,
+            actor: r.get(3)?,
+            kind: r.get(4)?,
+            field: r.get(5)?,
+            old_value: r.get(6)?,
+            new_value: r.get(7)?,
+            reason_code: opt_vocab(r, 8, ReasonCode::parse)?,
+            note: r.get(9)?,
+            data: data.and_then(|d| serde_json::from_str(&d).ok()),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

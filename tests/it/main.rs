@@ -13,3 +13,4 @@ mod support;
 mod tui;
 mod tui_pty;
 mod tui_support;
+mod two_programs;
