@@ -57,6 +57,17 @@ pub(super) fn append(
         .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.to_utc() + Duration::microseconds(1));
     let at = after_latest.map_or(ctx.now, |t| t.max(ctx.now));
+    let mut e = e;
+    if let Some(undone) = &ctx.undoes {
+        let mut data = e
+            .data
+            .as_deref()
+            .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+            .filter(serde_json::Value::is_object)
+            .unwrap_or_else(|| serde_json::json!({}));
+        data["undoes"] = serde_json::Value::from(undone.as_str());
+        e.data = Some(data.to_string());
+    }
     insert_event(conn, ctx, lead_id, at, e)
 }
 
@@ -90,6 +101,12 @@ fn insert_event(
 }
 
 impl Event {
+    /// The id of the entry this one takes back, when it is an undo.
+    #[must_use]
+    pub fn undoes(&self) -> Option<&str> {
+        self.data.as_ref()?.get("undoes")?.as_str()
+    }
+
     /// What the event says, in one line of plain text (control characters removed).
     #[must_use]
     pub fn describe(&self) -> String {
@@ -114,6 +131,12 @@ impl Event {
         }
         if let Some(code) = self.reason_code {
             s.push_str(&format!(" [{code}]"));
+        }
+        if let Some(undone) = self.undoes() {
+            s.push_str(&format!(
+                " (undo of entry {})",
+                &undone[..undone.len().min(8)]
+            ));
         }
         if let Some(note) = &self.note {
             s.push_str(" — ");

@@ -56,6 +56,9 @@ pub struct Ctx {
     pub actor: String,
     pub now: DateTime<Utc>,
     pub rules: Rules,
+    /// When the write takes back an earlier one: that entry's id, recorded on every entry
+    /// the write appends (`data.undoes`), so the history says what was undone.
+    pub undoes: Option<String>,
 }
 
 impl Ctx {
@@ -65,6 +68,7 @@ impl Ctx {
             actor: actor.into(),
             now,
             rules: Rules::default(),
+            undoes: None,
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct PageKey {
 pub enum Direction {
     Forward,
     Backward,
+    /// Forward, starting with the key's own row: to read a window again in place.
+    From,
 }
 
 /// One row of a list.
@@ -203,6 +205,7 @@ fn queue_sql(
     // Highest priority first, ties by id: a stable order that paging can resume from.
     let (below, id_cmp, order, id_order) = match dir {
         Direction::Forward => ("<", ">", "DESC", "ASC"),
+        Direction::From => ("<", ">=", "DESC", "ASC"),
         Direction::Backward => (">", "<", "ASC", "DESC"),
     };
     let mut arms = Vec::new();
@@ -282,10 +285,11 @@ fn search_sql(
     };
     let (cmp, order) = match dir {
         Direction::Forward => (">", "ASC"),
+        Direction::From => (">=", "ASC"),
         Direction::Backward => ("<", "DESC"),
     };
     let start = from.map_or(
-        if dir == Direction::Forward {
+        if dir != Direction::Backward {
             i64::MIN
         } else {
             i64::MAX

@@ -65,7 +65,7 @@ fn walk(store: &Store, list: &ListSource, page: usize, dir: Direction) -> Vec<St
         }
         key = Some(
             match dir {
-                Direction::Forward => rows.last(),
+                Direction::Forward | Direction::From => rows.last(),
                 Direction::Backward => rows.first(),
             }
             .expect("row")

@@ -42,11 +42,13 @@ pub enum Action {
     Input(KeyEvent),
     /// The terminal changed size: this many queue rows fit.
     Resize(usize),
+    /// Another program committed to the database: read what is on screen again.
+    Refresh,
     Done(Outcome),
 }
 
 /// How loaded rows join the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Placement {
     /// Replace the list, selecting this row (from the top; `usize::MAX` for the last).
     Replace { select: usize },
@@ -54,6 +56,9 @@ pub enum Placement {
     Append { select: usize },
     /// Add before the first row, then move the selection this many rows up from the old first.
     Prepend { up: usize },
+    /// The window read again from its first visible row: keep the selected lead (by id, else
+    /// its place) and the scroll.
+    Refresh { keep: Option<String> },
 }
 
 /// Input/output the app needs; the loop runs it against the store.
@@ -70,12 +75,17 @@ pub enum Command {
         id: String,
         decision: Decision,
         note: Option<String>,
-        undoing: bool,
+        /// What the write expects the record's version to be (see `store::Expect`); the
+        /// app fills it in from what it showed.
+        expect: Option<i64>,
+        /// The history entry this takes back, for an undo.
+        undoes: Option<String>,
     },
     SetField {
         id: String,
         edit: Edit,
-        undoing: bool,
+        expect: Option<i64>,
+        undoes: Option<String>,
     },
     /// Import a CSV file, as `leadgate import FILE` does.
     Import(std::path::PathBuf),
@@ -83,8 +93,31 @@ pub enum Command {
         id: String,
         flag: crate::domain::Flag,
         note: String,
+        expect: Option<i64>,
     },
     LoadValues(FilterColumn),
+    /// Take back an import batch, as `leadgate import --undo BATCH` does.
+    UndoImport {
+        batch: String,
+        file: String,
+    },
+}
+
+impl Command {
+    /// The lead a write changes, and the slot for the version it expects.
+    pub fn expectation(&mut self) -> Option<(&str, &mut Option<i64>)> {
+        match self {
+            Command::Decide { id, expect, .. }
+            | Command::SetField {
+                id,
+                edit: _,
+                expect,
+                ..
+            }
+            | Command::ResolveFlag { id, expect, .. } => Some((id.as_str(), expect)),
+            _ => None,
+        }
+    }
 }
 
 /// What a command produced.
@@ -107,6 +140,8 @@ pub enum Outcome {
         plan: Plan,
         /// The record as it was before the decision, for undo.
         before: Box<Lead>,
+        /// The newest history entry the decision wrote.
+        event: Option<String>,
         undoing: bool,
     },
     Refused {
@@ -118,8 +153,15 @@ pub enum Outcome {
         lead: Box<Lead>,
         change: Option<Change>,
         before: Box<Lead>,
+        event: Option<String>,
         undoing: bool,
     },
+    /// The record changed since it was shown: nothing was written.
+    Changed {
+        changed: Box<crate::store::Changed>,
+        retry: Box<Command>,
+    },
+    ImportUndone(crate::store::UndoReport, String),
     Imported(Box<crate::import::FileSummary>),
     FlagResolved {
         lead: Box<Lead>,

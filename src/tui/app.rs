@@ -48,20 +48,34 @@ pub struct Status {
     pub error: bool,
 }
 
-/// How to take back the last action: by a new, compensating change.
+/// How to take back an action: by a new, compensating change that expects the record to be
+/// as the action left it (`version`), so it never rolls back someone else's later edit.
 #[derive(Debug, Clone)]
-enum UndoEntry {
+pub(super) enum UndoEntry {
     Decision {
         id: String,
         stage: Stage,
         state: State,
         restore: crate::domain::Restore,
         label: String,
+        version: i64,
+        event: Option<String>,
     },
     Field {
         id: String,
         edit: Edit,
         label: String,
+        version: i64,
+        event: Option<String>,
+    },
+    Import {
+        batch: String,
+        file: String,
+    },
+    /// An action taken that cannot be taken back from here, and why.
+    Cannot {
+        label: String,
+        why: &'static str,
     },
 }
 
@@ -203,12 +217,39 @@ impl App {
         });
     }
 
-    /// Applies an action; returns the IO it needs.
+    /// Applies an action; returns the IO it needs. Every write states the version of the
+    /// record it was shown, so a change another program made meanwhile refuses it.
     pub fn update(&mut self, action: Action) -> Vec<Command> {
+        let mut commands = self.update_inner(action);
+        for command in &mut commands {
+            if let Some((id, expect @ None)) = command.expectation() {
+                *expect = self.shown_version(id);
+            }
+        }
+        commands
+    }
+
+    /// The version of a lead as the screen shows it: the lead pane's, else its row's.
+    #[must_use]
+    pub fn shown_version(&self, id: &str) -> Option<i64> {
+        self.detail
+            .as_ref()
+            .filter(|d| d.lead.id == id)
+            .map(|d| d.lead.version)
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .find(|r| r.lead.id == id)
+                    .map(|r| r.lead.version)
+            })
+    }
+
+    fn update_inner(&mut self, action: Action) -> Vec<Command> {
         match action {
             Action::Input(key) => return self.popup_key(key),
             Action::Done(outcome) => return self.outcome(outcome),
             Action::Resize(rows) => self.page_rows = rows.max(1),
+            Action::Refresh => return self.refresh(),
             _ => {}
         }
         if !self.popups.is_empty() {
@@ -291,9 +332,28 @@ impl App {
             }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
-            Action::Input(_) | Action::Done(_) | Action::Resize(_) => {}
+            Action::Input(_) | Action::Done(_) | Action::Resize(_) | Action::Refresh => {}
         }
         Vec::new()
+    }
+
+    /// Another program changed the database: the counts, the rows on screen and the selected
+    /// lead are read again, keeping the selection and the scroll.
+    fn refresh(&mut self) -> Vec<Command> {
+        let from = self.rows.get(self.offset).map(|r| r.key.clone());
+        let keep = self.selected_row().map(|r| r.lead.id.clone());
+        vec![
+            Command::LoadCounts,
+            Command::LoadPage {
+                dir: if from.is_some() {
+                    Direction::From
+                } else {
+                    Direction::Forward
+                },
+                from,
+                placement: Placement::Refresh { keep },
+            },
+        ]
     }
 
     fn switch(&mut self, queue: Queue) -> Vec<Command> {
@@ -311,7 +371,8 @@ impl App {
             id: row.lead.id.clone(),
             decision,
             note,
-            undoing: false,
+            expect: None,
+            undoes: None,
         }]
     }
 
@@ -377,7 +438,8 @@ impl App {
             .map(|edit| Command::SetField {
                 id: id.clone(),
                 edit,
-                undoing: false,
+                expect: None,
+                undoes: None,
             })
             .collect()
     }
@@ -404,7 +466,8 @@ impl App {
             Ok(edit) => vec![Command::SetField {
                 id: detail.lead.id.clone(),
                 edit,
-                undoing: false,
+                expect: None,
+                undoes: None,
             }],
             Err(e) => {
                 self.warn(e.to_string());
@@ -425,6 +488,8 @@ impl App {
                 state,
                 restore,
                 label,
+                version,
+                event,
             } => {
                 self.say(format!("Undoing: {label}"));
                 let decision = crate::domain::Decision::Undo {
@@ -436,16 +501,32 @@ impl App {
                     id,
                     decision,
                     note: Some(format!("undo: {label}")),
-                    undoing: true,
+                    expect: Some(version),
+                    undoes: event.or_else(|| Some(String::new())),
                 }]
             }
-            UndoEntry::Field { id, edit, label } => {
+            UndoEntry::Field {
+                id,
+                edit,
+                label,
+                version,
+                event,
+            } => {
                 self.say(format!("Undoing: {label}"));
                 vec![Command::SetField {
                     id,
                     edit,
-                    undoing: true,
+                    expect: Some(version),
+                    undoes: event.or_else(|| Some(String::new())),
                 }]
+            }
+            UndoEntry::Import { batch, file } => {
+                self.say(format!("Undoing the import of {file}"));
+                vec![Command::UndoImport { batch, file }]
+            }
+            UndoEntry::Cannot { label, why } => {
+                self.warn(format!("Cannot undo {label}: {why}"));
+                Vec::new()
             }
         }
     }

@@ -125,6 +125,20 @@ impl App {
                 }
                 self.set_selected(select.saturating_sub(drop))
             }
+            Placement::Refresh { keep } => {
+                // The rows read start at the first one on screen: what was above stays reachable.
+                let place = self.selected.saturating_sub(self.offset);
+                self.has_before = self.has_before || self.offset > 0;
+                self.has_after = full;
+                self.rows = rows;
+                self.offset = 0;
+                let at = keep
+                    .and_then(|id| self.rows.iter().position(|r| r.lead.id == id))
+                    .unwrap_or(place);
+                // The lead pane is read again too: it may be the lead that changed.
+                self.detail = None;
+                self.set_selected(at)
+            }
             Placement::Prepend { up } => {
                 self.has_before = full;
                 let rows = self.unseen(rows);

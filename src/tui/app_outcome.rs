@@ -60,6 +60,7 @@ impl App {
                 decision,
                 plan,
                 before,
+                event,
                 undoing,
             } => {
                 let name = one_line(&lead.contact.name);
@@ -91,6 +92,8 @@ impl App {
                             review_due_at: Some(before.review_due_at),
                         },
                         label,
+                        version: lead.version,
+                        event,
                     });
                 }
                 self.popups.retain(
@@ -136,18 +139,24 @@ impl App {
                 lead,
                 change,
                 before,
+                event,
                 undoing,
             } => {
                 match change {
                     None => self.say(format!("{} unchanged", one_line(&lead.contact.name))),
                     Some(change) => {
                         let label = format!(
-                            "{} {} → {}",
+                            "{}: {} {} → {}",
+                            lead.contact.name,
                             change.field.label(),
                             change.old.as_deref().unwrap_or("-"),
                             change.new.as_deref().unwrap_or("-")
                         );
-                        self.say(one_line(&label));
+                        if undoing {
+                            self.say(one_line(&format!("Undone: {label}")));
+                        } else {
+                            self.say(one_line(&label));
+                        }
                         let restore = (!undoing)
                             .then(|| self.restoring_edit(&before, change.field))
                             .flatten();
@@ -156,6 +165,8 @@ impl App {
                                 id: lead.id.clone(),
                                 edit,
                                 label,
+                                version: lead.version,
+                                event,
                             });
                         }
                     }
@@ -170,12 +181,54 @@ impl App {
                     summary.merged,
                     summary.skipped.len()
                 ));
+                self.undo.push(UndoEntry::Import {
+                    batch: summary.batch.clone(),
+                    file: summary.file.clone(),
+                });
                 self.popups.push(Popup::ImportSummary(summary));
                 return vec![Command::LoadCounts, super::reload()];
             }
+            Outcome::ImportUndone(report, file) => {
+                self.say(one_line(&format!(
+                    "Undone: the import of {file}: {} removed, {} kept (worked on since), {} \
+                     merges reverted",
+                    report.removed, report.kept, report.merges_reverted
+                )));
+                return vec![Command::LoadCounts, super::reload()];
+            }
             Outcome::FlagResolved { lead, flag } => {
-                self.say(format!("{} flag resolved", flag.label()));
+                self.say(format!(
+                    "{} flag resolved on {}",
+                    flag.label(),
+                    one_line(&lead.contact.name)
+                ));
+                self.undo.push(UndoEntry::Cannot {
+                    label: format!(
+                        "resolving the {} flag on {}",
+                        flag.label().to_lowercase(),
+                        one_line(&lead.contact.name)
+                    ),
+                    why: "a resolved flag stays resolved with its note; disqualify the lead \
+                          with a reason if the record is not fine after all",
+                });
                 return self.after_change(*lead, false);
+            }
+            Outcome::Changed { changed, retry } => {
+                let mut retry = *retry;
+                // Reapplying is a knowing choice over the record as it is now.
+                if let Some((_, expect)) = retry.expectation() {
+                    *expect = Some(changed.version);
+                }
+                self.warn(format!(
+                    "Not written: {} changed meanwhile",
+                    one_line(&changed.name)
+                ));
+                self.popups.push(Popup::Changed {
+                    message: changed.to_string(),
+                    retry: Box::new(retry),
+                });
+                // Show what they changed: the row, the lead pane and the counts.
+                return self.update(crate::tui::action::Action::Refresh);
             }
             Outcome::Values(column, values) => {
                 self.popups.push(Popup::Values {

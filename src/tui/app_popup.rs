@@ -80,7 +80,8 @@ impl App {
                                     id: lead_id,
                                     decision,
                                     note: None,
-                                    undoing: false,
+                                    expect: None,
+                                    undoes: None,
                                 }],
                             )
                         }
@@ -140,7 +141,8 @@ impl App {
                             id: lead_id.clone(),
                             decision: Decision::Promote,
                             note: None,
-                            undoing: false,
+                            expect: None,
+                            undoes: None,
                         };
                         (Some(Popup::Refused { lead_id, selected }), vec![cmd])
                     }
@@ -156,12 +158,24 @@ impl App {
                     vec![Command::SetField {
                         id: editor.lead_id.clone(),
                         edit,
-                        undoing: false,
+                        expect: None,
+                        undoes: None,
                     }],
                 ),
             },
             // Any key closes a summary.
             Popup::ImportSummary(_) => (None, Vec::new()),
+            // Enter writes it anyway, over what the screen now shows; any other key keeps theirs.
+            Popup::Changed { retry, .. } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Confirm) => (None, vec![*retry]),
+                _ => {
+                    self.status = Some(super::Status {
+                        text: "Kept the other change; yours was not written".into(),
+                        error: false,
+                    });
+                    (None, Vec::new())
+                }
+            },
             Popup::Prompt {
                 prompt,
                 mut text,
@@ -266,7 +280,8 @@ impl App {
                     id: lead_id.clone(),
                     decision: decision.clone(),
                     note: Some(answer.to_string()),
-                    undoing: false,
+                    expect: None,
+                    undoes: None,
                 }])
             }
             Prompt::ResolveFlag { lead_id, flag, .. } => {
@@ -277,6 +292,7 @@ impl App {
                     id: lead_id.clone(),
                     flag: *flag,
                     note: answer.to_string(),
+                    expect: None,
                 }])
             }
             Prompt::Search => {

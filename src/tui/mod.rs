@@ -22,7 +22,7 @@ use std::io;
 use std::time::Duration;
 
 use crate::domain::Rules;
-use crate::store::{Ctx, Store, StoreError};
+use crate::store::{Ctx, Expect, Store, StoreError};
 use action::{Action, Command, Outcome};
 use app::{App, Focus, PAGE, TIMELINE};
 use keymap::Scope;
@@ -51,8 +51,14 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         let mut rescorer = Some(scoring(&app));
         let start = app.start();
         perform(&mut store, &mut app, actor, start);
+        let mut watch = Watch::new(&store);
         while !app.quit {
             terminal.draw(|f| ui::render(&app, f))?;
+            // Wait for a key at most until the next look for other programs' changes.
+            if !event::poll(watch.wait())? {
+                watch.look(&mut store, &mut app, actor);
+                continue;
+            }
             // Take every event already waiting before drawing again, so held keys never lag.
             let mut first = true;
             while first || event::poll(Duration::ZERO)? {
@@ -61,6 +67,11 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                 app.now = Utc::now();
                 if let Some(action) = action {
                     let commands = app.update(action);
+                    // Before a write, what other programs committed is on screen first; the
+                    // write itself still states the version it was shown.
+                    if commands.iter().any(|c| c.clone().expectation().is_some()) {
+                        watch.look(&mut store, &mut app, actor);
+                    }
                     // A long command (an import) shows its status line before it starts.
                     let importing = commands.iter().any(|c| matches!(c, Command::Import(_)));
                     if importing {
@@ -85,6 +96,40 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     result
 }
 
+/// How often an idle workstation looks for other programs' changes.
+const LOOK_EVERY: Duration = Duration::from_millis(750);
+
+/// Notices commits by other programs (SQLite's `data_version`) and reads the screen again.
+struct Watch {
+    seen: Option<i64>,
+    last: std::time::Instant,
+}
+
+impl Watch {
+    fn new(store: &Store) -> Self {
+        Self {
+            seen: store.data_version().ok(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    /// How long until the next look.
+    fn wait(&self) -> Duration {
+        LOOK_EVERY.saturating_sub(self.last.elapsed())
+    }
+
+    fn look(&mut self, store: &mut Store, app: &mut App, actor: &str) {
+        self.last = std::time::Instant::now();
+        let now = store.data_version().ok();
+        if now != self.seen {
+            self.seen = now;
+            app.now = Utc::now();
+            let commands = app.update(Action::Refresh);
+            perform(store, app, actor, commands);
+        }
+    }
+}
+
 /// How long the workstation may spend scoring stale leads before its first page: on a small
 /// database that is all of them; on a large one whose pages are not in memory yet, a few
 /// hundred.
@@ -95,6 +140,7 @@ fn context(app: &App, actor: &str) -> Ctx {
         actor: actor.to_string(),
         now: app.now,
         rules: app.rules.clone(),
+        undoes: None,
     }
 }
 
@@ -122,35 +168,75 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 }
 
 /// Runs commands, feeding each result back to the app, until none are left.
+///
+/// Writes asked for together (accepting both suggestions) were all stamped with the version
+/// the screen showed: once the first is written, the next expects the version it left.
 pub fn perform(store: &mut Store, app: &mut App, actor: &str, commands: Vec<Command>) {
     let mut queue: VecDeque<Command> = commands.into();
-    while let Some(command) = queue.pop_front() {
+    let mut moved: Vec<(String, i64, i64)> = Vec::new();
+    while let Some(mut command) = queue.pop_front() {
+        if let Some((id, Some(v))) = command.expectation()
+            && let Some((_, _, now)) = moved.iter().find(|(i, from, _)| i == id && from == v)
+        {
+            *v = *now;
+        }
+        let expected = command
+            .expectation()
+            .and_then(|(id, v)| Some((id.to_string(), (*v)?)));
         let outcome = execute(store, app, actor, command);
+        if let (Some((id, from)), Some(now)) = (expected, written_version(&outcome)) {
+            moved.push((id, from, now));
+        }
         queue.extend(app.update(Action::Done(outcome)));
     }
+}
+
+/// The version a successful write left its lead at.
+fn written_version(outcome: &Outcome) -> Option<i64> {
+    match outcome {
+        Outcome::Decided { lead, .. }
+        | Outcome::FieldSet { lead, .. }
+        | Outcome::FlagResolved { lead, .. } => Some(lead.version),
+        _ => None,
+    }
+}
+
+/// The context of a write that takes back the entry `undoes` names (empty: unknown).
+fn undoing(mut ctx: Ctx, undoes: Option<&String>) -> Ctx {
+    ctx.undoes = undoes.filter(|e| !e.is_empty()).cloned();
+    ctx
+}
+
+/// The newest history entry of a lead: the one a write just made.
+fn newest_event(store: &Store, id: &str) -> Option<String> {
+    store
+        .recent_events(id, 1)
+        .ok()
+        .and_then(|e| e.into_iter().next())
+        .map(|e| e.id)
 }
 
 /// Runs one command against the store. Errors become an outcome the UI shows.
 pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
     let ctx = context(app, actor);
-    let result: Result<Outcome, StoreError> = (|| match command {
+    let result: Result<Outcome, StoreError> = (|| match &command {
         Command::LoadPage {
             from,
             dir,
             placement,
         } => {
-            let rows = store.page(&app.list(), from.as_ref(), dir, PAGE)?;
+            let rows = store.page(&app.list(), from.as_ref(), *dir, PAGE)?;
             Ok(Outcome::Page {
                 rows,
                 asked: PAGE,
-                placement,
+                placement: placement.clone(),
             })
         }
         Command::LoadDetail(id) => {
-            let lead = Box::new(store.lead(&id)?);
-            let events = store.recent_events(&id, TIMELINE)?;
+            let lead = Box::new(store.lead(id)?);
+            let events = store.recent_events(id, TIMELINE)?;
             Ok(Outcome::Detail {
-                short_id: store.short_id(&id),
+                short_id: store.short_id(id),
                 lead,
                 events,
             })
@@ -160,55 +246,96 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             id,
             decision,
             note,
-            undoing,
+            expect,
+            undoes,
         } => {
-            let before = store.lead(&id)?;
-            match store.decide(&id, &decision, note.as_deref(), &ctx) {
+            let expect = *expect;
+            let before = store.lead(id)?;
+            let ctx = undoing(ctx, undoes.as_ref());
+            let expect = expect.map(Expect::Version);
+            match store.decide_expecting(id, decision, note.as_deref(), expect.as_ref(), &ctx) {
                 Ok(plan) => Ok(Outcome::Decided {
-                    lead: Box::new(store.lead(&id)?),
-                    decision,
+                    lead: Box::new(store.lead(id)?),
+                    decision: decision.clone(),
                     plan,
                     before: Box::new(before),
-                    undoing,
+                    event: newest_event(store, id),
+                    undoing: undoes.is_some(),
                 }),
                 Err(StoreError::Refused(refusal)) => Ok(Outcome::Refused {
-                    id,
+                    id: id.clone(),
                     refusal,
-                    decision,
+                    decision: decision.clone(),
+                }),
+                Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
+                    changed,
+                    retry: Box::new(command.clone()),
                 }),
                 Err(e) => Err(e),
             }
         }
-        Command::SetField { id, edit, undoing } => {
-            let before = Box::new(store.lead(&id)?);
-            let change = store.set_field(&id, &edit, &ctx)?;
-            Ok(Outcome::FieldSet {
-                lead: Box::new(store.lead(&id)?),
-                change,
-                before,
-                undoing,
-            })
+        Command::SetField {
+            id,
+            edit,
+            expect,
+            undoes,
+        } => {
+            let expect = *expect;
+            let before = Box::new(store.lead(id)?);
+            let ctx = undoing(ctx, undoes.as_ref());
+            let expect = expect.map(Expect::Version);
+            match store.set_field_expecting(id, edit, expect.as_ref(), &ctx) {
+                Ok(change) => Ok(Outcome::FieldSet {
+                    lead: Box::new(store.lead(id)?),
+                    change,
+                    before,
+                    event: newest_event(store, id),
+                    undoing: undoes.is_some(),
+                }),
+                Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
+                    changed,
+                    retry: Box::new(command.clone()),
+                }),
+                Err(e) => Err(e),
+            }
         }
         Command::Import(path) => {
             let options = crate::import::ImportOptions::default();
             // Errors of the file itself are shown as they are, with the file's name.
-            match crate::import::import_file(store, &path, &options, &ctx, false) {
+            match crate::import::import_file(store, path, &options, &ctx, false) {
                 Ok(summary) => Ok(Outcome::Imported(Box::new(summary))),
                 Err(e) => Ok(Outcome::Failed(e.to_string())),
             }
         }
-        Command::ResolveFlag { id, flag, note } => {
-            store.resolve_flag(&id, flag, &note, &ctx)?;
-            Ok(Outcome::FlagResolved {
-                lead: Box::new(store.lead(&id)?),
-                flag,
-            })
+        Command::ResolveFlag {
+            id,
+            flag,
+            note,
+            expect,
+        } => {
+            let (flag, expect) = (*flag, *expect);
+            let expect = expect.map(Expect::Version);
+            match store.resolve_flag_expecting(id, flag, note, expect.as_ref(), &ctx) {
+                Ok(()) => Ok(Outcome::FlagResolved {
+                    lead: Box::new(store.lead(id)?),
+                    flag,
+                }),
+                Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
+                    changed,
+                    retry: Box::new(command.clone()),
+                }),
+                Err(e) => Err(e),
+            }
+        }
+        Command::UndoImport { batch, file } => {
+            let report = store.undo_import(batch, &ctx)?;
+            Ok(Outcome::ImportUndone(report, file.clone()))
         }
         Command::LoadValues(column) => {
             let mut values = Vec::new();
             let mut after: Option<String> = None;
             while values.len() < 50 {
-                match store.next_value(column, after.as_deref())? {
+                match store.next_value(*column, after.as_deref())? {
                     Some(v) => {
                         after = Some(v.clone());
                         values.push(v);
@@ -216,7 +343,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                     None => break,
                 }
             }
-            Ok(Outcome::Values(column, values))
+            Ok(Outcome::Values(*column, values))
         }
     })();
     result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))

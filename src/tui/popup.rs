@@ -59,6 +59,12 @@ pub enum Popup {
     },
     /// What an import did.
     ImportSummary(Box<crate::import::FileSummary>),
+    /// A write was refused because another program changed the record since it was shown:
+    /// what changed and by whom, and the write to apply over it if the person still wants it.
+    Changed {
+        message: String,
+        retry: Box<super::action::Command>,
+    },
     Values {
         column: FilterColumn,
         values: Vec<String>,

@@ -75,6 +75,7 @@ fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
             actor: "leadgate".into(),
             now: Utc::now(),
             rules: rules.clone(),
+            undoes: None,
         };
         let began = Instant::now();
         match store.rescore(&ctx, CHUNK) {

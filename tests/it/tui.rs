@@ -346,7 +346,8 @@ fn a_store_error_shows_in_the_status_bar_and_the_session_goes_on() {
         id: "f".repeat(32),
         decision: leadgate::domain::Decision::Promote,
         note: None,
-        undoing: false,
+        expect: None,
+        undoes: None,
     };
     leadgate::tui::perform(&mut d.store, &mut d.app, "tester", vec![cmd]);
     let status = d.app.status.as_ref().expect("status");
@@ -587,4 +588,58 @@ fn a_prospect_re_judged_not_fit_is_marked_and_listed_until_demoted() {
     d.press(&["D", "Enter"]); // the first reason: not in the ICP
     assert!(d.app.rows.is_empty(), "demoted, it leaves the queue");
     assert_eq!(d.app.count(Queue::Unsupported), Some(0));
+}
+
+#[test]
+fn undo_takes_back_the_last_action_of_any_kind_and_says_which() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    let id = d.app.selected_row().unwrap().lead.id.clone();
+    d.press(&["i"]);
+    d.press(&["I"]);
+    d.type_text(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/salesforce_leads_report.csv"
+    ));
+    d.press(&["Enter", "x"]);
+    assert_eq!(count(&d, Queue::Today), 3 + 25);
+    // The last action was the import: undo takes that back, not the older ICP change.
+    d.press(&["u"]);
+    assert_eq!(count(&d, Queue::Today), 3, "{:?}", d.app.status);
+    let status = d.app.status.clone().unwrap();
+    assert!(
+        status.text.starts_with("Undone: the import of"),
+        "{status:?}"
+    );
+    assert_eq!(
+        d.store.lead(&id).unwrap().evidence.icp_fit,
+        leadgate::domain::IcpFit::NotFit,
+        "the ICP change stays until its own undo"
+    );
+    d.select("Tomasz Wielgosz");
+    d.press(&["u"]);
+    let status = d.app.status.clone().unwrap();
+    assert_eq!(
+        status.text, "Undone: Tomasz Wielgosz: ICP fit not_fit → fit",
+        "{status:?}"
+    );
+    let history = d.store.history(&id).unwrap();
+    let undo = history.last().unwrap();
+    let undone = &history[history.len() - 2];
+    assert_eq!(undo.undoes(), Some(undone.id.as_str()));
+    assert!(
+        undo.describe().contains("(undo of entry"),
+        "{}",
+        undo.describe()
+    );
+    // A resolved flag cannot be taken back here: it says so, and changes nothing.
+    d.select("Info Desk");
+    d.press(&["f"]);
+    d.type_text("Shared inbox the founder reads");
+    d.press(&["Enter", "u"]);
+    let status = d.app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.starts_with("Cannot undo resolving the"),
+        "{status:?}"
+    );
 }

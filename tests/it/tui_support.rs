@@ -87,7 +87,15 @@ fn complete(store: &mut Store, id: &str) {
 
 /// A desk with a small, fixed set of leads, `extra` more raw ones, the app started.
 pub fn desk_with(extra: usize, height: u16) -> Desk {
-    let mut store = Store::open_in_memory().expect("open");
+    desk_over(Store::open_in_memory().expect("open"), extra, height)
+}
+
+/// The desk on a database file, which a second store (another program) can open too.
+pub fn desk_on_file(path: &std::path::Path) -> Desk {
+    desk_over(Store::open(path).expect("open"), 0, 30)
+}
+
+fn desk_over(mut store: Store, extra: usize, height: u16) -> Desk {
     let at = |days: i64| Ctx::new("import", now() - Duration::days(days));
     let maren = store
         .add_lead(

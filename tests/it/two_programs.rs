@@ -100,3 +100,131 @@ fn set_expect_refuses_when_the_field_changed() {
     assert!(err.contains("icp_fit unknown → fit"), "{err}");
     assert!(db.ok(&["show", &id]).contains("fit — 3PL"));
 }
+
+mod workstation {
+    use crate::tui_support::{desk_on_file, now};
+    use leadgate::domain::field::{Field, parse_edit};
+    use leadgate::domain::{Decision, ReasonCode, RoleRelevance, State};
+    use leadgate::store::{Ctx, Store};
+    use leadgate::tui::action::Action;
+    use leadgate::tui::perform;
+    use leadgate::tui::popup::Popup;
+
+    fn cli_sets_role(other: &mut Store, id: &str) {
+        let edit = parse_edit(
+            Field::RoleRelevance,
+            "relevant",
+            Some("Runs dispatch; signs off tools"),
+            None,
+            now().date_naive(),
+        )
+        .unwrap();
+        other.set_field(id, &edit, &Ctx::new("sam", now())).unwrap();
+    }
+
+    #[test]
+    fn a_key_on_a_stale_screen_is_refused_and_says_who_changed_what() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let mut d = desk_on_file(&path);
+        let mut other = Store::open(&path).unwrap();
+        d.select("Info Desk");
+        let id = d.app.selected_row().unwrap().lead.id.clone();
+        let before = d.app.detail.as_ref().unwrap().lead.evidence.role_relevance;
+        assert_ne!(
+            before,
+            RoleRelevance::Relevant,
+            "the desk shows the old role"
+        );
+        cli_sets_role(&mut other, &id);
+        d.press(&["r"]);
+        let why = d.store.lead(&id).unwrap().evidence.role_relevance_why;
+        assert_eq!(
+            why.as_deref(),
+            Some("Runs dispatch; signs off tools"),
+            "not wiped"
+        );
+        let Some(Popup::Changed { message, .. }) = d.app.popups.last() else {
+            panic!("no conflict shown: {:?}", d.app.status)
+        };
+        assert!(message.contains("by sam"), "{message}");
+        assert!(message.contains("role_relevance"), "{message}");
+        // The screen now shows their change.
+        let shown = &d.app.detail.as_ref().unwrap().lead;
+        assert_eq!(shown.evidence.role_relevance, RoleRelevance::Relevant);
+        insta::assert_snapshot!("changed_meanwhile_80x24", d.screen(80, 24));
+        d.press(&["Esc"]);
+        assert!(d.app.popups.is_empty());
+        assert_eq!(
+            d.store.lead(&id).unwrap().evidence.role_relevance,
+            RoleRelevance::Relevant
+        );
+    }
+
+    #[test]
+    fn undo_never_rolls_back_a_later_edit_by_someone_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let mut d = desk_on_file(&path);
+        let mut other = Store::open(&path).unwrap();
+        d.select("Info Desk");
+        let id = d.app.selected_row().unwrap().lead.id.clone();
+        d.press(&["i"]); // the desk changes ICP fit
+        assert_eq!(
+            d.store.lead(&id).unwrap().evidence.icp_fit,
+            leadgate::domain::IcpFit::Fit
+        );
+        let edit = parse_edit(
+            Field::IcpFit,
+            "not_fit",
+            Some("B2C"),
+            None,
+            now().date_naive(),
+        )
+        .unwrap();
+        other
+            .set_field(&id, &edit, &Ctx::new("sam", now()))
+            .unwrap();
+        d.press(&["u"]);
+        let after = d.store.lead(&id).unwrap();
+        assert_eq!(after.evidence.icp_fit, leadgate::domain::IcpFit::NotFit);
+        assert_eq!(
+            after.evidence.icp_fit_why.as_deref(),
+            Some("B2C"),
+            "sam's edit stays"
+        );
+        assert!(matches!(d.app.popups.last(), Some(Popup::Changed { .. })));
+    }
+
+    #[test]
+    fn a_change_by_another_program_shows_without_a_key_keeping_the_selection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let mut d = desk_on_file(&path);
+        let mut other = Store::open(&path).unwrap();
+        d.press(&["j"]);
+        let selected = d.selected_name();
+        let first = d.app.rows[0].lead.clone();
+        let seen = d.store.data_version().unwrap();
+        other
+            .decide(
+                &first.id,
+                &Decision::Disqualify(ReasonCode::BadData),
+                None,
+                &Ctx::new("sam", now()),
+            )
+            .unwrap();
+        assert_ne!(d.store.data_version().unwrap(), seen);
+        // What the workstation's idle look does once it sees the data version move.
+        let commands = d.app.update(Action::Refresh);
+        perform(&mut d.store, &mut d.app, "tester", commands);
+        assert!(
+            !d.app.rows.iter().any(|r| r.lead.id == first.id),
+            "the disqualified lead left Today"
+        );
+        assert_eq!(d.selected_name(), selected, "the selection stays");
+        let all = d.app.count(leadgate::domain::Queue::Disqualified);
+        assert_eq!(all, Some(1));
+        assert_eq!(d.store.lead(&first.id).unwrap().state, State::Disqualified);
+    }
+}

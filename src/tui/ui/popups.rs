@@ -81,6 +81,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             );
         }
         Popup::ImportSummary(s) => import_summary(s, theme, f, screen),
+        Popup::Changed { message, .. } => changed(message, theme, f, screen),
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
         Popup::Editor(editor) => edit(editor, theme, f, screen),
     }
@@ -359,6 +360,23 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
     f.render_widget(
         Paragraph::new(lines)
             .block(frame(&title, theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// Another program changed the record first: what changed, and the choice.
+fn changed(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
+    let lines = vec![
+        Line::from(one_line(message)),
+        Line::from(""),
+        Line::styled("Enter writes yours over it · Esc keeps theirs", theme.dim()),
+    ];
+    let area = centered(screen, 72, 8);
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame("Changed by someone else", theme))
             .wrap(Wrap { trim: false }),
         area,
     );
