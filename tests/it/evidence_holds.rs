@@ -227,3 +227,31 @@ fn the_command_line_shows_and_lists_a_prospect_its_evidence_no_longer_supports()
     let json: serde_json::Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).unwrap();
     assert!(json["standing"].is_null());
 }
+
+#[test]
+fn an_import_merge_that_raises_a_flag_on_a_prospect_unsupports_it() {
+    let db = crate::support::Db::new();
+    let id = db
+        .ok(&["add", "--name", "Maren Okafor", "--company", "Brightkiln"])
+        .trim()
+        .to_string();
+    let profile = "https://www.linkedin.com/in/marenokafor";
+    db.ok(&["set", &id, "linkedin_url", profile]);
+    db.fill_evidence(&id, 2);
+    db.ok(&["promote", &id]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("webinar.csv");
+    std::fs::write(
+        &file,
+        format!("First Name,Last Name,Email,LinkedIn URL\nMaren,Okafor,maren@gmail.com,{profile}\n"),
+    )
+    .unwrap();
+    let summary = db.ok(&["import", file.to_str().unwrap()]);
+    assert!(summary.contains("1 merged"), "{summary}");
+    let shown = db.ok(&["show", &id]);
+    assert!(
+        shown.starts_with("Evidence no longer supports prospect:\n  ✗ Exclusions"),
+        "{shown}"
+    );
+    assert!(db.ok(&["queue", "unsupported"]).contains("Maren Okafor"));
+}
