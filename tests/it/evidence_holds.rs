@@ -243,7 +243,9 @@ fn an_import_merge_that_raises_a_flag_on_a_prospect_unsupports_it() {
     let file = dir.path().join("webinar.csv");
     std::fs::write(
         &file,
-        format!("First Name,Last Name,Email,LinkedIn URL\nMaren,Okafor,maren@gmail.com,{profile}\n"),
+        format!(
+            "First Name,Last Name,Email,LinkedIn URL\nMaren,Okafor,maren@gmail.com,{profile}\n"
+        ),
     )
     .unwrap();
     let summary = db.ok(&["import", file.to_str().unwrap()]);

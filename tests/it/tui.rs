@@ -643,3 +643,14 @@ fn undo_takes_back_the_last_action_of_any_kind_and_says_which() {
         "{status:?}"
     );
 }
+
+#[test]
+fn every_queue_tab_and_count_fits_at_80_columns() {
+    let d = desk_with(1200, 24);
+    let screen = d.screen(80, 24);
+    let top = screen.lines().next().unwrap();
+    assert!(top.contains("1 Today 1203"), "{top}");
+    assert!(top.contains("6 Unsup 0"), "{top}");
+    let wide = d.screen(140, 42);
+    assert!(wide.lines().next().unwrap().contains("6 Unsupported 0"));
+}

@@ -12,7 +12,35 @@ use crate::tui::keymap::{Scope, hints};
 use crate::tui::theme::Theme;
 
 pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(" leadgate ", theme.title())];
+    // Full names when they fit, else short ones, then without the title, then only the
+    // current queue named: no tab or count is ever cut off.
+    let tab = |tier: u8, i: usize, q: Queue| {
+        let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
+        let name = match tier {
+            0 => q.label(),
+            3 if q != app.queue => "",
+            _ => short_label(q),
+        };
+        let sep = if name.is_empty() { "" } else { " " };
+        format!("{}{sep}{name}{count}", i + 1)
+    };
+    let width = |tier: u8| {
+        let title = if tier >= 2 { 0 } else { 10 };
+        Queue::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &q)| tab(tier, i, q).chars().count() + 3)
+            .sum::<usize>()
+            + title
+    };
+    let tier = (0..3)
+        .find(|&t| width(t) <= usize::from(area.width))
+        .unwrap_or(3);
+    let mut spans = if tier >= 2 {
+        Vec::new()
+    } else {
+        vec![Span::styled(" leadgate ", theme.title())]
+    };
     if let Some(search) = &app.search {
         spans.push(Span::raw("│ "));
         spans.push(Span::styled(
@@ -21,29 +49,14 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         ));
         spans.push(Span::styled("  (Esc to leave)", theme.dim()));
     } else {
-        // Full names when they fit, else short ones, so no tab or count is ever cut off.
-        let tab = |short: bool, i: usize, q: Queue| {
-            let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
-            let name = if short { short_label(q) } else { q.label() };
-            format!("{} {name}{count}", i + 1)
-        };
-        let width = |short: bool| {
-            Queue::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &q)| tab(short, i, q).chars().count() + 3)
-                .sum::<usize>()
-                + 10
-        };
-        let short = width(false) > usize::from(area.width);
         for (i, &q) in Queue::ALL.iter().enumerate() {
-            spans.push(Span::raw("│ "));
+            spans.push(Span::raw(if i == 0 && tier >= 2 { " " } else { "│ " }));
             let style = if q == app.queue {
                 theme.active_tab()
             } else {
                 ratatui::style::Style::new()
             };
-            spans.push(Span::styled(tab(short, i, q), style));
+            spans.push(Span::styled(tab(tier, i, q), style));
             spans.push(Span::raw(" "));
         }
     }
