@@ -167,6 +167,24 @@ impl Store {
         Ok(events)
     }
 
+    /// Where a lead sits in the lists, to page from it.
+    ///
+    /// # Errors
+    /// `NotFound`; a database error.
+    pub fn page_key(&self, id: &str) -> Result<PageKey, StoreError> {
+        self.conn
+            .prepare_cached("SELECT priority, rowid FROM leads WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(PageKey {
+                    priority: r.get(0)?,
+                    id: id.to_string(),
+                    rowid: r.get(1)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))
+    }
+
     /// The first value of `column` sorting after `after`: walks distinct values one index seek
     /// at a time, so a picker never scans the table.
     ///

@@ -96,6 +96,9 @@ pub enum Command {
         expect: Option<i64>,
     },
     LoadValues(FilterColumn),
+    /// Read the list again around a lead that moved out of the window (its score changed
+    /// under another program's edit), so it stays selected.
+    Locate(String),
     /// Take back an import batch, as `leadgate import --undo BATCH` does.
     UndoImport {
         batch: String,
@@ -162,6 +165,8 @@ pub enum Outcome {
         retry: Box<Command>,
     },
     ImportUndone(crate::store::UndoReport, String),
+    /// The rows from a located lead on, when it still belongs to the list.
+    Located(Option<Vec<ListRow>>),
     Imported(Box<crate::import::FileSummary>),
     FlagResolved {
         lead: Box<Lead>,

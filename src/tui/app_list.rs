@@ -132,12 +132,16 @@ impl App {
                 self.has_after = full;
                 self.rows = rows;
                 self.offset = 0;
-                let at = keep
-                    .and_then(|id| self.rows.iter().position(|r| r.lead.id == id))
-                    .unwrap_or(place);
+                let found = keep
+                    .as_ref()
+                    .and_then(|id| self.rows.iter().position(|r| &r.lead.id == id));
                 // The lead pane is read again too: it may be the lead that changed.
                 self.detail = None;
-                self.set_selected(at)
+                let mut commands = self.set_selected(found.unwrap_or(place));
+                if let (None, Some(id)) = (found, keep) {
+                    commands.push(Command::Locate(id));
+                }
+                commands
             }
             Placement::Prepend { up } => {
                 self.has_before = full;
@@ -155,6 +159,33 @@ impl App {
                 self.set_selected(added.saturating_sub(up))
             }
         }
+    }
+
+    /// Rows read from a lead that moved: it is selected at the top of the window.
+    pub(super) fn located(&mut self, rows: Vec<ListRow>) -> Vec<Command> {
+        let full = rows.len() == PAGE;
+        self.rows = rows;
+        self.offset = 0;
+        self.has_before = true;
+        self.has_after = full;
+        self.set_selected(0)
+    }
+
+    /// Whether `lead`, as it is now, belongs to the list on screen.
+    #[must_use]
+    pub fn belongs(&self, lead: &crate::domain::Lead) -> bool {
+        let matches =
+            |filter: &Option<String>, value: &Option<String>| filter.is_none() || filter == value;
+        self.search.is_none()
+            && matches(&self.source, &lead.contact.source)
+            && matches(&self.owner, &lead.contact.owner)
+            && self.queue.contains(
+                lead.stage,
+                lead.state,
+                lead.review_due_at,
+                self.now,
+                self.rules.standing(lead, self.now).unsupported,
+            )
     }
 
     /// After rows leave the list, reads more if the window is running short.

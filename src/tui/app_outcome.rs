@@ -188,6 +188,8 @@ impl App {
                 self.popups.push(Popup::ImportSummary(summary));
                 return vec![Command::LoadCounts, super::reload()];
             }
+            Outcome::Located(Some(rows)) => return self.located(rows),
+            Outcome::Located(None) => {}
             Outcome::ImportUndone(report, file) => {
                 self.say(one_line(&format!(
                     "Undone: the import of {file}: {} removed, {} kept (worked on since), {} \

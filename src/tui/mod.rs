@@ -22,7 +22,7 @@ use std::io;
 use std::time::Duration;
 
 use crate::domain::Rules;
-use crate::store::{Ctx, Expect, Store, StoreError};
+use crate::store::{Ctx, Direction, Expect, Store, StoreError};
 use action::{Action, Command, Outcome};
 use app::{App, Focus, PAGE, TIMELINE};
 use keymap::Scope;
@@ -326,6 +326,15 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 }),
                 Err(e) => Err(e),
             }
+        }
+        Command::Locate(id) => {
+            let lead = store.lead(id)?;
+            if !app.belongs(&lead) {
+                return Ok(Outcome::Located(None));
+            }
+            let key = store.page_key(id)?;
+            let rows = store.page(&app.list(), Some(&key), Direction::From, PAGE)?;
+            Ok(Outcome::Located(Some(rows)))
         }
         Command::UndoImport { batch, file } => {
             let report = store.undo_import(batch, &ctx)?;

@@ -227,4 +227,39 @@ mod workstation {
         assert_eq!(all, Some(1));
         assert_eq!(d.store.lead(&first.id).unwrap().state, State::Disqualified);
     }
+
+    #[test]
+    fn a_lead_another_program_moves_up_the_queue_stays_selected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let mut d = desk_on_file(&path);
+        let mut other = Store::open(&path).unwrap();
+        let _ = d.app.update(Action::Resize(1)); // one row on screen: the window scrolls
+        d.select("Tomasz Wielgosz");
+        assert_eq!(
+            d.app.offset, d.app.selected,
+            "Tomasz is the first row on screen"
+        );
+        let id = d.app.selected_row().unwrap().lead.id.clone();
+        // His score rises above where the window starts.
+        let edit = parse_edit(
+            Field::ReasonNow,
+            "Opening a depot",
+            None,
+            Some(now().date_naive()),
+            now().date_naive(),
+        )
+        .unwrap();
+        other
+            .set_field(&id, &edit, &Ctx::new("sam", now()))
+            .unwrap();
+        let commands = d.app.update(Action::Refresh);
+        perform(&mut d.store, &mut d.app, "tester", commands);
+        assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+        let shown = &d.app.detail.as_ref().unwrap().lead;
+        assert_eq!(
+            shown.evidence.reason_now.as_deref(),
+            Some("Opening a depot")
+        );
+    }
 }
