@@ -78,7 +78,8 @@ pub enum Command {
         /// What the write expects the record's version to be (see `store::Expect`); the
         /// app fills it in from what it showed.
         expect: Option<i64>,
-        /// The history entry this takes back, for an undo.
+        /// `Some` for an undo: the id of the history entry it takes back (empty when the
+        /// entry could not be read back after the original write).
         undoes: Option<String>,
     },
     SetField {
@@ -107,6 +108,15 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command writes to a lead.
+    #[must_use]
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Decide { .. } | Command::SetField { .. } | Command::ResolveFlag { .. }
+        )
+    }
+
     /// The lead a write changes, and the slot for the version it expects.
     pub fn expectation(&mut self) -> Option<(&str, &mut Option<i64>)> {
         match self {

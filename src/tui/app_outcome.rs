@@ -248,15 +248,7 @@ impl App {
     /// selection, selected, until the list is next read in order.
     fn put_back(&mut self, lead: &crate::domain::Lead) {
         let present = self.rows.iter().any(|r| r.lead.id == lead.id);
-        let belongs = self.search.is_none()
-            && self.queue.contains(
-                lead.stage,
-                lead.state,
-                lead.review_due_at,
-                self.now,
-                self.rules.standing(lead, self.now).unsupported,
-            );
-        if present || !belongs {
+        if present || !self.belongs(lead) {
             return;
         }
         let key = crate::store::PageKey {
@@ -280,14 +272,7 @@ impl App {
         let id = lead.id.clone();
         let mut commands = Vec::new();
         if let Some(at) = self.rows.iter().position(|r| r.lead.id == id) {
-            let stays = self.search.is_some()
-                || self.queue.contains(
-                    lead.stage,
-                    lead.state,
-                    lead.review_due_at,
-                    self.now,
-                    self.rules.standing(&lead, self.now).unsupported,
-                );
+            let stays = self.search.is_some() || self.belongs(&lead);
             // A changed lead keeps its place while someone works on it, showing its new
             // score; a decided one that changed score leaves this window and shows again
             // where it now sorts.

@@ -69,7 +69,7 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                     let commands = app.update(action);
                     // Before a write, what other programs committed is on screen first; the
                     // write itself still states the version it was shown.
-                    if commands.iter().any(|c| c.clone().expectation().is_some()) {
+                    if commands.iter().any(Command::is_write) {
                         watch.look(&mut store, &mut app, actor);
                     }
                     // A long command (an import) shows its status line before it starts.
