@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::ops::ControlFlow;
 
 use super::events::{NewEvent, append};
 use super::rows::{LEAD_COLUMNS, lead_columns, lead_from_row, time_text};
@@ -20,6 +21,13 @@ pub struct ListFilter {
     /// Only leads whose stored suggestion (see `store_suggestions`) says this ICP fit;
     /// `unknown` means no suggestion.
     pub suggested: Option<crate::domain::IcpFit>,
+    /// Only leads from this source / of this owner (exact spelling, as stored).
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    /// Only leads with an open exclusion flag of this kind.
+    pub flag: Option<crate::domain::Flag>,
+    /// Only leads created by this import batch (its full id).
+    pub batch: Option<String>,
     pub limit: Option<u64>,
 }
 
@@ -128,11 +136,31 @@ impl Store {
         filter: &ListFilter,
         mut each: impl FnMut(Lead) -> Result<(), E>,
     ) -> Result<(), E> {
+        self.walk_leads(filter, |lead| {
+            each(lead).map(|()| ControlFlow::Continue(()))
+        })
+    }
+
+    /// `for_each_lead` that `each` can stop early, for a caller that filters further.
+    ///
+    /// # Errors
+    /// A database error, or the first error `each` returns.
+    pub fn walk_leads<E: From<StoreError>>(
+        &self,
+        filter: &ListFilter,
+        mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
+    ) -> Result<(), E> {
+        // A list streams in the order added; a batch is read through its own index.
         let sql = format!(
             "SELECT {LEAD_COLUMNS} FROM leads \
              WHERE (?1 IS NULL OR stage = ?1) \
              AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
              AND (?4 IS NULL OR COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?4) \
+             AND (?5 IS NULL OR source = ?5) AND (?6 IS NULL OR owner = ?6) \
+             AND (?7 IS NULL OR batch_id = ?7) \
+             AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(flags) \
+                  WHERE json_extract(value, '$.flag') = ?8 \
+                  AND json_extract(value, '$.resolved') IS NULL)) \
              ORDER BY rowid LIMIT ?3"
         );
         let limit = filter
@@ -145,15 +173,33 @@ impl Store {
                     filter.stage.map(Stage::as_str),
                     filter.state.map(State::as_str),
                     limit,
-                    filter.suggested.map(crate::domain::IcpFit::as_str)
+                    filter.suggested.map(crate::domain::IcpFit::as_str),
+                    filter.source,
+                    filter.owner,
+                    filter.batch,
+                    filter.flag.map(|f| f.as_str()),
                 ],
                 lead_from_row,
             )
             .map_err(StoreError::from)?;
         for lead in rows {
-            each(lead.map_err(StoreError::from)?)?;
+            if each(lead.map_err(StoreError::from)?)?.is_break() {
+                break;
+            }
         }
         Ok(())
+    }
+
+    /// The lead that already has `email`, in any letter case, as an import matches it.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn lead_with_email(&self, email: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(super::import_identity::Identity::Email.lookup())?
+            .query_row([email.trim().to_ascii_lowercase()], |r| r.get(0))
+            .optional()?)
     }
 }
 

@@ -4,6 +4,8 @@
 
 mod cli;
 mod cli_input;
+mod cli_lists;
+mod cli_reads;
 mod import;
 mod priority;
 mod rules;
