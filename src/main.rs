@@ -21,7 +21,17 @@ fn main() -> ExitCode {
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "leadgate: {}", one_line(&e.to_string()));
+            // A message of several lines (every problem of a rules file) keeps one a line.
+            let message = e.to_string();
+            let mut lines = message.lines();
+            let _ = writeln!(
+                err,
+                "leadgate: {}",
+                one_line(lines.next().unwrap_or_default())
+            );
+            for line in lines {
+                let _ = writeln!(err, "  {}", one_line(line));
+            }
             for item in e.missing_items() {
                 let _ = writeln!(err, "  ✗ {}: {}", item.item.label(), one_line(&item.detail));
             }

@@ -53,4 +53,5 @@ pub fn default_config_path() -> Option<PathBuf> {
 }
 
 mod rules_file;
+mod rules_shape;
 pub use rules_file::{DEFAULT_RULES_FILE, Problem, load_rules, parse_rules};

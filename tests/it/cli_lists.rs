@@ -111,3 +111,22 @@ fn queue_source_ignores_letter_case_and_an_unknown_source_lists_the_known_ones()
         .unwrap();
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn an_older_database_is_indexed_again_so_search_finds_its_imported_notes() {
+    let db = imported("salesforce_leads_dataloader.csv");
+    // The index as version 6 built it: no attributes.
+    db.conn()
+        .execute_batch(
+            "INSERT INTO leads_fts (leads_fts) VALUES ('delete-all');
+             INSERT INTO leads_fts (rowid, name, email, company, title, notes)
+             SELECT rowid, name, email, company, title,
+             concat_ws(' ', icp_fit_why, role_relevance_why, intent_detail, reason_now,
+             pain_point, stakeholders, next_step, state_note) FROM leads;
+             PRAGMA user_version = 6;",
+        )
+        .unwrap();
+    let found = db.ok(&["search", "onboarding"]);
+    assert_eq!(found.lines().count(), 8, "{found}");
+    assert_eq!(db.ok(&["search", "Okafor"]).lines().count(), 1);
+}
