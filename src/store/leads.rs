@@ -150,37 +150,54 @@ impl Store {
         filter: &ListFilter,
         mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
     ) -> Result<(), E> {
-        // A list streams in the order added; a batch is read through its own index.
-        let sql = format!(
-            "SELECT {LEAD_COLUMNS} FROM leads \
-             WHERE (?1 IS NULL OR stage = ?1) \
-             AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
-             AND (?4 IS NULL OR COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?4) \
-             AND (?5 IS NULL OR source = ?5) AND (?6 IS NULL OR owner = ?6) \
-             AND (?7 IS NULL OR batch_id = ?7) \
-             AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(flags) \
-                  WHERE json_extract(value, '$.flag') = ?8 \
-                  AND json_extract(value, '$.resolved') IS NULL)) \
-             ORDER BY rowid LIMIT ?3"
-        );
+        // Only the filters given become conditions, so SQLite can seek an index that serves
+        // one (a batch, a source, an owner) instead of testing every row; without any, the
+        // list streams in the order added.
+        let mut conditions = vec![match filter.state {
+            Some(_) => "state = ?",
+            None => "state != 'removed'",
+        }];
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let text = |v: &str| rusqlite::types::Value::from(v.to_string());
+        if let Some(state) = filter.state {
+            args.push(text(state.as_str()));
+        }
+        if let Some(stage) = filter.stage {
+            conditions.push("stage = ?");
+            args.push(text(stage.as_str()));
+        }
+        if let Some(fit) = filter.suggested {
+            conditions.push("COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?");
+            args.push(text(fit.as_str()));
+        }
+        for (column, value) in [
+            ("source = ?", &filter.source),
+            ("owner = ?", &filter.owner),
+            ("batch_id = ?", &filter.batch),
+        ] {
+            if let Some(v) = value {
+                conditions.push(column);
+                args.push(text(v));
+            }
+        }
+        if let Some(flag) = filter.flag {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM json_each(flags) WHERE json_extract(value, '$.flag') = ? \
+                 AND json_extract(value, '$.resolved') IS NULL)",
+            );
+            args.push(text(flag.as_str()));
+        }
         let limit = filter
             .limit
             .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        args.push(rusqlite::types::Value::from(limit));
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
+            conditions.join(" AND ")
+        );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let rows = stmt
-            .query_map(
-                params![
-                    filter.stage.map(Stage::as_str),
-                    filter.state.map(State::as_str),
-                    limit,
-                    filter.suggested.map(crate::domain::IcpFit::as_str),
-                    filter.source,
-                    filter.owner,
-                    filter.batch,
-                    filter.flag.map(|f| f.as_str()),
-                ],
-                lead_from_row,
-            )
+            .query_map(rusqlite::params_from_iter(args), lead_from_row)
             .map_err(StoreError::from)?;
         for lead in rows {
             if each(lead.map_err(StoreError::from)?)?.is_break() {
