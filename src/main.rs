@@ -1,15 +1,12 @@
 //! The `leadgate` command: parse, run, report. Everything else lives in the library.
 
-use chrono::Utc;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use leadgate::cli::{Cli, CliError, open_store, rules_path, run};
+use leadgate::cli::{Cli, CliError, demo_database, open_store, rules_path, run};
 use leadgate::safe_text::one_line;
-use leadgate::store::Store;
-use leadgate::{config, demo, tui};
+use leadgate::{config, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -24,7 +21,17 @@ fn main() -> ExitCode {
         Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "leadgate: {}", one_line(&e.to_string()));
+            // A message of several lines (every problem of a rules file) keeps one a line.
+            let message = e.to_string();
+            let mut lines = message.lines();
+            let _ = writeln!(
+                err,
+                "leadgate: {}",
+                one_line(lines.next().unwrap_or_default())
+            );
+            for line in lines {
+                let _ = writeln!(err, "  {}", one_line(line));
+            }
             for item in e.missing_items() {
                 let _ = writeln!(err, "  ✗ {}: {}", item.item.label(), one_line(&item.detail));
             }
@@ -53,51 +60,15 @@ fn workstation(cli: &Cli) -> Result<(), CliError> {
         )));
     }
     let path = if cli.demo {
-        config::demo_db_path().ok_or(CliError::NoDataDir)?
+        demo_database(cli.reset)?
     } else {
         match &cli.db {
             Some(p) => p.clone(),
             None => config::default_db_path().ok_or(CliError::NoDataDir)?,
         }
     };
-    if cli.demo && cli.reset {
-        remove_database(&path)?;
-    }
-    if cli.demo && !path.exists() {
-        seed_demo(&path)?;
-    }
     let store = open_store(&path)?;
     let actor = cli.actor.clone().unwrap_or_else(config::default_actor);
     tui::run(store, &actor, rules)?;
-    Ok(())
-}
-
-/// Builds the demo database beside its final place and moves it there once complete, so an
-/// interrupted first run never leaves a half-seeded demo behind.
-fn seed_demo(path: &Path) -> Result<(), CliError> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    remove_database(&partial)?;
-    {
-        let mut store = Store::open(&partial)?;
-        demo::seed(&mut store, Utc::now())?;
-    } // closing the store folds the WAL into the file
-    std::fs::rename(&partial, path)?;
-    Ok(())
-}
-
-/// Deletes a database and its journals: a journal left beside a new file would be played
-/// into it.
-fn remove_database(path: &Path) -> Result<(), CliError> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        match std::fs::remove_file(PathBuf::from(p)) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
     Ok(())
 }

@@ -43,12 +43,13 @@ pub struct Cli {
     #[arg(long, global = true, env = "LEADGATE_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// Open the workstation on the demo database (invented leads; created on first use)
-    #[arg(long)]
+    /// Work on the demo database (invented leads; created on first use), with the
+    /// workstation or any command
+    #[arg(long, global = true)]
     pub demo: bool,
 
     /// With --demo: recreate the demo database from scratch
-    #[arg(long, requires = "demo")]
+    #[arg(long, global = true, requires = "demo")]
     pub reset: bool,
 
     #[command(subcommand)]
@@ -60,7 +61,20 @@ pub enum Command {
     /// Add a lead; prints its id
     Add(AddArgs),
     /// List leads, in the order they were added
+    #[command(after_help = LIST_HELP)]
     List(ListArgs),
+    /// Find leads by name, email, company, title or notes (imported Notes, Description and
+    /// Comments columns too), as the workstation's / does
+    Search {
+        /// Words to find; each matches the start of a word
+        text: String,
+        /// At most this many leads (0: all)
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u64,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Show a lead: contact, evidence and the checklist of its next gate
     Show {
         /// Lead id or unambiguous prefix
@@ -189,6 +203,23 @@ Fields for --map: name, first_name, last_name, email, phone, title, company, web
 domain), industry, employees, country, city, linkedin_url, source, owner, created, notes,
 record_id, and - (keep as an attribute).";
 
+impl Command {
+    /// Whether the command only reads the database: then a missing file is an error, not a
+    /// new empty database.
+    #[must_use]
+    pub fn only_reads(&self) -> bool {
+        matches!(
+            self,
+            Command::List(_)
+                | Command::Show { .. }
+                | Command::Queue(_)
+                | Command::History { .. }
+                | Command::Imports { .. }
+                | Command::Search { .. }
+        )
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print the path of the rules file in use
@@ -251,6 +282,9 @@ pub struct AddArgs {
     /// Who works the lead
     #[arg(long)]
     pub owner: Option<String>,
+    /// Add the lead even when its email is already on another lead
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 #[derive(Debug, Args)]
@@ -265,13 +299,50 @@ pub struct ListArgs {
     /// fit, not_fit, unknown
     #[arg(long, value_name = "FIT")]
     pub suggested: Option<String>,
-    /// At most this many leads
+    /// Only leads from this source (any letter case)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only leads of this owner (any letter case)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Only leads with an open exclusion flag of this kind: free_mail, role_inbox, student,
+    /// consultant, invalid_email
+    #[arg(long, value_name = "F")]
+    pub flag: Option<String>,
+    /// Only leads created by this import (its batch id or a prefix; see `leadgate imports`)
+    #[arg(long, value_name = "B")]
+    pub batch: Option<String>,
+    /// Only leads whose next gate passes today
+    #[arg(long)]
+    pub passes: bool,
+    /// At most this many leads (0: all, the default)
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
-    /// Print a JSON list instead of text
+    /// Output: text, csv, tsv or json (csv and tsv have a header row)
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, conflicts_with = "json")]
+    pub format: ListFormat,
+    /// The same as --format json
     #[arg(long)]
     pub json: bool,
 }
+
+/// How `list` writes its leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Csv,
+    Tsv,
+    Json,
+}
+
+const LIST_HELP: &str = "\
+Examples:
+  leadgate list --source webinar --passes
+  leadgate list --flag free_mail --format csv > free-mail.csv
+  leadgate list --batch 3fa2b1c0 --limit 0 --json
+
+CSV and TSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+or a carriage return) start with an apostrophe; control characters are removed.";
 
 #[derive(Debug, Args)]
 pub struct SetArgs {

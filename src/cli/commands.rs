@@ -5,15 +5,13 @@ use serde::Serialize;
 use std::io::Write;
 use thiserror::Error;
 
-use super::args::{Cli, Command, ListArgs, ParkArgs, RulesAction, SetArgs};
+use super::args::{Cli, Command, ParkArgs, RulesAction, SetArgs};
 use super::render;
 use crate::config::{self, load_rules};
 use crate::domain::field::{Field, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{
-    CheckItem, Contact, Decision, Lead, ReasonCode, Refusal, Stage, State, UnknownValue,
-};
-use crate::store::{Ctx, ListFilter, Store, StoreError};
+use crate::domain::{CheckItem, Contact, Decision, Lead, ReasonCode, Refusal, UnknownValue};
+use crate::store::{Ctx, Store, StoreError};
 
 /// A command that did not complete. Nothing was written.
 #[derive(Debug, Error)]
@@ -32,6 +30,20 @@ pub enum CliError {
     Rules(String),
     #[error("{}", .0.join("\n"))]
     Files(Vec<String>),
+    /// A command that only reads was pointed at a file that does not exist.
+    #[error(
+        "no database at {}; `leadgate add` or `leadgate import FILE` creates one (or pass \
+         --db PATH, or --demo for the demo database)",
+        .0.display()
+    )]
+    NoDatabase(std::path::PathBuf),
+    #[error("{0}")]
+    NoMatch(String),
+    #[error(
+        "the email {email} is already on lead {id}; pass --allow-duplicate to add another lead \
+         with it"
+    )]
+    Duplicate { email: String, id: String },
 }
 
 impl CliError {
@@ -122,15 +134,29 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     if let Command::Rules(RulesAction::Show) = &command {
         return super::rules::show(&rules, &rules_path, out);
     }
-    let path = match cli.db {
-        Some(p) => p,
-        None => config::default_db_path().ok_or(CliError::NoDataDir)?,
-    };
+    if let Command::Reasons = &command {
+        for code in ReasonCode::ALL {
+            writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
+        }
+        return Ok(());
+    }
     // A dry run reads files only: it must not even create the database.
     if let Command::Import(args) = &command
         && args.dry_run
     {
         return super::import::dry_runs(args, out);
+    }
+    let path = if cli.demo {
+        super::demo_db::demo_database(cli.reset)?
+    } else {
+        match cli.db {
+            Some(p) => p,
+            None => config::default_db_path().ok_or(CliError::NoDataDir)?,
+        }
+    };
+    // Reading must never leave an empty database (and its folders) behind a typo.
+    if command.only_reads() && !path.exists() {
+        return Err(CliError::NoDatabase(path));
     }
     let mut store = open_store(&path)?;
     let mut ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
@@ -146,10 +172,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 owner: a.owner,
                 ..Contact::default()
             };
-            let lead = store.add_lead(trimmed(contact), &ctx)?;
+            let contact = trimmed(contact);
+            // The same identity an import merges on: an email already known, in any case.
+            if !a.allow_duplicate
+                && let Some(email) = contact.email.as_deref()
+                && let Some(id) = store.lead_with_email(email)?
+            {
+                return Err(CliError::Duplicate {
+                    email: crate::safe_text::one_line(email),
+                    id: store.short_id(&id),
+                });
+            }
+            let lead = store.add_lead(contact, &ctx)?;
             writeln!(out, "{}", lead.id)?;
         }
-        Command::List(args) => list(&store, &args, out)?,
+        Command::List(args) => super::list::list(&store, &args, &ctx, out)?,
+        Command::Search { text, limit, json } => {
+            super::list::search(&store, &text, limit, json, out)?;
+        }
         Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
         Command::Set(args) => set(&mut store, args, &ctx, out)?,
         Command::Promote { id, note } => {
@@ -222,11 +262,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Triage { suggest, json } => {
             super::triage::run(&mut store, suggest, json, &ctx, out)?
         }
-        Command::Reasons => {
-            for code in ReasonCode::ALL {
-                writeln!(out, "{:<18} {}", code.as_str(), code.label())?;
-            }
-        }
+        Command::Reasons => {}
     }
     Ok(())
 }
@@ -250,42 +286,6 @@ fn trimmed(mut c: Contact) -> Contact {
         tidy(slot);
     }
     c
-}
-
-fn list(store: &Store, args: &ListArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let filter = ListFilter {
-        stage: args.stage.as_deref().map(Stage::parse).transpose()?,
-        state: args.state.as_deref().map(State::parse).transpose()?,
-        suggested: args
-            .suggested
-            .as_deref()
-            .map(crate::domain::IcpFit::parse)
-            .transpose()?,
-        limit: args.limit,
-    };
-    if args.json {
-        let mut list = JsonList::start(out)?;
-        store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
-            let item = LeadJson {
-                short_id: store.short_id(&lead.id),
-                lead: &lead,
-                checklist: None,
-                score: None,
-            };
-            list.item(out, &item)
-        })?;
-        list.end(out)?;
-    } else {
-        store.for_each_lead(&filter, |lead| -> Result<(), CliError> {
-            writeln!(
-                out,
-                "{}",
-                render::list_line(&store.short_id(&lead.id), &lead)
-            )?;
-            Ok(())
-        })?;
-    }
-    Ok(())
 }
 
 fn show(

@@ -3,7 +3,10 @@
 
 mod args;
 mod commands;
+mod demo_db;
+mod filters;
 mod import;
+mod list;
 mod queue;
 mod render;
 mod rules;
@@ -11,3 +14,4 @@ mod triage;
 
 pub use args::{Cli, Command, ConfigAction, RulesAction};
 pub use commands::{CliError, open_store, rules_path, run};
+pub use demo_db::demo_database;

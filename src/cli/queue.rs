@@ -5,10 +5,11 @@ use std::io::{IsTerminal, Write};
 
 use super::args::QueueArgs;
 use super::commands::{CliError, JsonList, LeadJson};
+use super::filters::stored_value;
 use super::render;
 use crate::domain::Queue;
 use crate::domain::score::score;
-use crate::store::{Ctx, Direction, ListSource, PageKey, Store};
+use crate::store::{Ctx, Direction, FilterColumn, ListSource, PageKey, Store};
 
 /// How many leads one rescoring transaction takes.
 const RESCORE_CHUNK: usize = 5_000;
@@ -22,11 +23,24 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let queue = Queue::parse(&args.name)?;
-    rescore_all(store, ctx)?;
+    if store.read_only() {
+        eprintln!(
+            "leadgate: {} is read-only; scores are as last stored",
+            store.path().display()
+        );
+    } else {
+        rescore_all(store, ctx)?;
+    }
+    let stored = |column, given: &Option<String>| {
+        given
+            .as_deref()
+            .map(|v| stored_value(store, column, v))
+            .transpose()
+    };
     let list = ListSource::Queue {
         queue,
-        source: args.source.clone(),
-        owner: args.owner.clone(),
+        source: stored(FilterColumn::Source, &args.source)?,
+        owner: stored(FilterColumn::Owner, &args.owner)?,
     };
     let window = ctx.rules.gates.reason_now_window_days;
     let mut key: Option<PageKey> = None;

@@ -51,18 +51,21 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
     let c = &l.contact;
     let e = &l.evidence;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}  <{}>  id {short}",
-        one_line(&c.name),
-        or_dash(c.email.as_deref())
-    );
-    let _ = writeln!(
-        s,
-        "{} at {}",
-        or_dash(c.title.as_deref()),
-        or_dash(c.company.as_deref())
-    );
+    // What is unknown is left out, rather than shown as "<->" or "- at -".
+    let email = c
+        .email
+        .as_deref()
+        .map_or(String::new(), |e| format!("  <{}>", one_line(e)));
+    let _ = writeln!(s, "{}{email}  id {short}", one_line(&c.name));
+    let role = match (c.title.as_deref(), c.company.as_deref()) {
+        (Some(t), Some(co)) => Some(format!("{} at {}", one_line(t), one_line(co))),
+        (Some(t), None) => Some(one_line(t)),
+        (None, Some(co)) => Some(one_line(co)),
+        (None, None) => None,
+    };
+    if let Some(role) = role {
+        let _ = writeln!(s, "{role}");
+    }
     let _ = write!(s, "stage {} · state {}", l.stage, l.state);
     if let Some(code) = l.state_reason {
         let _ = write!(s, " ({code}");

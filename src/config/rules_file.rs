@@ -101,7 +101,7 @@ struct FlagsTable {
 }
 
 /// The 1-based line of byte `at` in `text`.
-fn line_of(text: &str, at: usize) -> usize {
+pub(super) fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -235,6 +235,11 @@ impl Checker<'_> {
 /// # Errors
 /// Every problem found, each with its line and key.
 pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
+    // Every syntax and shape problem at once; the typed reading below stops at the first.
+    let shape = super::rules_shape::problems(text);
+    if !shape.is_empty() {
+        return Err(shape);
+    }
     let file: File = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         let message = e.message().trim().replace('`', "'");

@@ -17,23 +17,51 @@ pub struct Rules {
     pub score: super::score::ScoreWeights,
 }
 
-fn list<T: AsRef<str>>(items: &[T]) -> String {
+fn list<T: AsRef<str>>(items: &[T], empty: &str) -> String {
     let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
     if items.is_empty() {
-        "(any)".to_string()
+        empty.to_string()
     } else {
         items.join(", ")
     }
 }
+
+/// How `describe` writes an empty list: an ICP filter with no entries accepts any value,
+/// any other empty list holds nothing.
+struct Empty {
+    filter: &'static str,
+    list: &'static str,
+}
+
+/// What `rules show` prints.
+const SHOWN: Empty = Empty {
+    filter: "none (any value is accepted)",
+    list: "none",
+};
+/// What the version was always computed from: kept, so the same rules keep their version.
+const FINGERPRINTED: Empty = Empty {
+    filter: "(any)",
+    list: "(any)",
+};
 
 impl Rules {
     /// The rules in effect, as text: what `leadgate rules show` prints and what the version
     /// is computed from.
     #[must_use]
     pub fn describe(&self) -> String {
+        self.text(&SHOWN)
+    }
+
+    fn text(&self, empty: &Empty) -> String {
+        let list_of = |v: &[String]| list(v, empty.list);
+        let filter = |v: &[String]| list(v, empty.filter);
         let g = &self.gates;
-        let items =
-            |v: &[super::gate::GateItem]| list(&v.iter().map(|i| i.as_str()).collect::<Vec<_>>());
+        let items = |v: &[super::gate::GateItem]| {
+            list(
+                &v.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                empty.list,
+            )
+        };
         let mut s = String::new();
         let _ = writeln!(s, "gates.to_prospect = {}", items(&g.to_prospect));
         let _ = writeln!(s, "gates.to_opportunity = {}", items(&g.to_opportunity));
@@ -49,21 +77,28 @@ impl Rules {
         );
         let _ = writeln!(s, "gates.stalled_days = {}", g.stalled_days);
         let _ = writeln!(s, "gates.review_cadence_days = {}", g.review_cadence_days);
-        let _ = writeln!(s, "icp.industries = {}", list(&self.icp.industries));
-        let _ = writeln!(s, "icp.employee_bands = {}", list(&self.icp.employee_bands));
-        let _ = writeln!(s, "icp.countries = {}", list(&self.icp.countries));
+        let _ = writeln!(s, "icp.industries = {}", filter(&self.icp.industries));
+        let _ = writeln!(
+            s,
+            "icp.employee_bands = {}",
+            filter(&self.icp.employee_bands)
+        );
+        let _ = writeln!(s, "icp.countries = {}", filter(&self.icp.countries));
         let _ = writeln!(
             s,
             "icp.exclude_industries = {}",
-            list(&self.icp.exclude_industries)
+            list_of(&self.icp.exclude_industries)
         );
         let _ = writeln!(
             s,
             "icp.competitor_domains = {}",
-            list(&self.icp.competitor_domains)
+            list_of(&self.icp.competitor_domains)
         );
         let sources = |p: &[super::icp::Pattern]| {
-            list(&p.iter().map(|p| p.source.as_str()).collect::<Vec<_>>())
+            list(
+                &p.iter().map(|p| p.source.as_str()).collect::<Vec<_>>(),
+                empty.list,
+            )
         };
         let _ = writeln!(s, "roles.relevant = {}", sources(&self.roles.relevant));
         let _ = writeln!(
@@ -84,17 +119,17 @@ impl Rules {
         let _ = writeln!(
             s,
             "flags.student_domains = {}",
-            list(&self.flags.student_domains)
+            list_of(&self.flags.student_domains)
         );
         let _ = writeln!(
             s,
             "flags.student_titles = {}",
-            list(&self.flags.student_titles)
+            list_of(&self.flags.student_titles)
         );
         let _ = writeln!(
             s,
             "flags.consultant_titles = {}",
-            list(&self.flags.consultant_titles)
+            list_of(&self.flags.consultant_titles)
         );
         let w = &self.score;
         let _ = writeln!(
@@ -128,7 +163,7 @@ impl Rules {
     /// including the full flag lists, as 16 hex digits.
     #[must_use]
     pub fn version(&self) -> String {
-        let mut text = self.describe();
+        let mut text = self.text(&FINGERPRINTED);
         for entry in self
             .flags
             .free_mail_domains

@@ -103,6 +103,14 @@ pub enum Refusal {
     NotRemovable(Stage),
 }
 
+/// A state as a sentence says it ("is nurtured", not "is nurture").
+fn state_word(state: State) -> &'static str {
+    match state {
+        State::Nurture => "nurtured",
+        other => other.as_str(),
+    }
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -117,8 +125,8 @@ impl fmt::Display for Refusal {
             }
             Refusal::NotActive(state) => write!(
                 f,
-                "the record is in {}; reopen it before promoting",
-                state.as_str()
+                "the record is {}; reopen it before promoting",
+                state_word(*state)
             ),
             Refusal::NoNextStage(stage) => write!(
                 f,
@@ -130,7 +138,9 @@ impl fmt::Display for Refusal {
                 "a {} has no earned stage to lose; nurture or disqualify it instead",
                 stage.as_str()
             ),
-            Refusal::AlreadyInState(state) => write!(f, "the record is already {}", state.as_str()),
+            Refusal::AlreadyInState(state) => {
+                write!(f, "the record is already {}", state_word(*state))
+            }
             Refusal::Customer => {
                 f.write_str("the record is a customer; qualification decisions do not apply")
             }

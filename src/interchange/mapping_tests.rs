@@ -345,3 +345,15 @@ fn attribute_keys_make_duplicate_headers_unique() {
         ["Tag", "Email", "Tag (2)", "column 4", "Tag (3)"]
     );
 }
+
+#[test]
+fn the_search_index_reads_every_header_that_maps_to_notes() {
+    for (alias, target) in ALIASES {
+        if *target == Target::Notes {
+            assert!(
+                crate::store::NOTE_ATTRIBUTES.contains(alias),
+                "{alias} maps to notes but search does not read it"
+            );
+        }
+    }
+}

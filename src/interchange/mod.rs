@@ -3,8 +3,10 @@
 //!
 //! - `read`: bytes to rows of text with the line numbers a person sees in an editor;
 //! - `mapping`: header names to lead fields, automatic with `--map` overrides;
-//! - `normalize`: one row to an [`Incoming`] lead, or the reason it is not one.
+//! - `normalize`: one row to an [`Incoming`] lead, or the reason it is not one;
+//! - `csv_safe`: cells written out safe to open in a spreadsheet.
 
+pub mod csv_safe;
 pub mod mapping;
 pub mod normalize;
 pub mod read;

@@ -57,9 +57,16 @@ impl Store {
     /// The full id of the one import whose id starts with `prefix`.
     ///
     /// # Errors
-    /// `BadId`, `NotFound` or `Ambiguous`.
+    /// `BatchNotFound` (also for a prefix that is not hexadecimal: no batch starts with it)
+    /// or `Ambiguous`.
     pub fn resolve_batch(&self, prefix: &str) -> Result<String, StoreError> {
-        let (p, ids) = super::leads::ids_starting(&self.conn, "import_batches", prefix, 11)?;
+        let (p, ids) = super::leads::ids_starting(&self.conn, "import_batches", prefix, 11)
+            .map_err(|e| match e {
+                StoreError::BadId(given) => {
+                    StoreError::BatchNotFound(crate::safe_text::one_line(&given))
+                }
+                other => other,
+            })?;
         match ids.as_slice() {
             [] => Err(StoreError::BatchNotFound(p)),
             [one] => Ok(one.clone()),

@@ -31,6 +31,12 @@ pub enum StoreError {
     },
     #[error("{} is not a leadgate database (the file was not changed)", path.display())]
     Foreign { path: PathBuf },
+    #[error(
+        "{} is read-only: leadgate can show what it holds but not change it (make the file \
+         writable to work on it)",
+        .0.display()
+    )]
+    ReadOnly(PathBuf),
     #[error("'{0}' is not a lead id: ids are hexadecimal (0-9, a-f)")]
     BadId(String),
     #[error("no lead has an id starting with '{0}'")]
@@ -49,7 +55,7 @@ pub enum StoreError {
     Changed(Box<super::expect::Changed>),
     #[error("{0}")]
     Flag(#[from] crate::domain::flags::FlagError),
-    #[error("no import has an id starting with '{0}' (leadgate imports lists them)")]
+    #[error("no import batch starts with {0} (leadgate imports lists them)")]
     BatchNotFound(String),
     #[error("import {0} is already undone")]
     AlreadyUndone(String),

@@ -88,6 +88,9 @@ impl Store {
         expected_rows: u64,
         ctx: &Ctx,
     ) -> Result<Importer<'_>, StoreError> {
+        if self.read_only() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
         self.adopt_score_rules(ctx)?;
         // A file large next to the table is faster to index after it is written: the queue
         // indexes are sorted once at the end instead of taking a million random inserts.

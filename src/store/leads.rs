@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::ops::ControlFlow;
 
 use super::events::{NewEvent, append};
 use super::rows::{LEAD_COLUMNS, lead_columns, lead_from_row, time_text};
@@ -20,6 +21,13 @@ pub struct ListFilter {
     /// Only leads whose stored suggestion (see `store_suggestions`) says this ICP fit;
     /// `unknown` means no suggestion.
     pub suggested: Option<crate::domain::IcpFit>,
+    /// Only leads from this source / of this owner (exact spelling, as stored).
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    /// Only leads with an open exclusion flag of this kind.
+    pub flag: Option<crate::domain::Flag>,
+    /// Only leads created by this import batch (its full id).
+    pub batch: Option<String>,
     pub limit: Option<u64>,
 }
 
@@ -128,32 +136,87 @@ impl Store {
         filter: &ListFilter,
         mut each: impl FnMut(Lead) -> Result<(), E>,
     ) -> Result<(), E> {
-        let sql = format!(
-            "SELECT {LEAD_COLUMNS} FROM leads \
-             WHERE (?1 IS NULL OR stage = ?1) \
-             AND (state = ?2 OR (?2 IS NULL AND state != 'removed')) \
-             AND (?4 IS NULL OR COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?4) \
-             ORDER BY rowid LIMIT ?3"
-        );
+        self.walk_leads(filter, |lead| {
+            each(lead).map(|()| ControlFlow::Continue(()))
+        })
+    }
+
+    /// `for_each_lead` that `each` can stop early, for a caller that filters further.
+    ///
+    /// # Errors
+    /// A database error, or the first error `each` returns.
+    pub fn walk_leads<E: From<StoreError>>(
+        &self,
+        filter: &ListFilter,
+        mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
+    ) -> Result<(), E> {
+        // Only the filters given become conditions, so SQLite can seek an index that serves
+        // one (a batch, a source, an owner) instead of testing every row; without any, the
+        // list streams in the order added.
+        let mut conditions = vec![match filter.state {
+            Some(_) => "state = ?",
+            None => "state != 'removed'",
+        }];
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let text = |v: &str| rusqlite::types::Value::from(v.to_string());
+        if let Some(state) = filter.state {
+            args.push(text(state.as_str()));
+        }
+        if let Some(stage) = filter.stage {
+            conditions.push("stage = ?");
+            args.push(text(stage.as_str()));
+        }
+        if let Some(fit) = filter.suggested {
+            conditions.push("COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?");
+            args.push(text(fit.as_str()));
+        }
+        for (column, value) in [
+            ("source = ?", &filter.source),
+            ("owner = ?", &filter.owner),
+            ("batch_id = ?", &filter.batch),
+        ] {
+            if let Some(v) = value {
+                conditions.push(column);
+                args.push(text(v));
+            }
+        }
+        if let Some(flag) = filter.flag {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM json_each(flags) WHERE json_extract(value, '$.flag') = ? \
+                 AND json_extract(value, '$.resolved') IS NULL)",
+            );
+            args.push(text(flag.as_str()));
+        }
         let limit = filter
             .limit
             .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        args.push(rusqlite::types::Value::from(limit));
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
+            conditions.join(" AND ")
+        );
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let rows = stmt
-            .query_map(
-                params![
-                    filter.stage.map(Stage::as_str),
-                    filter.state.map(State::as_str),
-                    limit,
-                    filter.suggested.map(crate::domain::IcpFit::as_str)
-                ],
-                lead_from_row,
-            )
+            .query_map(rusqlite::params_from_iter(args), lead_from_row)
             .map_err(StoreError::from)?;
         for lead in rows {
-            each(lead.map_err(StoreError::from)?)?;
+            if each(lead.map_err(StoreError::from)?)?.is_break() {
+                break;
+            }
         }
         Ok(())
+    }
+
+    /// The lead that already has `email`, in any letter case, as an import matches it.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn lead_with_email(&self, email: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(super::import_identity::Identity::Email.lookup())?
+            .query_row([email.trim().to_ascii_lowercase()], |r| r.get(0))
+            .optional()?)
     }
 }
 

@@ -34,6 +34,7 @@ pub use import_undo::UndoReport;
 pub use leads::ListFilter;
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use schema::{LATEST_VERSION, MIGRATIONS};
+pub use upkeep::NOTE_ATTRIBUTES;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -78,5 +79,12 @@ impl Store {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the database can only be read (its file is not writable): every write is
+    /// refused with `StoreError::ReadOnly`, so a screen can say so before anyone tries.
+    #[must_use]
+    pub fn read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
     }
 }

@@ -27,7 +27,17 @@ impl Store {
         if !path.exists() {
             create_private_file(path).map_err(|e| fail(Box::new(e)))?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // A file marked read-only is opened so, even by an account (root) that could write it
+        // anyway: the mark is the owner's word that it must not change.
+        let read_only = fs::metadata(path)
+            .map(|m| m.permissions().readonly())
+            .unwrap_or(false);
+        let access = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        let flags = access | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(Box::new(e)))?;
         Self::setup(conn, path.to_path_buf())
     }
@@ -87,6 +97,18 @@ impl Store {
         }
         if (version == 0 && tables > 0) || (version > 0 && app_id != APPLICATION_ID) {
             return Err(StoreError::Foreign { path });
+        }
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            // Read as it is: no journal switch, and no upgrade (that would be a write).
+            if version != LATEST_VERSION {
+                return Err(StoreError::ReadOnly(path));
+            }
+            conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+            return Ok(Store {
+                conn,
+                path,
+                score_rules_known: false,
+            });
         }
         // A file is in another mode only while a large import writes it (or after one was
         // killed): the switch back waits for that import as for any other write.

@@ -211,6 +211,20 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every distinct value of `column`, in order, one index seek each (see `next_value`).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn values(&self, column: FilterColumn) -> Result<Vec<String>, StoreError> {
+        let mut out: Vec<String> = Vec::new();
+        while let Some(v) = self.next_value(column, out.last().map(String::as_str))? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+}
+
 /// The SQL and arguments of one queue page. `None` when nothing can match.
 fn queue_sql(
     queue: Queue,

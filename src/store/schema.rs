@@ -14,7 +14,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_explicit_upkeep.sql"),
     include_str!("migrations/005_suggestions.sql"),
     include_str!("migrations/006_priority_order.sql"),
-    include_str!("migrations/007_unsupported.sql"),
+    include_str!("migrations/007_search_notes.sql"),
+    include_str!("migrations/008_unsupported.sql"),
 ];
 
 /// The version a database has once it is current.

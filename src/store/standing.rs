@@ -111,6 +111,9 @@ impl Store {
     /// Begins a write: the score rules adopted first if the database records none yet, then
     /// an immediate transaction (the write lock taken at once, so it never waits halfway).
     pub(super) fn write_tx(&mut self, ctx: &Ctx) -> Result<Transaction<'_>, StoreError> {
+        if self.read_only() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
         self.adopt_score_rules(ctx)?;
         Ok(self
             .conn

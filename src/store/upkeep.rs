@@ -5,11 +5,20 @@ use rusqlite::{Connection, params};
 
 use crate::domain::{Stage, State};
 
-/// The search document of leads, by rowid: who they are and what was written about them.
+/// The search document of leads, by rowid: who they are and what was written about them,
+/// including the note-like columns an import kept as attributes (Notes, Description,
+/// Comments). Migration 007 runs the same text over existing databases.
 const SEARCH_ROWS: &str = "INSERT INTO leads_fts (rowid, name, email, company, title, notes) \
     SELECT rowid, name, email, company, title, \
     concat_ws(' ', icp_fit_why, role_relevance_why, intent_detail, reason_now, pain_point, \
-    stakeholders, next_step, state_note) FROM leads";
+    stakeholders, next_step, state_note, \
+    (SELECT group_concat(a.value, ' ') FROM json_each(leads.attributes) AS a \
+     WHERE lower(a.key) IN ('notes', 'note', 'description', 'comments', 'comment'))) \
+    FROM leads";
+
+/// The attribute names the search index reads as notes (lower case): the import's headers
+/// for its notes field.
+pub const NOTE_ATTRIBUTES: &[&str] = &["notes", "note", "description", "comments", "comment"];
 
 /// Adds `delta` to the count of leads at `stage`/`state`.
 pub(super) fn count(

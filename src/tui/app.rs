@@ -129,6 +129,8 @@ pub struct App {
     pub quit: bool,
     /// Draw without colour (the NO_COLOR convention).
     pub no_color: bool,
+    /// The database file cannot be written: said in the top bar, before anyone tries.
+    pub read_only: bool,
 }
 
 impl App {
@@ -157,6 +159,7 @@ impl App {
             undo: Vec::new(),
             quit: false,
             no_color: false,
+            read_only: false,
         }
     }
 

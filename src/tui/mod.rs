@@ -37,6 +37,7 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     let result = (|| {
         let mut app = App::new(Utc::now(), rules);
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        app.read_only = store.read_only();
         let size = terminal.size()?;
         let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
         // Leads whose score the clock (or new weights) changed are scored again: a first

@@ -4,6 +4,8 @@
 
 mod cli;
 mod cli_input;
+mod cli_lists;
+mod cli_reads;
 mod evidence_holds;
 mod import;
 mod priority;

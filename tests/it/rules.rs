@@ -263,3 +263,49 @@ mod suggestions {
         assert_terms_sum(&v["score"]);
     }
 }
+
+mod rules_check {
+    use crate::support::{Db, stderr_of};
+
+    #[test]
+    fn rules_check_prints_every_problem_on_its_own_line() {
+        let db = Db::new();
+        let path = db.path.parent().expect("dir").join("rules.toml");
+        let text = leadgate::config::DEFAULT_RULES_FILE.replace("fit = 5.0", "fit = \"high\"")
+            + "\nstalled_days = 20\n";
+        std::fs::write(&path, &text).expect("write");
+        let out = db
+            .cmd()
+            .arg("--config")
+            .arg(&path)
+            .args(["rules", "check"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr_of(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(lines[0].contains("2 problem(s)"), "{err}");
+        assert!(lines[1].contains(": score.fit: expected a number"), "{err}");
+        assert!(
+            lines[2].contains(&format!(
+                "line {}: `stalled_days` is not a key of [score.intent]",
+                text.lines().count()
+            )) && lines[2].contains("move it under [gates]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn rules_show_prints_an_empty_list_as_none() {
+        let db = Db::new();
+        let path = db.path.parent().expect("dir").join("rules.toml");
+        std::fs::write(&path, "[icp]\ncountries = []\n").expect("write");
+        let shown = db.ok(&["--config", path.to_str().expect("utf-8"), "rules", "show"]);
+        assert!(!shown.contains("(any)"), "{shown}");
+        assert!(
+            shown.contains("icp.countries = none (any value is accepted)"),
+            "{shown}"
+        );
+    }
+}

@@ -33,6 +33,11 @@ impl Db {
         c
     }
 
+    /// Creates the empty database, as the first write would (reading commands never do).
+    pub fn create(&self) {
+        leadgate::store::Store::open(&self.path).expect("creates the database");
+    }
+
     /// Runs `args`, expects success, returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().expect("runs");

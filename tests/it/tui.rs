@@ -654,3 +654,12 @@ fn every_queue_tab_and_count_fits_at_80_columns() {
     let wide = d.screen(140, 42);
     assert!(wide.lines().next().unwrap().contains("6 Unsupported 0"));
 }
+
+#[test]
+fn a_read_only_database_says_so_in_the_top_bar() {
+    let mut d = desk();
+    d.app.read_only = true;
+    let top = d.screen(80, 24).lines().next().unwrap().to_string();
+    assert!(top.starts_with("\" read-only "), "{top}");
+    assert!(top.contains("6 Unsup 0"), "{top}");
+}

@@ -295,8 +295,7 @@ pub fn today_order(store: &Store) -> Vec<String> {
     let filter = leadgate::store::ListFilter {
         stage: Some(leadgate::domain::Stage::Lead),
         state: Some(leadgate::domain::State::Active),
-        suggested: None,
-        limit: None,
+        ..Default::default()
     };
     let mut leads = Vec::new();
     store

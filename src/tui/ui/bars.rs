@@ -25,7 +25,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         format!("{}{sep}{name}{count}", i + 1)
     };
     let width = |tier: u8| {
-        let title = if tier >= 2 { 0 } else { 10 };
+        let title = if tier >= 2 { 0 } else { 10 } + if app.read_only { 11 } else { 0 };
         Queue::ALL
             .iter()
             .enumerate()
@@ -41,6 +41,9 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     } else {
         vec![Span::styled(" leadgate ", theme.title())]
     };
+    if app.read_only {
+        spans.insert(0, Span::styled(" read-only ", theme.error()));
+    }
     if let Some(search) = &app.search {
         spans.push(Span::raw("│ "));
         spans.push(Span::styled(

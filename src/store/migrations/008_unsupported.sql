@@ -1,4 +1,4 @@
--- Migration 7: a label never outlives its evidence. A prospect or opportunity whose evidence
+-- Migration 8: a label never outlives its evidence. A prospect or opportunity whose evidence
 -- no longer supports its stage is marked (and listed in the Unsupported queue); every lead
 -- counts its writes, so a write from a stale screen is refused instead of overwriting.
 -- Prospects and opportunities are marked to be scored at once ('' sorts before every time):

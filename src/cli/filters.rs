@@ -1,0 +1,42 @@
+//! `--source` and `--owner` as a person types them: any letter case, and a value no lead has
+//! is an error that lists the ones that exist (a typo must not read as an empty queue).
+
+use super::commands::CliError;
+use crate::store::{FilterColumn, Store};
+
+/// The stored spelling of `given` in `column`: the exact one if a lead has it, else the one
+/// that matches without regard to letter case.
+///
+/// # Errors
+/// `CliError::NoMatch`, listing the values that exist.
+pub fn stored_value(store: &Store, column: FilterColumn, given: &str) -> Result<String, CliError> {
+    let values = store.values(column)?;
+    let given = given.trim();
+    if let Some(v) = values.iter().find(|v| v.as_str() == given) {
+        return Ok(v.clone());
+    }
+    let folded = given.to_lowercase();
+    if let Some(v) = values.iter().find(|v| v.to_lowercase() == folded) {
+        return Ok(v.clone());
+    }
+    let what = match column {
+        FilterColumn::Source => "source",
+        FilterColumn::Owner => "owner",
+    };
+    let known = if values.is_empty() {
+        "no lead has one yet".to_string()
+    } else {
+        format!(
+            "the {what}s on record are: {}",
+            values
+                .iter()
+                .map(|v| crate::safe_text::one_line(v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Err(CliError::NoMatch(format!(
+        "no lead has the {what} '{}'; {known}",
+        crate::safe_text::one_line(given)
+    )))
+}
