@@ -8,7 +8,9 @@ use super::popup::{Parking, Popup, Prompt};
 use crate::domain::field::field_of;
 use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State};
+use crate::domain::{
+    CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State,
+};
 use crate::store::{Direction, Event, ListRow, ListSource};
 
 /// Rows read per page.
@@ -181,6 +183,23 @@ impl App {
         )
     }
 
+    /// The refused-promotion panel's items: what is missing first, then what passes, each in
+    /// the gate's order, so that a long note on a passing item never pushes a failing one
+    /// out of sight.
+    #[must_use]
+    pub fn refused_items(&self) -> Vec<CheckItem> {
+        let mut items = self.checklist().map(|c| c.items).unwrap_or_default();
+        items.sort_by_key(|i| i.passed);
+        items
+    }
+
+    /// How many items the lead pane's cursor can be on: every field, then every column of an
+    /// imported file that maps to no field.
+    #[must_use]
+    pub fn detail_items(&self) -> usize {
+        DETAIL_FIELDS.len() + self.detail.as_ref().map_or(0, |d| d.lead.attributes.len())
+    }
+
     /// The count shown on a queue's tab.
     #[must_use]
     pub fn count(&self, queue: Queue) -> Option<u64> {
@@ -218,6 +237,15 @@ impl App {
             Action::Up => return self.up(1),
             Action::PageDown => return self.down(self.page_rows),
             Action::PageUp => return self.up(self.page_rows),
+            Action::Top if self.focus == Focus::Detail => self.field = 0,
+            Action::Bottom if self.focus == Focus::Detail => {
+                self.field = self.detail_items() - 1;
+            }
+            Action::Top if self.focus == Focus::Timeline => self.timeline_scroll = 0,
+            Action::Bottom if self.focus == Focus::Timeline => {
+                let events = self.detail.as_ref().map_or(0, |d| d.events.len());
+                self.timeline_scroll = events.saturating_sub(1);
+            }
             Action::Top => return vec![reload()],
             Action::Bottom => {
                 return vec![Command::LoadPage {
@@ -314,6 +342,7 @@ impl App {
     }
 
     fn edit(&mut self) {
+        self.field = self.field.min(self.detail_items() - 1);
         let Some(detail) = &self.detail else { return };
         if self.focus == Focus::Timeline {
             return; // the history is read-only
@@ -329,7 +358,18 @@ impl App {
                 .unwrap_or(0);
             return;
         }
-        let field = DETAIL_FIELDS[self.field.min(DETAIL_FIELDS.len() - 1)];
+        let Some(&field) = DETAIL_FIELDS.get(self.field) else {
+            let column = detail
+                .lead
+                .attributes
+                .keys()
+                .nth(self.field - DETAIL_FIELDS.len())
+                .map_or_else(String::new, |k| crate::safe_text::one_line(k));
+            self.say(format!(
+                "{column} is a column of the imported file, kept as it came; it is not edited here"
+            ));
+            return;
+        };
         let editor = super::editor::Editor::new(&detail.lead, field, self.now.date_naive());
         self.popups.push(Popup::Editor(Box::new(editor)));
     }

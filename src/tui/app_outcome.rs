@@ -38,10 +38,9 @@ impl App {
                         short_id,
                         events,
                     });
-                    // In the refused panel, move on to the next item still missing.
-                    let next = self
-                        .checklist()
-                        .and_then(|c| c.items.iter().position(|i| !i.passed));
+                    // In the refused panel, move on to the next item still missing: the
+                    // missing come first.
+                    let next = self.refused_items().iter().position(|i| !i.passed);
                     if let (Some(Popup::Refused { selected, .. }), Some(next)) =
                         (self.popups.last_mut(), next)
                     {
@@ -110,7 +109,8 @@ impl App {
                         "Not promoted: {} item(s) missing",
                         list.missing().count()
                     ));
-                    let first = list.items.iter().position(|i| !i.passed).unwrap_or(0);
+                    // The missing items are listed first.
+                    let first = 0;
                     if !self
                         .popups
                         .iter()

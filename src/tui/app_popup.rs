@@ -97,7 +97,7 @@ impl App {
                 }
             }
             Popup::Refused { lead_id, selected } => {
-                let items = self.checklist().map(|c| c.items).unwrap_or_default();
+                let items = self.refused_items();
                 let n = items.len().max(1);
                 match popup_key(PopupScope::Refused, key) {
                     Some(PopupKey::Down) => (

@@ -1,7 +1,7 @@
 //! The workstation, driven by keys without a terminal; screens checked as snapshots.
 
 use crate::tui_support::{desk, desk_with, now, today_order};
-use leadgate::domain::{Queue, Stage, State};
+use leadgate::domain::{Field, Queue, Stage, State};
 use leadgate::store::Ctx;
 use leadgate::tui::popup::{Popup, Prompt};
 
@@ -564,4 +564,129 @@ fn undoing_a_nurture_puts_back_the_stage_state_and_review_date_and_the_row() {
         "it is back in the list, selected"
     );
     assert_eq!(count(&d, Queue::Prospects), 1);
+}
+
+/// Sets a gate field on `id` as the CLI's `set` does.
+fn set_evidence(
+    d: &mut crate::tui_support::Desk,
+    id: &str,
+    field: leadgate::domain::Field,
+    value: &str,
+    note: &str,
+) {
+    let on = (field == leadgate::domain::Field::ReasonNow)
+        .then(|| now().date_naive() - chrono::Duration::days(2));
+    let edit = leadgate::domain::field::parse_edit(
+        field,
+        value,
+        Some(note).filter(|n| !n.is_empty()),
+        on,
+        now().date_naive(),
+    )
+    .expect("edit");
+    d.store
+        .set_field(id, &edit, &Ctx::new("dana", now()))
+        .expect("set");
+}
+
+const LONG: &str = "Regional payments processor with 300 staff across four countries, \
+    selling to mid-market retailers; the board approved a new routing platform in October \
+    and the operations team has been asked to shortlist vendors before the end of the year";
+
+#[test]
+fn a_refused_promotion_lists_what_is_missing_first_and_scrolls_through_long_notes() {
+    for (w, h) in [(80, 24), (140, 42)] {
+        let mut d = desk_with(0, h);
+        let id = d
+            .app
+            .rows
+            .iter()
+            .find(|r| r.lead.contact.name == "Info Desk")
+            .expect("Info Desk")
+            .lead
+            .id
+            .clone();
+        set_evidence(&mut d, &id, Field::IcpFit, "fit", LONG);
+        set_evidence(&mut d, &id, Field::RoleRelevance, "relevant", LONG);
+        set_evidence(&mut d, &id, Field::IntentSource, "pricing_page", LONG);
+        set_evidence(&mut d, &id, Field::ReasonNow, LONG, "");
+        d.select("Info Desk");
+        d.press(&["p"]);
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("✗ Exclusions"),
+            "the failing item shows at {w}×{h}:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("refused_long_notes_{w}x{h}"), screen);
+        // The panel scrolls to the last item, and back.
+        d.press(&["j", "j", "j", "j"]);
+        let screen = d.screen(w, h);
+        assert!(screen.contains("✓ Reason now"), "{screen}");
+        if w == 80 {
+            insta::assert_snapshot!("refused_long_notes_scrolled_80x24", screen);
+        }
+        d.press(&["j"]);
+        assert!(
+            d.screen(w, h).contains("✗ Exclusions"),
+            "it wraps to the top"
+        );
+    }
+}
+
+#[test]
+fn the_lead_pane_scrolls_to_every_field_and_every_imported_column() {
+    for (w, h) in [(80, 24), (140, 42)] {
+        let mut d = desk_with(0, h);
+        d.press(&["I"]);
+        d.type_text(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/apollo_people_export.csv"
+        ));
+        d.press(&["Enter", "Esc", "/"]);
+        d.type_text("Alvarado");
+        d.press(&["Enter"]);
+        assert_eq!(d.selected_name(), "Diego Alvarado-Ruiz");
+        let lead = d.app.detail.as_ref().expect("detail").lead.clone();
+        d.press(&["Tab"]);
+        let fields = leadgate::tui::app::DETAIL_FIELDS;
+        // Down through every field: the one under the cursor is always on screen.
+        for (i, field) in fields.iter().enumerate() {
+            let screen = d.screen(w, h);
+            assert_eq!(d.app.field, i);
+            assert!(
+                screen.contains(field.label()),
+                "{} is off screen at {w}×{h}:\n{screen}",
+                field.label()
+            );
+            if *field == leadgate::domain::Field::Owner {
+                insta::assert_snapshot!(format!("lead_pane_owner_{w}x{h}"), screen);
+            }
+            d.press(&["j"]);
+        }
+        // Then through the columns of the file that map to no field.
+        for k in lead.attributes.keys() {
+            let screen = d.screen(w, h);
+            let shown = &k[..k.len().min(12)];
+            assert!(
+                screen.contains(shown),
+                "column {k} is off screen at {w}×{h}:\n{screen}"
+            );
+            d.press(&["j"]);
+        }
+        insta::assert_snapshot!(format!("lead_pane_last_column_{w}x{h}"), d.screen(w, h));
+        // Enter on an imported column says so rather than editing a hidden field.
+        d.press(&["Enter"]);
+        assert!(d.app.popups.is_empty());
+        let status = d.app.status.as_ref().expect("status");
+        assert!(
+            status.text.contains("column of the imported file"),
+            "{status:?}"
+        );
+        // g goes back to the first field; leaving the pane shows the lead from its top.
+        d.press(&["g"]);
+        assert_eq!(d.app.field, 0);
+        assert!(d.screen(w, h).contains("ICP fit"));
+        d.press(&["Tab"]);
+        assert!(d.screen(w, h).contains("Diego Alvarado-Ruiz"));
+    }
 }

@@ -2,6 +2,7 @@
 
 mod bars;
 mod detail;
+pub mod fit;
 mod popups;
 mod queue;
 mod timeline;

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use super::detail::checklist_lines;
+use super::detail::{CHECK_INDENT, gate_title, item_line, more_marks};
+use super::fit;
 use crate::domain::ReasonCode;
 use crate::safe_text::one_line;
 use crate::store::FilterColumn;
@@ -157,37 +158,61 @@ fn list(
     f.render_widget(Paragraph::new(lines).block(frame(title, theme)), area);
 }
 
+/// The refused promotion: what is missing first, then what passes, scrolled so that the
+/// selected item shows; the gate's line above and the keys below stay put.
 fn refused(app: &App, selected: usize, theme: Theme, f: &mut Frame, screen: Rect) {
     let Some(list) = app.checklist() else { return };
-    let area = centered(
-        screen,
-        76,
-        u16::try_from(list.items.len() + 6).unwrap_or(12),
-    );
-    f.render_widget(Clear, area);
-    let mut lines = checklist_lines(&list, theme);
-    if let Some(line) = lines.get_mut(selected + 1) {
-        *line = line.clone().patch_style(theme.selected());
+    let width = 76.min(screen.width);
+    let room = usize::from(width.saturating_sub(2));
+    let mut rows: Vec<Line> = Vec::new();
+    let mut spans = Vec::new();
+    for (n, item) in app.refused_items().iter().enumerate() {
+        let mut line = item_line(item, theme);
+        if n == selected {
+            line = line.patch_style(theme.selected());
+        }
+        let at = rows.len();
+        rows.extend(fit::wrap(&line, room, CHECK_INDENT));
+        spans.push((at, rows.len()));
     }
-    lines.push(Line::from(""));
-    if list.passed() {
-        lines.push(Line::styled(
-            "Every item passes: press p to promote.",
-            theme.pass(),
-        ));
+    let hint = if list.passed() {
+        Line::styled("Every item passes: press p to promote.", theme.pass())
     } else {
-        lines.push(Line::styled(
-            "Enter fill in the selected item · p promote · Esc close",
+        Line::styled(
+            "Enter fill in the selected item · j k move · p promote · Esc close",
             theme.dim(),
-        ));
-    }
+        )
+    };
+    let mut foot = vec![Line::from("")];
+    foot.extend(fit::wrap(&hint, room, 0));
+    let wanted = rows.len() + foot.len() + 3;
+    let height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
+    f.render_widget(Clear, area);
     let title = format!("Not promoted yet: the {} gate needs evidence", list.to);
+    let block = frame(&fit::truncate(&title, room.saturating_sub(2)), theme);
+    let inner = block.inner(area);
+    let [head, body, feet] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(foot.len()).unwrap_or(2)),
+    ])
+    .areas(inner);
+    let visible = usize::from(body.height);
+    let first = spans
+        .get(selected)
+        .map_or(0, |&(start, end)| end.saturating_sub(visible).min(start));
+    let block = block.title_bottom(more_marks(first, visible, rows.len(), theme));
+    f.render_widget(block, area);
     f.render_widget(
-        Paragraph::new(lines)
-            .block(frame(&title, theme))
-            .wrap(Wrap { trim: false }),
-        area,
+        Paragraph::new(fit::truncate_line(&gate_title(&list, theme), room)),
+        head,
     );
+    let shown: Vec<Line> = rows.into_iter().skip(first).take(visible).collect();
+    f.render_widget(Paragraph::new(shown), body);
+    f.render_widget(Paragraph::new(foot), feet);
 }
 
 fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
