@@ -39,8 +39,11 @@ pub enum Action {
     Quit,
     /// A key for the open modal (text entry, pickers).
     Input(KeyEvent),
-    /// The terminal changed size: this many queue rows fit.
-    Resize(usize),
+    /// The terminal is this many columns by rows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Done(Outcome),
 }
 

@@ -105,6 +105,8 @@ pub struct App {
     pub has_before: bool,
     pub has_after: bool,
     pub page_rows: usize,
+    /// The terminal's columns and rows, once known.
+    pub size: Option<(u16, u16)>,
     pub detail: Option<Detail>,
     pub focus: Focus,
     pub field: usize,
@@ -134,6 +136,7 @@ impl App {
             has_before: false,
             has_after: false,
             page_rows: 20,
+            size: None,
             detail: None,
             focus: Focus::Queue,
             field: 0,
@@ -200,6 +203,14 @@ impl App {
         DETAIL_FIELDS.len() + self.detail.as_ref().map_or(0, |d| d.lead.attributes.len())
     }
 
+    /// Whether the terminal is too small to draw the workstation in: it shows only a message
+    /// then, and takes no key but quit.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < super::ui::MIN_WIDTH || h < super::ui::MIN_HEIGHT)
+    }
+
     /// The count shown on a queue's tab.
     #[must_use]
     pub fn count(&self, queue: Queue) -> Option<u64> {
@@ -223,9 +234,22 @@ impl App {
     /// Applies an action; returns the IO it needs.
     pub fn update(&mut self, action: Action) -> Vec<Command> {
         match action {
-            Action::Input(key) => return self.popup_key(key),
             Action::Done(outcome) => return self.outcome(outcome),
-            Action::Resize(rows) => self.page_rows = rows.max(1),
+            Action::Resize { width, height } => {
+                self.size = Some((width, height));
+                self.page_rows = super::ui::queue_rows(height);
+            }
+            _ if self.too_small() => {
+                // Nothing is on screen but the message: only quitting acts.
+                let q = |k: &ratatui::crossterm::event::KeyEvent| {
+                    k.code == ratatui::crossterm::event::KeyCode::Char('q')
+                };
+                if matches!(&action, Action::Quit) || matches!(&action, Action::Input(k) if q(k)) {
+                    self.quit = true;
+                }
+                return Vec::new();
+            }
+            Action::Input(key) => return self.popup_key(key),
             _ => {}
         }
         if !self.popups.is_empty() {
@@ -317,7 +341,7 @@ impl App {
             }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
-            Action::Input(_) | Action::Done(_) | Action::Resize(_) => {}
+            Action::Input(_) | Action::Done(_) | Action::Resize { .. } => {}
         }
         Vec::new()
     }
@@ -370,7 +394,12 @@ impl App {
             ));
             return;
         };
-        let editor = super::editor::Editor::new(&detail.lead, field, self.now.date_naive());
+        let editor = super::editor::Editor::new(
+            &detail.lead,
+            field,
+            self.now.date_naive(),
+            self.rules.gates.reason_now_window_days,
+        );
         self.popups.push(Popup::Editor(Box::new(editor)));
     }
 

@@ -38,7 +38,10 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         let mut app = App::new(Utc::now(), rules);
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let size = terminal.size()?;
-        let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
+        let _ = app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
         // Leads whose score the clock (or new weights) changed are scored again: a first
         // stretch before the first page (on most days, all of them), the rest on a thread of
         // their own while the queues page in the order stored.
@@ -116,7 +119,7 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
             };
             keymap::action_for(scope, key)
         }
-        Event::Resize(_, height) => Some(Action::Resize(ui::queue_rows(height))),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
 }

@@ -90,10 +90,9 @@ fn a_refused_promotion_shows_what_is_missing_and_lets_the_rep_fill_it_in() {
         .collect();
     assert_eq!(missing, ["role_relevance", "intent_source", "reason_now"]);
 
-    // Role relevance: relevant is set, only the why is missing.
+    // Role relevance: relevant is set, only the why is missing, and the editor opens on it.
     d.press(&["Enter"]);
     assert!(matches!(d.app.popups.last(), Some(Popup::Editor(_))));
-    d.press(&["Tab"]);
     d.type_text("Head of Ops signs off on tooling");
     d.press(&["Enter"]);
     // Intent source: choose demo_request (the first after "none"), then the detail.
@@ -689,4 +688,128 @@ fn the_lead_pane_scrolls_to_every_field_and_every_imported_column() {
         d.press(&["Tab"]);
         assert!(d.screen(w, h).contains("Diego Alvarado-Ruiz"));
     }
+}
+
+fn editor_part(d: &crate::tui_support::Desk) -> leadgate::tui::editor::Part {
+    match d.app.popups.last() {
+        Some(Popup::Editor(e)) => e.part,
+        _ => panic!("the editor is open"),
+    }
+}
+
+#[test]
+fn the_fill_flow_opens_the_editor_on_the_missing_part_and_letters_always_type() {
+    use leadgate::tui::editor::Part;
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    // Role relevance is marked relevant, the why is missing: the editor opens on the why.
+    d.press(&["p", "Enter"]);
+    assert_eq!(editor_part(&d), Part::Text);
+    insta::assert_snapshot!("editor_on_the_why_80x24", d.screen(80, 24));
+    insta::assert_snapshot!("editor_on_the_why_140x42", d.screen(140, 42));
+    d.type_text("Asked for pricing");
+    d.press(&["Enter"]);
+    let ev = &d.app.detail.as_ref().expect("detail").lead.evidence;
+    assert_eq!(ev.role_relevance.as_str(), "relevant", "the value is kept");
+    assert_eq!(ev.role_relevance_why.as_deref(), Some("Asked for pricing"));
+
+    // Intent source is unknown: the editor opens on the value; a letter goes to the why,
+    // and only → or Space change the value.
+    d.press(&["Enter"]);
+    assert_eq!(editor_part(&d), Part::Choice);
+    d.press(&["Space"]);
+    d.type_text("j");
+    assert_eq!(editor_part(&d), Part::Text);
+    d.type_text("ust asked for a demo");
+    d.press(&["Enter"]);
+    let ev = &d.app.detail.as_ref().expect("detail").lead.evidence;
+    assert_eq!(
+        ev.intent_source.map(|s| s.as_str()),
+        Some("demo_request"),
+        "Space chose the first source; j did not move it"
+    );
+    assert_eq!(ev.intent_detail.as_deref(), Some("just asked for a demo"));
+}
+
+#[test]
+fn a_stale_reason_now_opens_the_editor_on_its_date() {
+    use leadgate::tui::editor::Part;
+    let mut d = desk();
+    let id = d.app.rows[0].lead.id.clone(); // Maren Okafor, complete
+    let edit = leadgate::domain::field::parse_edit(
+        Field::ReasonNow,
+        "Second depot opens in January",
+        None,
+        Some(now().date_naive() - chrono::Duration::days(60)),
+        now().date_naive(),
+    )
+    .expect("edit");
+    d.store
+        .set_field(&id, &edit, &Ctx::new("dana", now()))
+        .expect("set");
+    d.press(&["j", "k", "p"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::Refused { .. })));
+    d.press(&["Enter"]);
+    assert_eq!(editor_part(&d), Part::Date);
+    for _ in 0..10 {
+        d.press(&["Backspace"]);
+    }
+    d.type_text("2026-11-20");
+    d.press(&["Enter"]);
+    assert!(d.app.checklist().expect("list").passed());
+}
+
+#[test]
+fn a_terminal_too_small_to_draw_in_takes_no_key_but_quit() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    d.resize(60, 10);
+    d.press(&["i", "p", "x", "Enter", "j"]);
+    let lead = &d.app.detail.as_ref().expect("detail").lead;
+    assert_eq!(lead.evidence.icp_fit.as_str(), "fit", "i changed nothing");
+    assert!(d.app.popups.is_empty(), "nothing opened unseen");
+    assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+    assert!(d.screen(60, 10).contains("Terminal too small"));
+    // Back to a size that fits, keys act again; small again, q still quits.
+    d.resize(80, 24);
+    d.press(&["j"]);
+    assert_eq!(d.selected_name(), "Info Desk");
+    d.resize(60, 10);
+    d.press(&["q"]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn pick_lists_go_to_the_first_the_last_and_a_first_letter() {
+    let mut d = desk();
+    d.select("Info Desk");
+    d.press(&["x", "G"]);
+    let at = |d: &crate::tui_support::Desk| match d.app.popups.last() {
+        Some(Popup::Reasons { selected, .. }) => {
+            leadgate::domain::ReasonCode::ALL[*selected].as_str()
+        }
+        _ => panic!("the reason picker"),
+    };
+    assert_eq!(at(&d), "other");
+    d.press(&["g"]);
+    assert_eq!(at(&d), "not_icp");
+    d.press(&["s"]);
+    assert_eq!(at(&d), "stalled");
+    d.press(&["s"]);
+    assert_eq!(at(&d), "student", "the same letter again goes to the next");
+    d.press(&["d"]);
+    assert_eq!(at(&d), "duplicate");
+    d.press(&["End"]);
+    assert_eq!(at(&d), "other");
+    d.press(&["Home", "d", "Enter"]);
+    assert_eq!(count(&d, Queue::Disqualified), 1);
+    d.press(&["4"]);
+    let reason = d.app.rows[0].lead.state_reason.map(|r| r.as_str());
+    assert_eq!(reason, Some("duplicate"));
+
+    // The source filter's list too: "(any)" first, then the sources in order.
+    d.press(&["5", "s", "G", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Webinar"));
+    d.press(&["s", "p", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Purchased list"));
 }
