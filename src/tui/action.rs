@@ -87,6 +87,8 @@ pub enum Command {
         note: String,
     },
     LoadValues(FilterColumn),
+    /// Read the folder of a path being typed, to complete it.
+    CompletePath(String),
 }
 
 /// What a command produced.
@@ -128,5 +130,10 @@ pub enum Outcome {
         flag: crate::domain::Flag,
     },
     Values(FilterColumn, Vec<String>),
+    /// What the folder of a typed path holds: names, and whether each is a folder.
+    PathEntries {
+        typed: String,
+        entries: Vec<(String, bool)>,
+    },
     Failed(String),
 }

@@ -324,7 +324,9 @@ impl App {
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
             Action::ResolveFlag => self.open_flag_popup(),
-            Action::Import => self.prompt(Prompt::ImportPath),
+            Action::Import => self.prompt(Prompt::ImportPath {
+                matches: Vec::new(),
+            }),
             Action::Search => self.prompt(Prompt::Search),
             Action::FilterSource => {
                 return vec![Command::LoadValues(crate::store::FilterColumn::Source)];

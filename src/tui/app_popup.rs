@@ -178,6 +178,23 @@ impl App {
                         ),
                     }
                 }
+                // Tab completes a path; elsewhere it types nothing.
+                Some(PopupKey::NextPart) => {
+                    let commands = match prompt {
+                        Prompt::ImportPath { .. } => {
+                            vec![Command::CompletePath(text.lines().join(""))]
+                        }
+                        _ => Vec::new(),
+                    };
+                    (
+                        Some(Popup::Prompt {
+                            prompt,
+                            text,
+                            error,
+                        }),
+                        commands,
+                    )
+                }
                 Some(PopupKey::Newline) => {
                     if prompt.multi_line() {
                         text.insert_newline();
@@ -276,12 +293,14 @@ impl App {
                 self.focus = crate::tui::app::Focus::Queue;
                 Ok(vec![super::reload()])
             }
-            Prompt::ImportPath => {
+            Prompt::ImportPath { .. } => {
                 if answer.is_empty() {
                     return Err("Type the path of a CSV file".into());
                 }
                 self.say(format!("Importing {answer}…"));
-                Ok(vec![Command::Import(expand_home(answer))])
+                Ok(vec![Command::Import(crate::tui::paths::expand_home(
+                    answer,
+                ))])
             }
         }
     }
@@ -318,13 +337,5 @@ fn list_move(
                 .chain(0..=selected.min(names.len().saturating_sub(1)))
                 .find(|&i| starts(names[i]))
         }
-    }
-}
-
-/// A path as typed: a leading `~/` means the home folder.
-fn expand_home(path: &str) -> std::path::PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
-        _ => std::path::PathBuf::from(path),
     }
 }

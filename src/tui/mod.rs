@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+pub mod paths;
 pub mod popup;
 mod rescorer;
 pub mod theme;
@@ -207,6 +208,10 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 flag,
             })
         }
+        Command::CompletePath(typed) => Ok(Outcome::PathEntries {
+            entries: paths::entries(&typed),
+            typed,
+        }),
         Command::LoadValues(column) => {
             let mut values = Vec::new();
             let mut after: Option<String> = None;

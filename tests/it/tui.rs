@@ -813,3 +813,131 @@ fn pick_lists_go_to_the_first_the_last_and_a_first_letter() {
     d.press(&["s", "p", "Enter"]);
     assert_eq!(d.app.source.as_deref(), Some("Purchased list"));
 }
+
+#[test]
+fn tab_in_the_import_prompt_completes_the_path_and_lists_the_choices() {
+    let dir = tempfile::tempdir().expect("dir");
+    for name in ["leads-2026-11.csv", "leads-2026-12.csv", "notes.txt"] {
+        std::fs::write(dir.path().join(name), "Name,Email\n").expect("write");
+    }
+    std::fs::create_dir(dir.path().join("archive")).expect("mkdir");
+    let base = format!("{}/", dir.path().display());
+    let typed = |d: &crate::tui_support::Desk| match d.app.popups.last() {
+        Some(Popup::Prompt { text, .. }) => text.lines().join(""),
+        _ => panic!("the prompt"),
+    };
+    let mut d = desk();
+    d.press(&["I"]);
+    d.type_text(&format!("{base}le"));
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}leads-2026-1"), "no tab character");
+    let Some(Popup::Prompt {
+        prompt: Prompt::ImportPath { matches },
+        ..
+    }) = d.app.popups.last()
+    else {
+        panic!("the import prompt")
+    };
+    assert_eq!(matches, &["leads-2026-11.csv", "leads-2026-12.csv"]);
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h).replace(&base, "/tmp/x/");
+        assert!(screen.contains("Enter import"), "{screen}");
+        assert!(screen.contains("leads-2026-12.csv"), "{screen}");
+        insta::assert_snapshot!(format!("import_prompt_choices_{w}x{h}"), screen);
+    }
+    d.type_text("2");
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}leads-2026-12.csv"));
+    for _ in 0.."leads-2026-12.csv".len() {
+        d.press(&["Backspace"]);
+    }
+    d.type_text("ar");
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}archive/"));
+    d.press(&["Esc", "/"]);
+    assert!(d.screen(80, 24).contains("Enter search"));
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), "", "Tab types nothing in a search");
+}
+
+#[test]
+fn an_active_filter_shows_in_full_on_its_own_line_and_esc_clears_it() {
+    let mut d = desk();
+    d.press(&["s", "p", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Purchased list"));
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("Filtered: source = Purchased list  (Esc clears)"),
+            "{screen}"
+        );
+        assert!(screen.contains("Esc clear filters"), "{screen}");
+        assert!(!screen.contains("source=Purcha"), "{screen}");
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
+    }
+    d.press(&["Esc"]);
+    assert!(!d.screen(80, 24).contains("Filtered"));
+}
+
+#[test]
+fn nothing_is_cut_mid_word_without_an_ellipsis_at_80x24_and_120x30() {
+    let mut d = desk();
+    // A lead a hundred days old.
+    let mut c = leadgate::domain::Contact {
+        name: "Old Lead".into(),
+        ..Default::default()
+    };
+    c.company = Some("Centenary Holdings".into());
+    d.store
+        .add_lead(c, &Ctx::new("x", now() - chrono::Duration::days(120)))
+        .expect("add");
+    d.press(&["g"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("120d │"),
+            "the age keeps off the border:\n{screen}"
+        );
+        assert!(screen.contains("5 All"), "every tab shows:\n{screen}");
+        assert!(
+            screen.contains("Maren…") || screen.contains("Maren Okafor"),
+            "{screen}"
+        );
+    }
+    // The help's legend wraps instead of stopping.
+    d.press(&["?", "G"]);
+    let screen = d.screen(80, 24);
+    assert!(screen.contains("flagged"), "{screen}");
+    insta::assert_snapshot!("help_end_80x24", screen);
+    // The resolve prompt's question wraps.
+    d.press(&["Esc"]);
+    d.select("Info Desk");
+    d.press(&["f"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(screen.contains("record fine?"), "{screen}");
+        assert!(screen.contains("Enter resolve"), "{screen}");
+    }
+    insta::assert_snapshot!("resolve_prompt_80x24", d.screen(80, 24));
+    // The editor's hint keeps every key.
+    d.press(&["Esc", "g"]);
+    d.select("Tomasz Wielgosz");
+    d.press(&["p", "Enter"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("← Space") || screen.contains("→ Space"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_value_set_with_no_why_has_its_own_mark_in_the_queue() {
+    let d = desk();
+    // Tomasz: fit with a why (✓), relevant with none (?), no intent (·), no reason (·).
+    let screen = d.screen(140, 42);
+    assert!(screen.contains("✓?··"), "{screen}");
+    insta::assert_snapshot!("queue_marks_140x42", screen);
+    insta::assert_snapshot!("queue_marks_80x24", d.screen(80, 24));
+}

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit;
 use crate::domain::Queue;
 use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
@@ -12,15 +13,34 @@ use crate::tui::keymap::{Scope, hints};
 use crate::tui::theme::Theme;
 
 pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(" leadgate ", theme.title())];
+    let room = usize::from(area.width);
+    let title = Span::styled(" leadgate ", theme.title());
     if let Some(search) = &app.search {
-        spans.push(Span::raw("│ "));
-        spans.push(Span::styled(
-            format!("Search: {}", one_line(search)),
-            theme.active_tab(),
-        ));
-        spans.push(Span::styled("  (Esc to leave)", theme.dim()));
-    } else {
+        let leave = "  (Esc to leave)";
+        let fixed = fit::width(" leadgate │ Search: ") + fit::width(leave);
+        let spans = vec![
+            title,
+            Span::raw("│ "),
+            Span::styled(
+                format!(
+                    "Search: {}",
+                    fit::truncate(&one_line(search), room.saturating_sub(fixed))
+                ),
+                theme.active_tab(),
+            ),
+            Span::styled(leave, theme.dim()),
+        ];
+        f.render_widget(
+            Paragraph::new(fit::truncate_line(&Line::from(spans), room)),
+            area,
+        );
+        return;
+    }
+    let queues = |with_title: bool| {
+        let mut spans = Vec::new();
+        if with_title {
+            spans.push(title.clone());
+        }
         for (i, &q) in Queue::ALL.iter().enumerate() {
             spans.push(Span::raw("│ "));
             let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
@@ -35,14 +55,46 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             ));
             spans.push(Span::raw(" "));
         }
+        Line::from(spans)
+    };
+    // The name goes first when room is short, then the line is cut with a mark.
+    let mut line = queues(true);
+    if line.width() > room {
+        line = queues(false);
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(Paragraph::new(fit::truncate_line(&line, room)), area);
+}
+
+/// The filters in force, in full, and how to clear them; `None` without filters.
+#[must_use]
+pub fn filters_line(app: &App, theme: Theme) -> Option<Line<'static>> {
+    let mut parts = Vec::new();
+    if let Some(s) = &app.source {
+        parts.push(format!("source = {}", one_line(s)));
+    }
+    if let Some(o) = &app.owner {
+        parts.push(format!("owner = {}", one_line(o)));
+    }
+    (!parts.is_empty()).then(|| {
+        Line::from(vec![
+            Span::styled(" Filtered: ", theme.title()),
+            Span::styled(parts.join(" · "), theme.active_tab()),
+            Span::styled("  (Esc clears)", theme.dim()),
+        ])
+    })
 }
 
 pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let right = if !app.rows.is_empty() && !app.has_before && !app.has_after {
+        format!("{}/{} ", app.selected + 1, app.rows.len())
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(fit::width(&right) + 2);
     let left = match &app.status {
         Some(s) => Span::styled(
-            format!(" {}", one_line(&s.text)),
+            format!(" {}", fit::truncate(&one_line(&s.text), room)),
             if s.error {
                 theme.error()
             } else {
@@ -55,11 +107,14 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 Scope::Queue
             };
+            // With a filter on, how to clear it comes first.
+            let clear =
+                (app.source.is_some() || app.owner.is_some()).then_some("Esc clear filters");
             // As many hints as fit, whole; `?` lists the rest.
-            let room = usize::from(area.width).saturating_sub(12);
             let mut text = String::new();
-            for h in hints(scope) {
-                if text.chars().count() + h.chars().count() + 3 > room {
+            for h in clear.into_iter().chain(hints(scope)) {
+                let sep = if text.is_empty() { 0 } else { 3 };
+                if fit::width(&text) + sep + fit::width(h) > room.saturating_sub(1) {
                     break;
                 }
                 if !text.is_empty() {
@@ -70,19 +125,7 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::styled(format!(" {text}"), theme.dim())
         }
     };
-    let mut right = Vec::new();
-    if let Some(s) = &app.source {
-        right.push(format!("source={}", one_line(s)));
-    }
-    if let Some(o) = &app.owner {
-        right.push(format!("owner={}", one_line(o)));
-    }
-    if !app.rows.is_empty() && !app.has_before && !app.has_after {
-        right.push(format!("{}/{}", app.selected + 1, app.rows.len()));
-    }
-    let right = right.join("  ");
-    let width = usize::from(area.width);
-    let pad = width.saturating_sub(left.content.chars().count() + right.chars().count() + 1);
+    let pad = width.saturating_sub(fit::width(&left.content) + fit::width(&right));
     let line = Line::from(vec![
         left,
         Span::raw(" ".repeat(pad)),
