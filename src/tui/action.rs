@@ -40,8 +40,11 @@ pub enum Action {
     Quit,
     /// A key for the open modal (text entry, pickers).
     Input(KeyEvent),
-    /// The terminal changed size: this many queue rows fit.
-    Resize(usize),
+    /// The terminal is this many columns by rows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Another program committed to the database: read what is on screen again.
     Refresh,
     Done(Outcome),
@@ -105,6 +108,8 @@ pub enum Command {
         batch: String,
         file: String,
     },
+    /// Read the folder of a path being typed, to complete it.
+    CompletePath(String),
 }
 
 impl Command {
@@ -183,5 +188,10 @@ pub enum Outcome {
         flag: crate::domain::Flag,
     },
     Values(FilterColumn, Vec<String>),
+    /// What the folder of a typed path holds: names, and whether each is a folder.
+    PathEntries {
+        typed: String,
+        entries: Vec<(String, bool)>,
+    },
     Failed(String),
 }

@@ -8,7 +8,9 @@ use super::popup::{Parking, Popup, Prompt};
 use crate::domain::field::field_of;
 use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State};
+use crate::domain::{
+    CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State,
+};
 use crate::store::{Direction, Event, ListRow, ListSource};
 
 /// Rows read per page.
@@ -119,6 +121,8 @@ pub struct App {
     pub has_before: bool,
     pub has_after: bool,
     pub page_rows: usize,
+    /// The terminal's columns and rows, once known.
+    pub size: Option<(u16, u16)>,
     pub detail: Option<Detail>,
     pub focus: Focus,
     pub field: usize,
@@ -150,6 +154,7 @@ impl App {
             has_before: false,
             has_after: false,
             page_rows: 20,
+            size: None,
             detail: None,
             focus: Focus::Queue,
             field: 0,
@@ -198,6 +203,31 @@ impl App {
             self.now.date_naive(),
             &self.rules.gates,
         )
+    }
+
+    /// The refused-promotion panel's items: what is missing first, then what passes, each in
+    /// the gate's order, so that a long note on a passing item never pushes a failing one
+    /// out of sight.
+    #[must_use]
+    pub fn refused_items(&self) -> Vec<CheckItem> {
+        let mut items = self.checklist().map(|c| c.items).unwrap_or_default();
+        items.sort_by_key(|i| i.passed);
+        items
+    }
+
+    /// How many items the lead pane's cursor can be on: every field, then every column of an
+    /// imported file that maps to no field.
+    #[must_use]
+    pub fn detail_items(&self) -> usize {
+        DETAIL_FIELDS.len() + self.detail.as_ref().map_or(0, |d| d.lead.attributes.len())
+    }
+
+    /// Whether the terminal is too small to draw the workstation in: it shows only a message
+    /// then, and takes no key but quit.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < super::ui::MIN_WIDTH || h < super::ui::MIN_HEIGHT)
     }
 
     /// The count shown on a queue's tab.
@@ -249,10 +279,23 @@ impl App {
 
     fn update_inner(&mut self, action: Action) -> Vec<Command> {
         match action {
-            Action::Input(key) => return self.popup_key(key),
             Action::Done(outcome) => return self.outcome(outcome),
-            Action::Resize(rows) => self.page_rows = rows.max(1),
+            Action::Resize { width, height } => {
+                self.size = Some((width, height));
+                self.page_rows = super::ui::queue_rows(height);
+            }
             Action::Refresh => return self.refresh(),
+            _ if self.too_small() => {
+                // Nothing is on screen but the message: only quitting acts.
+                let q = |k: &ratatui::crossterm::event::KeyEvent| {
+                    k.code == ratatui::crossterm::event::KeyCode::Char('q')
+                };
+                if matches!(&action, Action::Quit) || matches!(&action, Action::Input(k) if q(k)) {
+                    self.quit = true;
+                }
+                return Vec::new();
+            }
+            Action::Input(key) => return self.popup_key(key),
             _ => {}
         }
         if !self.popups.is_empty() {
@@ -264,6 +307,15 @@ impl App {
             Action::Up => return self.up(1),
             Action::PageDown => return self.down(self.page_rows),
             Action::PageUp => return self.up(self.page_rows),
+            Action::Top if self.focus == Focus::Detail => self.field = 0,
+            Action::Bottom if self.focus == Focus::Detail => {
+                self.field = self.detail_items() - 1;
+            }
+            Action::Top if self.focus == Focus::Timeline => self.timeline_scroll = 0,
+            Action::Bottom if self.focus == Focus::Timeline => {
+                let events = self.detail.as_ref().map_or(0, |d| d.events.len());
+                self.timeline_scroll = events.saturating_sub(1);
+            }
             Action::Top => return vec![reload()],
             Action::Bottom => {
                 return vec![Command::LoadPage {
@@ -318,7 +370,9 @@ impl App {
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
             Action::ResolveFlag => self.open_flag_popup(),
-            Action::Import => self.prompt(Prompt::ImportPath),
+            Action::Import => self.prompt(Prompt::ImportPath {
+                matches: Vec::new(),
+            }),
             Action::Search => self.prompt(Prompt::Search),
             Action::FilterSource => {
                 return vec![Command::LoadValues(crate::store::FilterColumn::Source)];
@@ -335,7 +389,7 @@ impl App {
             }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
-            Action::Input(_) | Action::Done(_) | Action::Resize(_) | Action::Refresh => {}
+            Action::Input(_) | Action::Done(_) | Action::Resize { .. } | Action::Refresh => {}
         }
         Vec::new()
     }
@@ -380,6 +434,7 @@ impl App {
     }
 
     fn edit(&mut self) {
+        self.field = self.field.min(self.detail_items() - 1);
         let Some(detail) = &self.detail else { return };
         if self.focus == Focus::Timeline {
             return; // the history is read-only
@@ -395,8 +450,24 @@ impl App {
                 .unwrap_or(0);
             return;
         }
-        let field = DETAIL_FIELDS[self.field.min(DETAIL_FIELDS.len() - 1)];
-        let editor = super::editor::Editor::new(&detail.lead, field, self.now.date_naive());
+        let Some(&field) = DETAIL_FIELDS.get(self.field) else {
+            let column = detail
+                .lead
+                .attributes
+                .keys()
+                .nth(self.field - DETAIL_FIELDS.len())
+                .map_or_else(String::new, |k| crate::safe_text::one_line(k));
+            self.say(format!(
+                "{column} is a column of the imported file, kept as it came; it is not edited here"
+            ));
+            return;
+        };
+        let editor = super::editor::Editor::new(
+            &detail.lead,
+            field,
+            self.now.date_naive(),
+            self.rules.gates.reason_now_window_days,
+        );
         self.popups.push(Popup::Editor(Box::new(editor)));
     }
 

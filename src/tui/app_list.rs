@@ -9,7 +9,7 @@ impl App {
         match self.focus {
             Focus::Queue => self.select(self.selected.saturating_add(by)),
             Focus::Detail => {
-                self.field = (self.field + by).min(super::DETAIL_FIELDS.len() - 1);
+                self.field = (self.field + by).min(self.detail_items() - 1);
                 Vec::new()
             }
             Focus::Timeline => {

@@ -43,10 +43,9 @@ impl App {
                         short_id,
                         events,
                     });
-                    // In the refused panel, move on to the next item still missing.
-                    let next = self
-                        .checklist()
-                        .and_then(|c| c.items.iter().position(|i| !i.passed));
+                    // In the refused panel, move on to the next item still missing: the
+                    // missing come first.
+                    let next = self.refused_items().iter().position(|i| !i.passed);
                     if let (Some(Popup::Refused { selected, .. }), Some(next)) =
                         (self.popups.last_mut(), next)
                     {
@@ -118,7 +117,8 @@ impl App {
                         "Not promoted: {} item(s) missing",
                         list.missing().count()
                     ));
-                    let first = list.items.iter().position(|i| !i.passed).unwrap_or(0);
+                    // The missing items are listed first.
+                    let first = 0;
                     if !self
                         .popups
                         .iter()
@@ -239,9 +239,38 @@ impl App {
                     selected: 0,
                 });
             }
+            Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
             Outcome::Failed(message) => self.warn(one_line(&message)),
         }
         Vec::new()
+    }
+
+    /// Tab in the import prompt: the path completed as far as the folder allows, and the
+    /// names left to choose from. The answer counts only if the prompt still holds `typed`.
+    fn completed(&mut self, typed: &str, entries: &[(String, bool)]) {
+        let Some(Popup::Prompt {
+            prompt: crate::tui::popup::Prompt::ImportPath { matches },
+            text,
+            error,
+        }) = self.popups.last_mut()
+        else {
+            return;
+        };
+        if text.lines().join("") != typed {
+            return;
+        }
+        let Some((done, names)) = crate::tui::paths::complete(typed, entries) else {
+            *error = Some(format!("Nothing here starts with '{}'", one_line(typed)));
+            *matches = Vec::new();
+            return;
+        };
+        *error = None;
+        *matches = names;
+        if done != typed {
+            let mut area = ratatui_textarea::TextArea::new(vec![done]);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+            **text = area;
+        }
     }
 
     /// An undone decision brings a lead back into the queue it left: it returns at the

@@ -29,6 +29,14 @@ impl App {
         match popup {
             Popup::Help { scroll } => match popup_key(PopupScope::List, key) {
                 Some(PopupKey::Down) => (Some(Popup::Help { scroll: scroll + 1 }), Vec::new()),
+                Some(PopupKey::Top) => (Some(Popup::Help { scroll: 0 }), Vec::new()),
+                // Drawing stops the scroll at the last row.
+                Some(PopupKey::Bottom) => (
+                    Some(Popup::Help {
+                        scroll: usize::from(u16::MAX),
+                    }),
+                    Vec::new(),
+                ),
                 Some(PopupKey::Up) => (
                     Some(Popup::Help {
                         scroll: scroll.saturating_sub(1),
@@ -42,24 +50,17 @@ impl App {
                 parking,
                 selected,
             } => {
-                let n = ReasonCode::ALL.len();
-                match popup_key(PopupScope::List, key) {
-                    Some(PopupKey::Down) => (
-                        Some(Popup::Reasons {
-                            lead_id,
-                            parking,
-                            selected: (selected + 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
-                    Some(PopupKey::Up) => (
-                        Some(Popup::Reasons {
-                            lead_id,
-                            parking,
-                            selected: (selected + n - 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
+                let names: Vec<&str> = ReasonCode::ALL.iter().map(|c| c.as_str()).collect();
+                let bound = popup_key(PopupScope::List, key);
+                if let Some(to) = list_move(key, bound, selected, &names) {
+                    let popup = Popup::Reasons {
+                        lead_id,
+                        parking,
+                        selected: to,
+                    };
+                    return (Some(popup), Vec::new());
+                }
+                match bound {
                     Some(PopupKey::Confirm) => {
                         let code = ReasonCode::ALL[selected];
                         let decision = parking.decision(code);
@@ -98,23 +99,17 @@ impl App {
                 }
             }
             Popup::Refused { lead_id, selected } => {
-                let items = self.checklist().map(|c| c.items).unwrap_or_default();
-                let n = items.len().max(1);
-                match popup_key(PopupScope::Refused, key) {
-                    Some(PopupKey::Down) => (
-                        Some(Popup::Refused {
-                            lead_id,
-                            selected: (selected + 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
-                    Some(PopupKey::Up) => (
-                        Some(Popup::Refused {
-                            lead_id,
-                            selected: (selected + n - 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
+                let items = self.refused_items();
+                let names: Vec<&str> = items.iter().map(|i| i.item.label()).collect();
+                let bound = popup_key(PopupScope::Refused, key);
+                if let Some(to) = list_move(key, bound, selected, &names) {
+                    let popup = Popup::Refused {
+                        lead_id,
+                        selected: to,
+                    };
+                    return (Some(popup), Vec::new());
+                }
+                match bound {
                     Some(PopupKey::Confirm) => {
                         let field = items.get(selected).map(|i| field_of(i.item));
                         let editor = match (&self.detail, field) {
@@ -123,6 +118,7 @@ impl App {
                                     &d.lead,
                                     field,
                                     self.now.date_naive(),
+                                    self.rules.gates.reason_now_window_days,
                                 ))
                             }
                             _ => None,
@@ -196,6 +192,23 @@ impl App {
                         ),
                     }
                 }
+                // Tab completes a path; elsewhere it types nothing.
+                Some(PopupKey::NextPart) => {
+                    let commands = match prompt {
+                        Prompt::ImportPath { .. } => {
+                            vec![Command::CompletePath(text.lines().join(""))]
+                        }
+                        _ => Vec::new(),
+                    };
+                    (
+                        Some(Popup::Prompt {
+                            prompt,
+                            text,
+                            error,
+                        }),
+                        commands,
+                    )
+                }
                 Some(PopupKey::Newline) => {
                     if prompt.multi_line() {
                         text.insert_newline();
@@ -226,24 +239,20 @@ impl App {
                 values,
                 selected,
             } => {
-                let n = values.len() + 1; // "any" comes first
-                match popup_key(PopupScope::List, key) {
-                    Some(PopupKey::Down) => (
-                        Some(Popup::Values {
-                            column,
-                            values,
-                            selected: (selected + 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
-                    Some(PopupKey::Up) => (
-                        Some(Popup::Values {
-                            column,
-                            values,
-                            selected: (selected + n - 1) % n,
-                        }),
-                        Vec::new(),
-                    ),
+                // "(any)" comes first.
+                let names: Vec<&str> = std::iter::once("(any)")
+                    .chain(values.iter().map(String::as_str))
+                    .collect();
+                let bound = popup_key(PopupScope::List, key);
+                if let Some(to) = list_move(key, bound, selected, &names) {
+                    let popup = Popup::Values {
+                        column,
+                        values,
+                        selected: to,
+                    };
+                    return (Some(popup), Vec::new());
+                }
+                match bound {
                     Some(PopupKey::Confirm) => {
                         let value = selected.checked_sub(1).and_then(|i| values.get(i).cloned());
                         match column {
@@ -300,21 +309,49 @@ impl App {
                 self.focus = crate::tui::app::Focus::Queue;
                 Ok(vec![super::reload()])
             }
-            Prompt::ImportPath => {
+            Prompt::ImportPath { .. } => {
                 if answer.is_empty() {
                     return Err("Type the path of a CSV file".into());
                 }
                 self.say(format!("Importing {answer}…"));
-                Ok(vec![Command::Import(expand_home(answer))])
+                Ok(vec![Command::Import(crate::tui::paths::expand_home(
+                    answer,
+                ))])
             }
         }
     }
 }
 
-/// A path as typed: a leading `~/` means the home folder.
-fn expand_home(path: &str) -> std::path::PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
-        _ => std::path::PathBuf::from(path),
+/// Where a list's selection goes for `key`: one up or down (round the ends), the first or
+/// the last choice, or, for a letter bound to nothing, the next choice whose name starts with
+/// it. `None` when the key moves nothing.
+fn list_move(
+    key: KeyEvent,
+    bound: Option<PopupKey>,
+    selected: usize,
+    names: &[&str],
+) -> Option<usize> {
+    let n = names.len().max(1);
+    match bound {
+        Some(PopupKey::Down) => Some((selected + 1) % n),
+        Some(PopupKey::Up) => Some((selected + n - 1) % n),
+        Some(PopupKey::Top) => Some(0),
+        Some(PopupKey::Bottom) => Some(n - 1),
+        Some(_) => None,
+        None => {
+            let ratatui::crossterm::event::KeyCode::Char(letter) = key.code else {
+                return None;
+            };
+            let letter = letter.to_lowercase().next()?;
+            let starts = |name: &str| {
+                name.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .and_then(|c| c.to_lowercase().next())
+                    == Some(letter)
+            };
+            (selected + 1..names.len())
+                .chain(0..=selected.min(names.len().saturating_sub(1)))
+                .find(|&i| starts(names[i]))
+        }
     }
 }

@@ -66,10 +66,23 @@ fn text_area(text: Option<&str>) -> TextArea<'static> {
     area
 }
 
+/// A key that types a character (not a control chord).
+fn typed(key: KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
 impl Editor {
     /// An editor for `field` of `lead`, filled with what the record says now.
     #[must_use]
-    pub fn new(lead: &Lead, field: Field, today: NaiveDate) -> Self {
+    ///
+    /// It opens on the part the record lacks: the value while it is unknown, then the why,
+    /// then, for a reason now that is stated but stale or undated (older than `window_days`),
+    /// the date it was observed.
+    pub fn new(lead: &Lead, field: Field, today: NaiveDate, window_days: i64) -> Self {
         let (value, note) = current(lead, field);
         let choices: Vec<&'static str> = match field {
             Field::IcpFit => IcpFit::ALL.iter().map(|v| v.as_str()).collect(),
@@ -92,10 +105,18 @@ impl Editor {
             let day = lead.evidence.reason_now_on.unwrap_or(today);
             text_area(Some(&day.to_string()))
         });
-        let part = if choices.is_empty() {
-            Part::Text
-        } else {
+        let unknown = matches!(value.as_deref(), None | Some("" | "unknown"));
+        let text_empty = text.lines().iter().all(|l| l.trim().is_empty());
+        let stale = lead
+            .evidence
+            .reason_now_on
+            .is_none_or(|on| on > today || (today - on).num_days() > window_days);
+        let part = if !choices.is_empty() && unknown {
             Part::Choice
+        } else if !text_empty && date.is_some() && stale {
+            Part::Date
+        } else {
+            Part::Text
         };
         Self {
             lead_id: lead.id.clone(),
@@ -130,11 +151,11 @@ impl Editor {
                 self.part = self.next_part();
                 EditorResult::Continue
             }
-            Some(PopupKey::Left) if !self.choices.is_empty() => {
+            Some(PopupKey::Left) if self.part == Part::Choice => {
                 self.choice = (self.choice + self.choices.len() - 1) % self.choices.len();
                 EditorResult::Continue
             }
-            Some(PopupKey::Right) if !self.choices.is_empty() => {
+            Some(PopupKey::Right) if self.part == Part::Choice => {
                 self.choice = (self.choice + 1) % self.choices.len();
                 EditorResult::Continue
             }
@@ -152,7 +173,13 @@ impl Editor {
                             d.input(key);
                         }
                     }
-                    Part::Choice => {}
+                    // Letters always type: on the value part they go to the why.
+                    Part::Choice => {
+                        if typed(key) {
+                            self.part = Part::Text;
+                            self.text.input(key);
+                        }
+                    }
                 }
                 EditorResult::Continue
             }

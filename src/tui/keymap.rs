@@ -309,6 +309,8 @@ pub fn matches(bound: Key, key: KeyEvent) -> bool {
 pub enum PopupKey {
     Up,
     Down,
+    Top,
+    Bottom,
     Confirm,
     Cancel,
     NextPart,
@@ -356,6 +358,18 @@ pub const POPUP_BINDINGS: &[PopupBinding] = &[
         help: "Previous choice",
     },
     PopupBinding {
+        keys: &[k('g'), code(KeyCode::Home)],
+        scope: PopupScope::List,
+        key: PopupKey::Top,
+        help: "First choice",
+    },
+    PopupBinding {
+        keys: &[k('G'), code(KeyCode::End)],
+        scope: PopupScope::List,
+        key: PopupKey::Bottom,
+        help: "Last choice (another letter: the next choice starting with it)",
+    },
+    PopupBinding {
         keys: &[code(KeyCode::Enter)],
         scope: PopupScope::List,
         key: PopupKey::Confirm,
@@ -398,16 +412,16 @@ pub const POPUP_BINDINGS: &[PopupBinding] = &[
         help: "New line in evidence text",
     },
     PopupBinding {
-        keys: &[code(KeyCode::Left), k('h'), k('k'), code(KeyCode::Up)],
+        keys: &[code(KeyCode::Left)],
         scope: PopupScope::Choice,
         key: PopupKey::Left,
-        help: "Previous value",
+        help: "Previous value (on the value part; letters always type the why)",
     },
     PopupBinding {
-        keys: &[code(KeyCode::Right), k('l'), k('j'), code(KeyCode::Down)],
+        keys: &[code(KeyCode::Right), k(' ')],
         scope: PopupScope::Choice,
         key: PopupKey::Right,
-        help: "Next value",
+        help: "Next value (on the value part)",
     },
 ];
 

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+pub mod paths;
 pub mod popup;
 mod rescorer;
 pub mod theme;
@@ -39,7 +40,10 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         app.read_only = store.read_only();
         let size = terminal.size()?;
-        let _ = app.update(Action::Resize(ui::queue_rows(size.height)));
+        let _ = app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
         // Leads whose score the clock (or new weights) changed are scored again: a first
         // stretch before the first page (on most days, all of them), the rest on a thread of
         // their own while the queues page in the order stored.
@@ -163,7 +167,7 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
             };
             keymap::action_for(scope, key)
         }
-        Event::Resize(_, height) => Some(Action::Resize(ui::queue_rows(height))),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
 }
@@ -341,6 +345,10 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let report = store.undo_import(batch, &ctx)?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
+        Command::CompletePath(typed) => Ok(Outcome::PathEntries {
+            entries: paths::entries(typed),
+            typed: typed.clone(),
+        }),
         Command::LoadValues(column) => {
             let mut values = Vec::new();
             let mut after: Option<String> = None;

@@ -87,8 +87,10 @@ pub enum Prompt {
         reason: String,
     },
     Search,
-    /// The path of a file to import.
-    ImportPath,
+    /// The path of a file to import, with the names Tab found when it could not choose.
+    ImportPath {
+        matches: Vec<String>,
+    },
 }
 
 impl Prompt {
@@ -96,6 +98,17 @@ impl Prompt {
     #[must_use]
     pub fn multi_line(&self) -> bool {
         matches!(self, Prompt::Note { .. } | Prompt::ResolveFlag { .. })
+    }
+
+    /// What Enter does, in a word, for the hint.
+    #[must_use]
+    pub fn enter_does(&self) -> &'static str {
+        match self {
+            Prompt::Note { .. } => "save",
+            Prompt::ResolveFlag { .. } => "resolve",
+            Prompt::Search => "search",
+            Prompt::ImportPath { .. } => "import",
+        }
     }
 
     /// The popup's title and the line that says what is asked.
@@ -117,9 +130,9 @@ impl Prompt {
                 "Search".into(),
                 "Words from a name, email, company, title or note".into(),
             ),
-            Prompt::ImportPath => (
+            Prompt::ImportPath { .. } => (
                 "Import a CSV file".into(),
-                "Its path (~/ is your home folder)".into(),
+                "Its path (~/ is your home folder; Tab completes it)".into(),
             ),
         }
     }

@@ -1,7 +1,7 @@
 //! The workstation, driven by keys without a terminal; screens checked as snapshots.
 
 use crate::tui_support::{desk, desk_with, now, today_order};
-use leadgate::domain::{Queue, Stage, State};
+use leadgate::domain::{Field, Queue, Stage, State};
 use leadgate::store::Ctx;
 use leadgate::tui::popup::{Popup, Prompt};
 
@@ -90,10 +90,9 @@ fn a_refused_promotion_shows_what_is_missing_and_lets_the_rep_fill_it_in() {
         .collect();
     assert_eq!(missing, ["role_relevance", "intent_source", "reason_now"]);
 
-    // Role relevance: relevant is set, only the why is missing.
+    // Role relevance: relevant is set, only the why is missing, and the editor opens on it.
     d.press(&["Enter"]);
     assert!(matches!(d.app.popups.last(), Some(Popup::Editor(_))));
-    d.press(&["Tab"]);
     d.type_text("Head of Ops signs off on tooling");
     d.press(&["Enter"]);
     // Intent source: choose demo_request (the first after "none"), then the detail.
@@ -662,4 +661,381 @@ fn a_read_only_database_says_so_in_the_top_bar() {
     let top = d.screen(80, 24).lines().next().unwrap().to_string();
     assert!(top.starts_with("\" read-only "), "{top}");
     assert!(top.contains("6 Unsup 0"), "{top}");
+}
+
+/// Sets a gate field on `id` as the CLI's `set` does.
+fn set_evidence(
+    d: &mut crate::tui_support::Desk,
+    id: &str,
+    field: leadgate::domain::Field,
+    value: &str,
+    note: &str,
+) {
+    let on = (field == leadgate::domain::Field::ReasonNow)
+        .then(|| now().date_naive() - chrono::Duration::days(2));
+    let edit = leadgate::domain::field::parse_edit(
+        field,
+        value,
+        Some(note).filter(|n| !n.is_empty()),
+        on,
+        now().date_naive(),
+    )
+    .expect("edit");
+    d.store
+        .set_field(id, &edit, &Ctx::new("dana", now()))
+        .expect("set");
+}
+
+const LONG: &str = "Regional payments processor with 300 staff across four countries, \
+    selling to mid-market retailers; the board approved a new routing platform in October \
+    and the operations team has been asked to shortlist vendors before the end of the year";
+
+#[test]
+fn a_refused_promotion_lists_what_is_missing_first_and_scrolls_through_long_notes() {
+    for (w, h) in [(80, 24), (140, 42)] {
+        let mut d = desk_with(0, h);
+        let id = d
+            .app
+            .rows
+            .iter()
+            .find(|r| r.lead.contact.name == "Info Desk")
+            .expect("Info Desk")
+            .lead
+            .id
+            .clone();
+        set_evidence(&mut d, &id, Field::IcpFit, "fit", LONG);
+        set_evidence(&mut d, &id, Field::RoleRelevance, "relevant", LONG);
+        set_evidence(&mut d, &id, Field::IntentSource, "pricing_page", LONG);
+        set_evidence(&mut d, &id, Field::ReasonNow, LONG, "");
+        d.select("Info Desk");
+        d.press(&["p"]);
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("✗ Exclusions"),
+            "the failing item shows at {w}×{h}:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("refused_long_notes_{w}x{h}"), screen);
+        // The panel scrolls to the last item, and back.
+        d.press(&["j", "j", "j", "j"]);
+        let screen = d.screen(w, h);
+        assert!(screen.contains("✓ Reason now"), "{screen}");
+        if w == 80 {
+            insta::assert_snapshot!("refused_long_notes_scrolled_80x24", screen);
+        }
+        d.press(&["j"]);
+        assert!(
+            d.screen(w, h).contains("✗ Exclusions"),
+            "it wraps to the top"
+        );
+    }
+}
+
+#[test]
+fn the_lead_pane_scrolls_to_every_field_and_every_imported_column() {
+    for (w, h) in [(80, 24), (140, 42)] {
+        let mut d = desk_with(0, h);
+        d.press(&["I"]);
+        d.type_text(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/apollo_people_export.csv"
+        ));
+        d.press(&["Enter", "Esc", "/"]);
+        d.type_text("Alvarado");
+        d.press(&["Enter"]);
+        assert_eq!(d.selected_name(), "Diego Alvarado-Ruiz");
+        let lead = d.app.detail.as_ref().expect("detail").lead.clone();
+        d.press(&["Tab"]);
+        let fields = leadgate::tui::app::DETAIL_FIELDS;
+        // Down through every field: the one under the cursor is always on screen.
+        for (i, field) in fields.iter().enumerate() {
+            let screen = d.screen(w, h);
+            assert_eq!(d.app.field, i);
+            assert!(
+                screen.contains(field.label()),
+                "{} is off screen at {w}×{h}:\n{screen}",
+                field.label()
+            );
+            if *field == leadgate::domain::Field::Owner {
+                insta::assert_snapshot!(format!("lead_pane_owner_{w}x{h}"), screen);
+            }
+            d.press(&["j"]);
+        }
+        // Then through the columns of the file that map to no field.
+        for k in lead.attributes.keys() {
+            let screen = d.screen(w, h);
+            let shown = &k[..k.len().min(12)];
+            assert!(
+                screen.contains(shown),
+                "column {k} is off screen at {w}×{h}:\n{screen}"
+            );
+            d.press(&["j"]);
+        }
+        insta::assert_snapshot!(format!("lead_pane_last_column_{w}x{h}"), d.screen(w, h));
+        // Enter on an imported column says so rather than editing a hidden field.
+        d.press(&["Enter"]);
+        assert!(d.app.popups.is_empty());
+        let status = d.app.status.as_ref().expect("status");
+        assert!(
+            status.text.contains("column of the imported file"),
+            "{status:?}"
+        );
+        // g goes back to the first field; leaving the pane shows the lead from its top.
+        d.press(&["g"]);
+        assert_eq!(d.app.field, 0);
+        assert!(d.screen(w, h).contains("ICP fit"));
+        d.press(&["Tab"]);
+        assert!(d.screen(w, h).contains("Diego Alvarado-Ruiz"));
+    }
+}
+
+fn editor_part(d: &crate::tui_support::Desk) -> leadgate::tui::editor::Part {
+    match d.app.popups.last() {
+        Some(Popup::Editor(e)) => e.part,
+        _ => panic!("the editor is open"),
+    }
+}
+
+#[test]
+fn the_fill_flow_opens_the_editor_on_the_missing_part_and_letters_always_type() {
+    use leadgate::tui::editor::Part;
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    // Role relevance is marked relevant, the why is missing: the editor opens on the why.
+    d.press(&["p", "Enter"]);
+    assert_eq!(editor_part(&d), Part::Text);
+    insta::assert_snapshot!("editor_on_the_why_80x24", d.screen(80, 24));
+    insta::assert_snapshot!("editor_on_the_why_140x42", d.screen(140, 42));
+    d.type_text("Asked for pricing");
+    d.press(&["Enter"]);
+    let ev = &d.app.detail.as_ref().expect("detail").lead.evidence;
+    assert_eq!(ev.role_relevance.as_str(), "relevant", "the value is kept");
+    assert_eq!(ev.role_relevance_why.as_deref(), Some("Asked for pricing"));
+
+    // Intent source is unknown: the editor opens on the value; a letter goes to the why,
+    // and only → or Space change the value.
+    d.press(&["Enter"]);
+    assert_eq!(editor_part(&d), Part::Choice);
+    d.press(&["Space"]);
+    d.type_text("j");
+    assert_eq!(editor_part(&d), Part::Text);
+    d.type_text("ust asked for a demo");
+    d.press(&["Enter"]);
+    let ev = &d.app.detail.as_ref().expect("detail").lead.evidence;
+    assert_eq!(
+        ev.intent_source.map(|s| s.as_str()),
+        Some("demo_request"),
+        "Space chose the first source; j did not move it"
+    );
+    assert_eq!(ev.intent_detail.as_deref(), Some("just asked for a demo"));
+}
+
+#[test]
+fn a_stale_reason_now_opens_the_editor_on_its_date() {
+    use leadgate::tui::editor::Part;
+    let mut d = desk();
+    let id = d.app.rows[0].lead.id.clone(); // Maren Okafor, complete
+    let edit = leadgate::domain::field::parse_edit(
+        Field::ReasonNow,
+        "Second depot opens in January",
+        None,
+        Some(now().date_naive() - chrono::Duration::days(60)),
+        now().date_naive(),
+    )
+    .expect("edit");
+    d.store
+        .set_field(&id, &edit, &Ctx::new("dana", now()))
+        .expect("set");
+    d.press(&["j", "k", "p"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::Refused { .. })));
+    d.press(&["Enter"]);
+    assert_eq!(editor_part(&d), Part::Date);
+    for _ in 0..10 {
+        d.press(&["Backspace"]);
+    }
+    d.type_text("2026-11-20");
+    d.press(&["Enter"]);
+    assert!(d.app.checklist().expect("list").passed());
+}
+
+#[test]
+fn a_terminal_too_small_to_draw_in_takes_no_key_but_quit() {
+    let mut d = desk();
+    d.select("Tomasz Wielgosz");
+    d.resize(60, 10);
+    d.press(&["i", "p", "x", "Enter", "j"]);
+    let lead = &d.app.detail.as_ref().expect("detail").lead;
+    assert_eq!(lead.evidence.icp_fit.as_str(), "fit", "i changed nothing");
+    assert!(d.app.popups.is_empty(), "nothing opened unseen");
+    assert_eq!(d.selected_name(), "Tomasz Wielgosz");
+    assert!(d.screen(60, 10).contains("Terminal too small"));
+    // Back to a size that fits, keys act again; small again, q still quits.
+    d.resize(80, 24);
+    d.press(&["j"]);
+    assert_eq!(d.selected_name(), "Info Desk");
+    d.resize(60, 10);
+    d.press(&["q"]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn pick_lists_go_to_the_first_the_last_and_a_first_letter() {
+    let mut d = desk();
+    d.select("Info Desk");
+    d.press(&["x", "G"]);
+    let at = |d: &crate::tui_support::Desk| match d.app.popups.last() {
+        Some(Popup::Reasons { selected, .. }) => {
+            leadgate::domain::ReasonCode::ALL[*selected].as_str()
+        }
+        _ => panic!("the reason picker"),
+    };
+    assert_eq!(at(&d), "other");
+    d.press(&["g"]);
+    assert_eq!(at(&d), "not_icp");
+    d.press(&["s"]);
+    assert_eq!(at(&d), "stalled");
+    d.press(&["s"]);
+    assert_eq!(at(&d), "student", "the same letter again goes to the next");
+    d.press(&["d"]);
+    assert_eq!(at(&d), "duplicate");
+    d.press(&["End"]);
+    assert_eq!(at(&d), "other");
+    d.press(&["Home", "d", "Enter"]);
+    assert_eq!(count(&d, Queue::Disqualified), 1);
+    d.press(&["4"]);
+    let reason = d.app.rows[0].lead.state_reason.map(|r| r.as_str());
+    assert_eq!(reason, Some("duplicate"));
+
+    // The source filter's list too: "(any)" first, then the sources in order.
+    d.press(&["5", "s", "G", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Webinar"));
+    d.press(&["s", "p", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Purchased list"));
+}
+
+#[test]
+fn tab_in_the_import_prompt_completes_the_path_and_lists_the_choices() {
+    let dir = tempfile::tempdir().expect("dir");
+    for name in ["leads-2026-11.csv", "leads-2026-12.csv", "notes.txt"] {
+        std::fs::write(dir.path().join(name), "Name,Email\n").expect("write");
+    }
+    std::fs::create_dir(dir.path().join("archive")).expect("mkdir");
+    let base = format!("{}/", dir.path().display());
+    let typed = |d: &crate::tui_support::Desk| match d.app.popups.last() {
+        Some(Popup::Prompt { text, .. }) => text.lines().join(""),
+        _ => panic!("the prompt"),
+    };
+    let mut d = desk();
+    d.press(&["I"]);
+    d.type_text(&format!("{base}le"));
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}leads-2026-1"), "no tab character");
+    let Some(Popup::Prompt {
+        prompt: Prompt::ImportPath { matches },
+        ..
+    }) = d.app.popups.last()
+    else {
+        panic!("the import prompt")
+    };
+    assert_eq!(matches, &["leads-2026-11.csv", "leads-2026-12.csv"]);
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h).replace(&base, "/tmp/x/");
+        assert!(screen.contains("Enter import"), "{screen}");
+        assert!(screen.contains("leads-2026-12.csv"), "{screen}");
+        insta::assert_snapshot!(format!("import_prompt_choices_{w}x{h}"), screen);
+    }
+    d.type_text("2");
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}leads-2026-12.csv"));
+    for _ in 0.."leads-2026-12.csv".len() {
+        d.press(&["Backspace"]);
+    }
+    d.type_text("ar");
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), format!("{base}archive/"));
+    d.press(&["Esc", "/"]);
+    assert!(d.screen(80, 24).contains("Enter search"));
+    d.press(&["Tab"]);
+    assert_eq!(typed(&d), "", "Tab types nothing in a search");
+}
+
+#[test]
+fn an_active_filter_shows_in_full_on_its_own_line_and_esc_clears_it() {
+    let mut d = desk();
+    d.press(&["s", "p", "Enter"]);
+    assert_eq!(d.app.source.as_deref(), Some("Purchased list"));
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("Filtered: source = Purchased list  (Esc clears)"),
+            "{screen}"
+        );
+        assert!(screen.contains("Esc clear filters"), "{screen}");
+        assert!(!screen.contains("source=Purcha"), "{screen}");
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
+    }
+    d.press(&["Esc"]);
+    assert!(!d.screen(80, 24).contains("Filtered"));
+}
+
+#[test]
+fn nothing_is_cut_mid_word_without_an_ellipsis_at_80x24_and_120x30() {
+    let mut d = desk();
+    // A lead a hundred days old.
+    let mut c = leadgate::domain::Contact {
+        name: "Old Lead".into(),
+        ..Default::default()
+    };
+    c.company = Some("Centenary Holdings".into());
+    d.store
+        .add_lead(c, &Ctx::new("x", now() - chrono::Duration::days(120)))
+        .expect("add");
+    d.press(&["g"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("120d │"),
+            "the age keeps off the border:\n{screen}"
+        );
+        assert!(screen.contains("5 All"), "every tab shows:\n{screen}");
+        assert!(
+            screen.contains("Maren…") || screen.contains("Maren Okafor"),
+            "{screen}"
+        );
+    }
+    // The help's legend wraps instead of stopping.
+    d.press(&["?", "G"]);
+    let screen = d.screen(80, 24);
+    assert!(screen.contains("flagged"), "{screen}");
+    insta::assert_snapshot!("help_end_80x24", screen);
+    // The resolve prompt's question wraps.
+    d.press(&["Esc"]);
+    d.select("Info Desk");
+    d.press(&["f"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(screen.contains("record fine?"), "{screen}");
+        assert!(screen.contains("Enter resolve"), "{screen}");
+    }
+    insta::assert_snapshot!("resolve_prompt_80x24", d.screen(80, 24));
+    // The editor's hint keeps every key.
+    d.press(&["Esc", "g"]);
+    d.select("Tomasz Wielgosz");
+    d.press(&["p", "Enter"]);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("← Space") || screen.contains("→ Space"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_value_set_with_no_why_has_its_own_mark_in_the_queue() {
+    let d = desk();
+    // Tomasz: fit with a why (✓), relevant with none (?), no intent (·), no reason (·).
+    let screen = d.screen(140, 42);
+    assert!(screen.contains("✓?··"), "{screen}");
+    insta::assert_snapshot!("queue_marks_140x42", screen);
+    insta::assert_snapshot!("queue_marks_80x24", d.screen(80, 24));
 }

@@ -199,7 +199,7 @@ fn desk_over(mut store: Store, extra: usize, height: u16) -> Desk {
         .rescore_all(&Ctx::new("tester", now()), 500, |_| true)
         .expect("rescore");
     let mut app = App::new(now(), Rules::default());
-    let _ = app.update(Action::Resize(ui::queue_rows(height)));
+    let _ = app.update(Action::Resize { width: 140, height });
     let start = app.start();
     perform(&mut store, &mut app, "tester", start);
     Desk { store, app }
@@ -218,6 +218,10 @@ pub fn key(name: &str) -> KeyEvent {
         "Down" => (KeyCode::Down, KeyModifiers::NONE),
         "Up" => (KeyCode::Up, KeyModifiers::NONE),
         "Right" => (KeyCode::Right, KeyModifiers::NONE),
+        "Left" => (KeyCode::Left, KeyModifiers::NONE),
+        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        "End" => (KeyCode::End, KeyModifiers::NONE),
         "PageDown" => (KeyCode::PageDown, KeyModifiers::NONE),
         "PageUp" => (KeyCode::PageUp, KeyModifiers::NONE),
         "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
@@ -244,6 +248,14 @@ impl Desk {
                 let commands = self.app.update(action);
                 perform(&mut self.store, &mut self.app, "tester", commands);
             }
+        }
+    }
+
+    /// The terminal takes a new size, as the event loop reports it.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        if let Some(action) = to_action(&self.app, Event::Resize(width, height)) {
+            let commands = self.app.update(action);
+            perform(&mut self.store, &mut self.app, "tester", commands);
         }
     }
 

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit;
 use crate::domain::Queue;
 use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
@@ -12,8 +13,36 @@ use crate::tui::keymap::{Scope, hints};
 use crate::tui::theme::Theme;
 
 pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let room = usize::from(area.width);
+    let mut lead = Vec::new();
+    if app.read_only {
+        lead.push(Span::styled(" read-only ", theme.error()));
+    }
+    let title = Span::styled(" leadgate ", theme.title());
+    if let Some(search) = &app.search {
+        let leave = "  (Esc to leave)";
+        let fixed = fit::width(" read-only  leadgate │ Search: ") + fit::width(leave);
+        let mut spans = lead;
+        spans.extend([
+            title,
+            Span::raw("│ "),
+            Span::styled(
+                format!(
+                    "Search: {}",
+                    fit::truncate(&one_line(search), room.saturating_sub(fixed))
+                ),
+                theme.active_tab(),
+            ),
+            Span::styled(leave, theme.dim()),
+        ]);
+        f.render_widget(
+            Paragraph::new(fit::truncate_line(&Line::from(spans), room)),
+            area,
+        );
+        return;
+    }
     // Full names when they fit, else short ones, then without the title, then only the
-    // current queue named: no tab or count is ever cut off.
+    // current queue named: no tab or count is cut off.
     let tab = |tier: u8, i: usize, q: Queue| {
         let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
         let name = match tier {
@@ -24,36 +53,14 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let sep = if name.is_empty() { "" } else { " " };
         format!("{}{sep}{name}{count}", i + 1)
     };
-    let width = |tier: u8| {
-        let title = if tier >= 2 { 0 } else { 10 } + if app.read_only { 11 } else { 0 };
-        Queue::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, &q)| tab(tier, i, q).chars().count() + 3)
-            .sum::<usize>()
-            + title
-    };
-    let tier = (0..3)
-        .find(|&t| width(t) <= usize::from(area.width))
-        .unwrap_or(3);
-    let mut spans = if tier >= 2 {
-        Vec::new()
-    } else {
-        vec![Span::styled(" leadgate ", theme.title())]
-    };
-    if app.read_only {
-        spans.insert(0, Span::styled(" read-only ", theme.error()));
-    }
-    if let Some(search) = &app.search {
-        spans.push(Span::raw("│ "));
-        spans.push(Span::styled(
-            format!("Search: {}", one_line(search)),
-            theme.active_tab(),
-        ));
-        spans.push(Span::styled("  (Esc to leave)", theme.dim()));
-    } else {
+    let line = |tier: u8| {
+        let mut spans = lead.clone();
+        if tier < 2 {
+            spans.push(title.clone());
+        }
         for (i, &q) in Queue::ALL.iter().enumerate() {
-            spans.push(Span::raw(if i == 0 && tier >= 2 { " " } else { "│ " }));
+            let first = i == 0 && tier >= 2 && !app.read_only;
+            spans.push(Span::raw(if first { " " } else { "│ " }));
             let style = if q == app.queue {
                 theme.active_tab()
             } else {
@@ -62,8 +69,29 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             spans.push(Span::styled(tab(tier, i, q), style));
             spans.push(Span::raw(" "));
         }
+        Line::from(spans)
+    };
+    let tier = (0..3).find(|&t| line(t).width() <= room).unwrap_or(3);
+    f.render_widget(Paragraph::new(fit::truncate_line(&line(tier), room)), area);
+}
+
+/// The filters in force, in full, and how to clear them; `None` without filters.
+#[must_use]
+pub fn filters_line(app: &App, theme: Theme) -> Option<Line<'static>> {
+    let mut parts = Vec::new();
+    if let Some(s) = &app.source {
+        parts.push(format!("source = {}", one_line(s)));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(o) = &app.owner {
+        parts.push(format!("owner = {}", one_line(o)));
+    }
+    (!parts.is_empty()).then(|| {
+        Line::from(vec![
+            Span::styled(" Filtered: ", theme.title()),
+            Span::styled(parts.join(" · "), theme.active_tab()),
+            Span::styled("  (Esc clears)", theme.dim()),
+        ])
+    })
 }
 
 /// A queue's name where the full ones do not fit (80 columns).
@@ -79,9 +107,16 @@ fn short_label(q: Queue) -> &'static str {
 }
 
 pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let right = if !app.rows.is_empty() && !app.has_before && !app.has_after {
+        format!("{}/{} ", app.selected + 1, app.rows.len())
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(fit::width(&right) + 2);
     let left = match &app.status {
         Some(s) => Span::styled(
-            format!(" {}", one_line(&s.text)),
+            format!(" {}", fit::truncate(&one_line(&s.text), room)),
             if s.error {
                 theme.error()
             } else {
@@ -94,11 +129,14 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 Scope::Queue
             };
+            // With a filter on, how to clear it comes first.
+            let clear =
+                (app.source.is_some() || app.owner.is_some()).then_some("Esc clear filters");
             // As many hints as fit, whole; `?` lists the rest.
-            let room = usize::from(area.width).saturating_sub(12);
             let mut text = String::new();
-            for h in hints(scope) {
-                if text.chars().count() + h.chars().count() + 3 > room {
+            for h in clear.into_iter().chain(hints(scope)) {
+                let sep = if text.is_empty() { 0 } else { 3 };
+                if fit::width(&text) + sep + fit::width(h) > room.saturating_sub(1) {
                     break;
                 }
                 if !text.is_empty() {
@@ -109,19 +147,7 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::styled(format!(" {text}"), theme.dim())
         }
     };
-    let mut right = Vec::new();
-    if let Some(s) = &app.source {
-        right.push(format!("source={}", one_line(s)));
-    }
-    if let Some(o) = &app.owner {
-        right.push(format!("owner={}", one_line(o)));
-    }
-    if !app.rows.is_empty() && !app.has_before && !app.has_after {
-        right.push(format!("{}/{}", app.selected + 1, app.rows.len()));
-    }
-    let right = right.join("  ");
-    let width = usize::from(area.width);
-    let pad = width.saturating_sub(left.content.chars().count() + right.chars().count() + 1);
+    let pad = width.saturating_sub(fit::width(&left.content) + fit::width(&right));
     let line = Line::from(vec![
         left,
         Span::raw(" ".repeat(pad)),

@@ -4,10 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::fit;
 
 use crate::domain::field::{Field, current};
-use crate::domain::{Checklist, Lead};
+use crate::domain::{CheckItem, Checklist, Lead};
 use crate::safe_text::one_line;
 use crate::tui::app::{App, DETAIL_FIELDS, Focus};
 use crate::tui::theme::Theme;
@@ -16,30 +18,38 @@ fn opt(v: Option<&str>) -> String {
     v.map_or_else(String::new, one_line)
 }
 
-/// Checklist lines: ✓ or ✗, the item, and what is missing.
-pub fn checklist_lines(list: &Checklist, theme: Theme) -> Vec<Line<'static>> {
+/// "Gate to prospect: 2 of 5 passed".
+pub fn gate_title(list: &Checklist, theme: Theme) -> Line<'static> {
     let passed = list.items.iter().filter(|i| i.passed).count();
-    let mut lines = vec![Line::styled(
+    Line::styled(
         format!(
             "Gate to {}: {passed} of {} passed",
             list.to,
             list.items.len()
         ),
         theme.title(),
-    )];
-    for i in &list.items {
-        let (mark, style) = if i.passed {
-            ("✓", theme.pass())
-        } else {
-            ("✗", theme.fail())
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {mark} "), style),
-            Span::styled(format!("{:<15}", i.item.label()), style),
-            Span::raw(one_line(&i.detail)),
-        ]));
-    }
-    lines
+    )
+}
+
+/// One checklist item: ✓ or ✗, the item, and what it says.
+pub fn item_line(i: &CheckItem, theme: Theme) -> Line<'static> {
+    let (mark, style) = if i.passed {
+        ("✓", theme.pass())
+    } else {
+        ("✗", theme.fail())
+    };
+    Line::from(vec![
+        Span::styled(format!(" {mark} "), style),
+        Span::styled(format!("{:<15}", i.item.label()), style),
+        Span::raw(one_line(&i.detail)),
+    ])
+}
+
+/// Checklist lines: the gate, then each item in the gate's order.
+pub fn checklist_lines(list: &Checklist, theme: Theme) -> Vec<Line<'static>> {
+    std::iter::once(gate_title(list, theme))
+        .chain(list.items.iter().map(|i| item_line(i, theme)))
+        .collect()
 }
 
 /// "Suggests ICP fit: Fit (Industry = Logistics is in ICP industries) · a accepts".
@@ -186,45 +196,80 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             theme,
         ));
     }
+    let checks_at = lines.len();
     if let Some(list) = app.checklist() {
         lines.extend(checklist_lines(&list, theme));
         lines.push(Line::from(""));
     }
-    let header = lines.len();
-    let room = usize::from(area.height.saturating_sub(2))
-        .saturating_sub(header)
-        .max(1);
-    let first = if focused {
-        app.field.saturating_sub(room - 1)
-    } else {
-        0
-    };
-    for (i, &field) in DETAIL_FIELDS.iter().enumerate().skip(first).take(room) {
-        let style = if focused && i == app.field {
+    // Everything wrapped to the pane's width here, so that the rows each field takes are
+    // known and the selected one is always scrolled into view.
+    let inner = block.inner(area);
+    let room = usize::from(inner.width);
+    let mut rows: Vec<Line> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent = if i > checks_at { CHECK_INDENT } else { 2 };
+        rows.extend(fit::wrap(line, room, indent));
+    }
+    // The rows of each item the cursor can be on: the fields, then the imported columns.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let selected = app.field.min(app.detail_items().saturating_sub(1));
+    for (i, &field) in DETAIL_FIELDS.iter().enumerate() {
+        let style = if focused && i == selected {
             theme.selected()
         } else {
             ratatui::style::Style::new()
         };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(format!("{:<15}", field.label()), style),
             Span::raw(" "),
             Span::raw(field_text(lead, field)),
-        ]));
+        ]);
+        let at = rows.len();
+        rows.extend(fit::wrap(&line, room, FIELD_INDENT));
+        spans.push((at, rows.len()));
     }
     // Columns of an imported file that map to no field, below the fields.
-    if !lead.attributes.is_empty() && lines.len() < usize::from(area.height) {
-        lines.push(Line::styled("Other columns", theme.title()));
-        for (k, v) in &lead.attributes {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{:<15}", one_line(k)), theme.dim()),
+    if !lead.attributes.is_empty() {
+        rows.push(Line::styled("Other columns", theme.title()));
+        for (i, (k, v)) in lead.attributes.iter().enumerate() {
+            let style = if focused && DETAIL_FIELDS.len() + i == selected {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            let line = Line::from(vec![
+                Span::styled(format!("{:<15}", one_line(k)), style),
                 Span::raw(format!(" {}", one_line(v))),
-            ]));
+            ]);
+            let at = rows.len();
+            rows.extend(fit::wrap(&line, room, FIELD_INDENT));
+            spans.push((at, rows.len()));
         }
     }
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let height = usize::from(inner.height);
+    // Scroll as far as the selected item's last row, never past its first.
+    let first = match spans.get(selected) {
+        Some(&(start, end)) if focused => end.saturating_sub(height).min(start),
+        _ => 0,
+    };
+    let block = block.title_bottom(more_marks(first, height, rows.len(), theme));
+    let shown: Vec<Line> = rows.into_iter().skip(first).take(height).collect();
+    f.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// Continuation rows of a checklist item start under its detail; of a field, under its value.
+pub const CHECK_INDENT: usize = 18;
+const FIELD_INDENT: usize = 16;
+
+/// "↑ more" / "↓ more" on a pane's bottom border when rows are scrolled off either side.
+pub fn more_marks(first: usize, height: usize, total: usize, theme: Theme) -> Line<'static> {
+    let above = first > 0;
+    let below = first + height < total;
+    let text = match (above, below) {
+        (true, true) => " ↑↓ more ",
+        (true, false) => " ↑ more ",
+        (false, true) => " ↓ more ",
+        (false, false) => "",
+    };
+    Line::styled(text, theme.dim()).right_aligned()
 }

@@ -2,6 +2,7 @@
 
 mod bars;
 mod detail;
+pub mod fit;
 mod popups;
 mod queue;
 mod timeline;
@@ -41,12 +42,18 @@ pub fn render(app: &App, f: &mut Frame) {
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [tabs, body, status] = Layout::vertical([
+    // Filters in force get a line of their own, under the tabs, in full.
+    let filters = bars::filters_line(app, theme)
+        .map(|l| fit::wrap(&l, usize::from(area.width), 11))
+        .unwrap_or_default();
+    let [tabs, filter_bar, body, status] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::try_from(filters.len()).unwrap_or(1)),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    f.render_widget(Paragraph::new(filters), filter_bar);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
     let [detail_area, timeline_area] =

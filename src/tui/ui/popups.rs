@@ -6,14 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::centered;
-use super::detail::checklist_lines;
+use super::detail::{CHECK_INDENT, gate_title, item_line, more_marks};
+use super::fit;
 use crate::domain::ReasonCode;
 use crate::safe_text::one_line;
 use crate::store::FilterColumn;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, Part, text_label};
-use crate::tui::keymap::{BINDINGS, POPUP_BINDINGS, PopupScope, Scope, keys_text};
-use crate::tui::popup::Popup;
+use crate::tui::keymap::{BINDINGS, POPUP_BINDINGS, PopupKey, PopupScope, Scope, keys_text};
+use crate::tui::popup::{Popup, Prompt};
 use crate::tui::theme::Theme;
 
 fn frame<'a>(title: &str, theme: Theme) -> Block<'a> {
@@ -36,7 +37,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
                 parking.title(),
                 &items,
                 *selected,
-                "Enter choose · Esc cancel",
+                "Enter choose · j k g G or a letter move · Esc cancel",
                 theme,
                 f,
                 screen,
@@ -57,7 +58,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
                 title,
                 &items,
                 *selected,
-                "Enter choose · Esc cancel",
+                "Enter choose · j k g G or a letter move · Esc cancel",
                 theme,
                 f,
                 screen,
@@ -67,19 +68,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             prompt,
             text,
             error,
-        } => {
-            let (title, ask) = prompt.question();
-            let height = if prompt.multi_line() { 9 } else { 6 };
-            note(
-                (&title, &ask),
-                text,
-                error.as_deref(),
-                height,
-                theme,
-                f,
-                screen,
-            );
-        }
+        } => prompt_popup(prompt, text, error.as_deref(), theme, f, screen),
         Popup::ImportSummary(s) => import_summary(s, theme, f, screen),
         Popup::Changed { message, .. } => changed(message, theme, f, screen),
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
@@ -87,38 +76,80 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
     }
 }
 
-/// A prompt: a title, a line saying what is asked, the text typed, any error.
-fn note(
-    (title, ask): (&str, &str),
+/// A prompt: a title, what is asked, the text typed, the paths Tab found, any error, and
+/// what Enter does.
+fn prompt_popup(
+    prompt: &Prompt,
     text: &ratatui_textarea::TextArea<'static>,
     error: Option<&str>,
-    height: u16,
     theme: Theme,
     f: &mut Frame,
     screen: Rect,
 ) {
-    let area = centered(screen, 72, height);
+    let (title, ask) = prompt.question();
+    let width = 72.min(screen.width);
+    let room = usize::from(width.saturating_sub(2));
+    let asked = fit::wrap(&Line::from(ask), room, 0);
+    let mut found: Vec<Line> = Vec::new();
+    if let Prompt::ImportPath { matches } = prompt
+        && !matches.is_empty()
+    {
+        let names = Line::styled(matches.join("  "), theme.dim());
+        found = fit::wrap(&names, room, 0);
+        if found.len() > 4 {
+            found.truncate(4);
+            found[3] =
+                fit::truncate_line(&Line::styled(format!("{} …", found[3]), theme.dim()), room);
+        }
+    }
+    let errors = error.map_or_else(Vec::new, |e| {
+        fit::wrap(&Line::styled(e.to_string(), theme.error()), room, 0)
+    });
+    let hint = fit::wrap(&Line::styled(prompt_hint(prompt), theme.dim()), room, 0);
+    let typing: u16 = if prompt.multi_line() { 3 } else { 1 };
+    let rows = |v: &Vec<Line>| u16::try_from(v.len()).unwrap_or(1);
+    let height = 2 + rows(&asked) + typing + rows(&found) + rows(&errors).max(1) + rows(&hint);
+    let area = centered(screen, width, height);
     f.render_widget(Clear, area);
-    let block = frame(title, theme);
+    let block = frame(&fit::truncate(&title, room.saturating_sub(2)), theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let [asked, edit, err, hint] = Layout::vertical([
-        Constraint::Length(u16::from(!ask.is_empty())),
+    let [ask_at, edit_at, found_at, err_at, hint_at] = Layout::vertical([
+        Constraint::Length(rows(&asked)),
         Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(rows(&found)),
+        Constraint::Length(rows(&errors).max(1)),
+        Constraint::Length(rows(&hint)),
     ])
     .areas(inner);
-    f.render_widget(Paragraph::new(ask.to_string()), asked);
-    f.render_widget(text, edit);
-    f.render_widget(
-        Paragraph::new(error.unwrap_or_default().to_string()).style(theme.error()),
-        err,
-    );
-    f.render_widget(
-        Paragraph::new("Enter save · Esc cancel").style(theme.dim()),
-        hint,
-    );
+    f.render_widget(Paragraph::new(asked), ask_at);
+    f.render_widget(text, edit_at);
+    f.render_widget(Paragraph::new(found), found_at);
+    f.render_widget(Paragraph::new(errors), err_at);
+    f.render_widget(Paragraph::new(hint), hint_at);
+}
+
+/// What the keys of a prompt do: "Enter import · Tab complete · Esc cancel".
+fn prompt_hint(prompt: &Prompt) -> String {
+    let key = |k: PopupKey| {
+        POPUP_BINDINGS
+            .iter()
+            .find(|b| b.scope == PopupScope::Text && b.key == k)
+            .map_or_else(String::new, |b| keys_text(&b.keys[..1]))
+    };
+    let mut parts = vec![format!(
+        "{} {}",
+        key(PopupKey::Confirm),
+        prompt.enter_does()
+    )];
+    if matches!(prompt, Prompt::ImportPath { .. }) {
+        parts.push(format!("{} complete the path", key(PopupKey::NextPart)));
+    }
+    if prompt.multi_line() {
+        parts.push(format!("{} new line", key(PopupKey::Newline)));
+    }
+    parts.push(format!("{} cancel", key(PopupKey::Cancel)));
+    parts.join(" · ")
 }
 
 fn list(
@@ -135,6 +166,7 @@ fn list(
         .min(screen.height);
     let area = centered(screen, 66, height);
     f.render_widget(Clear, area);
+    let inner = usize::from(area.width.saturating_sub(2));
     let room = usize::from(area.height.saturating_sub(3)).max(1);
     let first = selected.saturating_sub(room - 1);
     let mut lines: Vec<Line> = items
@@ -148,47 +180,75 @@ fn list(
             } else {
                 ratatui::style::Style::new()
             };
-            Line::from(vec![
-                Span::styled(format!(" {name:<20}"), style),
+            let line = Line::from(vec![
+                Span::styled(format!(" {:<20}", fit::truncate(name, 20)), style),
                 Span::styled(format!(" {label}"), theme.dim()),
-            ])
+            ]);
+            fit::truncate_line(&line, inner)
         })
         .collect();
-    lines.push(Line::styled(hint.to_string(), theme.dim()));
+    lines.push(fit::truncate_line(
+        &Line::styled(hint.to_string(), theme.dim()),
+        inner,
+    ));
     f.render_widget(Paragraph::new(lines).block(frame(title, theme)), area);
 }
 
+/// The refused promotion: what is missing first, then what passes, scrolled so that the
+/// selected item shows; the gate's line above and the keys below stay put.
 fn refused(app: &App, selected: usize, theme: Theme, f: &mut Frame, screen: Rect) {
     let Some(list) = app.checklist() else { return };
-    let area = centered(
-        screen,
-        76,
-        u16::try_from(list.items.len() + 6).unwrap_or(12),
-    );
-    f.render_widget(Clear, area);
-    let mut lines = checklist_lines(&list, theme);
-    if let Some(line) = lines.get_mut(selected + 1) {
-        *line = line.clone().patch_style(theme.selected());
+    let width = 76.min(screen.width);
+    let room = usize::from(width.saturating_sub(2));
+    let mut rows: Vec<Line> = Vec::new();
+    let mut spans = Vec::new();
+    for (n, item) in app.refused_items().iter().enumerate() {
+        let mut line = item_line(item, theme);
+        if n == selected {
+            line = line.patch_style(theme.selected());
+        }
+        let at = rows.len();
+        rows.extend(fit::wrap(&line, room, CHECK_INDENT));
+        spans.push((at, rows.len()));
     }
-    lines.push(Line::from(""));
-    if list.passed() {
-        lines.push(Line::styled(
-            "Every item passes: press p to promote.",
-            theme.pass(),
-        ));
+    let hint = if list.passed() {
+        Line::styled("Every item passes: press p to promote.", theme.pass())
     } else {
-        lines.push(Line::styled(
-            "Enter fill in the selected item · p promote · Esc close",
+        Line::styled(
+            "Enter fill in the selected item · j k move · p promote · Esc close",
             theme.dim(),
-        ));
-    }
+        )
+    };
+    let mut foot = vec![Line::from("")];
+    foot.extend(fit::wrap(&hint, room, 0));
+    let wanted = rows.len() + foot.len() + 3;
+    let height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(screen.height.saturating_sub(2));
+    let area = centered(screen, width, height);
+    f.render_widget(Clear, area);
     let title = format!("Not promoted yet: the {} gate needs evidence", list.to);
+    let block = frame(&fit::truncate(&title, room.saturating_sub(2)), theme);
+    let inner = block.inner(area);
+    let [head, body, feet] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(foot.len()).unwrap_or(2)),
+    ])
+    .areas(inner);
+    let visible = usize::from(body.height);
+    let first = spans
+        .get(selected)
+        .map_or(0, |&(start, end)| end.saturating_sub(visible).min(start));
+    let block = block.title_bottom(more_marks(first, visible, rows.len(), theme));
+    f.render_widget(block, area);
     f.render_widget(
-        Paragraph::new(lines)
-            .block(frame(&title, theme))
-            .wrap(Wrap { trim: false }),
-        area,
+        Paragraph::new(fit::truncate_line(&gate_title(&list, theme), room)),
+        head,
     );
+    let shown: Vec<Line> = rows.into_iter().skip(first).take(visible).collect();
+    f.render_widget(Paragraph::new(shown), body);
+    f.render_widget(Paragraph::new(foot), feet);
 }
 
 fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
@@ -196,6 +256,8 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
     f.render_widget(Clear, area);
     let block = frame(&format!("Edit {}", editor.field.label()), theme);
     let inner = block.inner(area);
+    let room = usize::from(inner.width);
+    let hint_rows = fit::wrap(&Line::styled(editor_hint(editor), theme.dim()), room, 0);
     f.render_widget(block, area);
     let date_height = if editor.date.is_some() { 2 } else { 0 };
     let choice_height = if editor.choices.is_empty() { 0 } else { 2 };
@@ -205,7 +267,7 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
         Constraint::Fill(1),
         Constraint::Length(date_height),
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(u16::try_from(hint_rows.len()).unwrap_or(2)),
     ])
     .areas(inner);
     let focus = |p: Part| {
@@ -237,26 +299,46 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
         );
         f.render_widget(d, v);
     }
+    let error = editor.error.clone().unwrap_or_default();
     f.render_widget(
-        Paragraph::new(editor.error.clone().unwrap_or_default()).style(theme.error()),
+        Paragraph::new(fit::truncate(&error, room)).style(theme.error()),
         err,
     );
-    let hint_text = POPUP_BINDINGS
-        .iter()
-        .filter(|b| {
-            b.scope == PopupScope::Text
-                || (b.scope == PopupScope::Choice && !editor.choices.is_empty())
-        })
-        .map(|b| format!("{} {}", keys_text(&b.keys[..1]), b.help.to_lowercase()))
-        .collect::<Vec<_>>()
-        .join(" · ");
-    f.render_widget(
-        Paragraph::new(hint_text)
-            .style(theme.dim())
-            .wrap(Wrap { trim: true }),
-        hint,
-    );
+    f.render_widget(Paragraph::new(hint_rows), hint);
 }
+
+/// The editor's keys, each named as the keymap binds it.
+fn editor_hint(editor: &Editor) -> String {
+    let keys = |scope: PopupScope, k: PopupKey| {
+        POPUP_BINDINGS
+            .iter()
+            .find(|b| b.scope == scope && b.key == k)
+            .map_or_else(String::new, |b| keys_text(b.keys))
+    };
+    let text = |k: PopupKey| keys(PopupScope::Text, k);
+    let mut parts = vec![
+        format!("{} save", text(PopupKey::Confirm)),
+        format!("{} cancel", text(PopupKey::Cancel)),
+    ];
+    if editor.choices.is_empty() && editor.date.is_none() {
+        parts.push(format!("{} new line", text(PopupKey::Newline)));
+    } else {
+        parts.push(format!("{} next part", text(PopupKey::NextPart)));
+        parts.push(format!("{} new line", text(PopupKey::Newline)));
+    }
+    if !editor.choices.is_empty() {
+        parts.push(format!(
+            "{} {} change the value",
+            keys(PopupScope::Choice, PopupKey::Left),
+            keys(PopupScope::Choice, PopupKey::Right)
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// What the queue's FRIN⚑ marks mean.
+pub const LEGEND: &str = "FRIN⚑: ICP fit, role relevance, intent, reason now, flags — ✓ passes, \
+    ✗ says no, ? set but no why, · unknown, ⚑ flagged";
 
 /// The `?` overlay: every binding, from the keymap itself.
 fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
@@ -296,17 +378,16 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
             ]));
         }
     }
-    lines.push(Line::styled(
-        "FRIN⚑: ICP fit, role relevance, intent, reason now, flags — ✓ passes, ✗ says no, · unknown, ⚑ flagged",
-        theme.dim(),
-    ));
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(frame("Keys (j/k scroll, any other key closes)", theme))
-            .scroll((scroll, 0)),
-        area,
-    );
+    lines.push(Line::styled(LEGEND, theme.dim()));
+    // Wrapped here, so that the scroll counts rows on screen and stops at the last.
+    let block = frame("Keys (j k g G scroll, any other key closes)", theme);
+    let inner = block.inner(area);
+    let rows = fit::wrap_all(&lines, usize::from(inner.width), 20);
+    let height = usize::from(inner.height);
+    let first = scroll.min(rows.len().saturating_sub(height));
+    let block = block.title_bottom(more_marks(first, height, rows.len(), theme));
+    let shown: Vec<Line> = rows.into_iter().skip(first).take(height).collect();
+    f.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// What an import did: the counts, the flags raised and the first rows skipped.

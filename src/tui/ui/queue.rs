@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+
+use super::fit;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
@@ -12,7 +14,8 @@ use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
 
-/// ✓ passes, ✗ says no (not fit, not relevant, stale), · not known yet; ⚑ an open flag.
+/// ✓ passes, ✗ says no (not fit, not relevant, stale), ? set but with no why, · not known
+/// yet; ⚑ an open flag.
 fn mark(lead: &Lead, item: GateItem, app: &App) -> &'static str {
     let ev = &lead.evidence;
     if item == GateItem::Exclusions {
@@ -32,7 +35,21 @@ fn mark(lead: &Lead, item: GateItem, app: &App) -> &'static str {
         GateItem::ReasonNow => ev.reason_now_on.is_some(),
         _ => false,
     };
-    if negative { "✗" } else { "·" }
+    // Marked fit, relevant or with a source, but the why is missing: the gate says no, yet
+    // the value is not unknown.
+    let unexplained = match item {
+        GateItem::IcpFit => ev.icp_fit == IcpFit::Fit,
+        GateItem::RoleRelevance => ev.role_relevance == RoleRelevance::Relevant,
+        GateItem::IntentSource => ev.intent_source.is_some(),
+        _ => false,
+    };
+    if negative {
+        "✗"
+    } else if unexplained {
+        "?"
+    } else {
+        "·"
+    }
 }
 
 /// The stage in five letters, for the narrow column.
@@ -83,9 +100,34 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new(format!("\n  {text}")).block(block), area);
         return;
     }
-    let visible = usize::from(area.height.saturating_sub(3));
-    let end = (app.offset + visible).min(app.rows.len());
-    let rows = app.rows[app.offset..end].iter().map(|r| {
+    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    // The selection always shows, even when the pane is shorter than the app's page (a
+    // filter bar takes a row).
+    let offset = app
+        .offset
+        .max((app.selected + 1).saturating_sub(visible))
+        .min(app.selected);
+    let end = (offset + visible).min(app.rows.len());
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Fill(4),
+        Constraint::Fill(3),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+    ];
+    // The columns' widths as the table lays them out, so that every cut is marked.
+    let cols: Vec<usize> = Layout::horizontal(widths)
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(block.inner(area))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
+    let cell = |i: usize, text: String| Cell::from(fit::truncate(&text, cols[i]));
+    let rows = app.rows[offset..end].iter().map(|r| {
         let l = &r.lead;
         let c = &l.contact;
         let marks = [
@@ -101,35 +143,29 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         #[allow(clippy::cast_precision_loss)] // hundredths of small scores
         let score = format!("{:>5.1}", r.key.priority as f64 / 100.0);
         Row::new(vec![
-            Cell::from(score),
-            Cell::from(one_line(&c.name)),
-            Cell::from(one_line(c.company.as_deref().unwrap_or(""))),
-            Cell::from(one_line(c.title.as_deref().unwrap_or(""))),
-            Cell::from(one_line(c.source.as_deref().unwrap_or(""))),
-            Cell::from(stage_tag(l.stage)),
-            Cell::from(marks),
-            Cell::from(age(l.created_at, app.now)),
+            cell(0, score),
+            cell(1, one_line(&c.name)),
+            cell(2, one_line(c.company.as_deref().unwrap_or(""))),
+            cell(3, one_line(c.title.as_deref().unwrap_or(""))),
+            cell(4, one_line(c.source.as_deref().unwrap_or(""))),
+            cell(5, stage_tag(l.stage).to_string()),
+            cell(6, marks),
+            cell(7, age(l.created_at, app.now)),
         ])
     });
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Fill(4),
-        Constraint::Fill(3),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(4),
-    ];
-    let header = Row::new([
-        "Score", "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
-    ])
+    let header = Row::new(
+        [
+            "Score", "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| cell(i, (*h).to_string())),
+    )
     .style(theme.title());
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
         .row_highlight_style(theme.selected());
-    let mut state =
-        TableState::default().with_selected(Some(app.selected.saturating_sub(app.offset)));
+    let mut state = TableState::default().with_selected(Some(app.selected.saturating_sub(offset)));
     f.render_stateful_widget(table, area, &mut state);
 }

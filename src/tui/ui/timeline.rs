@@ -19,15 +19,17 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             theme.dim()
         });
     let events = app.detail.as_ref().map_or(&[][..], |d| d.events.as_slice());
+    let room = usize::from(block.inner(area).width);
     let lines: Vec<Line> = events
         .iter()
         .skip(app.timeline_scroll)
         .map(|e| {
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(e.at.format("%Y-%m-%d %H:%M ").to_string(), theme.dim()),
                 Span::styled(format!("{:<8} ", one_line(&e.actor)), theme.dim()),
                 Span::raw(e.describe()),
-            ])
+            ]);
+            super::fit::truncate_line(&line, room)
         })
         .collect();
     f.render_widget(Paragraph::new(lines).block(block), area);
