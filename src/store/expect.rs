@@ -98,4 +98,20 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+
+    /// A mark that moves with every change a person or an import makes (each appends to the
+    /// history or records a batch), and not with scores worked out again: the workstation's
+    /// own scoring thread commits those, and they need no screen read again.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn change_mark(&self) -> Result<(i64, i64), StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT COALESCE(max(rowid), 0) FROM events), \
+                    (SELECT COALESCE(max(rowid), 0) FROM import_batches)",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
 }

@@ -59,9 +59,17 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
         let mut watch = Watch::new(&store);
         while !app.quit {
             terminal.draw(|f| ui::render(&app, f))?;
-            // Wait for a key at most until the next look for other programs' changes.
-            if !event::poll(watch.wait())? {
-                watch.look(&mut store, &mut app, actor);
+            // Wait for a key, looking for other programs' changes while idle; the screen is
+            // drawn again only when one was found (a needless draw would still send bytes).
+            let changed = loop {
+                if event::poll(watch.wait())? {
+                    break false;
+                }
+                if watch.look(&mut store, &mut app, actor) {
+                    break true;
+                }
+            };
+            if changed {
                 continue;
             }
             // Take every event already waiting before drawing again, so held keys never lag.
@@ -75,7 +83,7 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                     // Before a write, what other programs committed is on screen first; the
                     // write itself still states the version it was shown.
                     if commands.iter().any(Command::is_write) {
-                        watch.look(&mut store, &mut app, actor);
+                        let _ = watch.look(&mut store, &mut app, actor);
                     }
                     // A long command (an import) shows its status line before it starts.
                     let importing = commands.iter().any(|c| matches!(c, Command::Import(_)));
@@ -105,8 +113,11 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
 const LOOK_EVERY: Duration = Duration::from_millis(750);
 
 /// Notices commits by other programs (SQLite's `data_version`) and reads the screen again.
+/// The workstation's own scoring thread commits too, on its own connection: a commit that
+/// leaves the history and the imports as they were is only scores, and is let be.
 struct Watch {
     seen: Option<i64>,
+    mark: Option<(i64, i64)>,
     last: std::time::Instant,
 }
 
@@ -114,6 +125,7 @@ impl Watch {
     fn new(store: &Store) -> Self {
         Self {
             seen: store.data_version().ok(),
+            mark: store.change_mark().ok(),
             last: std::time::Instant::now(),
         }
     }
@@ -123,15 +135,23 @@ impl Watch {
         LOOK_EVERY.saturating_sub(self.last.elapsed())
     }
 
-    fn look(&mut self, store: &mut Store, app: &mut App, actor: &str) {
+    /// Reads the screen again if another program changed the database; says whether it did.
+    fn look(&mut self, store: &mut Store, app: &mut App, actor: &str) -> bool {
         self.last = std::time::Instant::now();
         let now = store.data_version().ok();
-        if now != self.seen {
-            self.seen = now;
-            app.now = Utc::now();
-            let commands = app.update(Action::Refresh);
-            perform(store, app, actor, commands);
+        if now == self.seen {
+            return false;
         }
+        self.seen = now;
+        let mark = store.change_mark().ok();
+        if mark == self.mark {
+            return false;
+        }
+        self.mark = mark;
+        app.now = Utc::now();
+        let commands = app.update(Action::Refresh);
+        perform(store, app, actor, commands);
+        true
     }
 }
 
