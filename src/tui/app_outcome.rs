@@ -62,6 +62,7 @@ impl App {
                 event,
                 undoing,
             } => {
+                self.own_write(&lead);
                 let name = one_line(&lead.contact.name);
                 let mut moves = Vec::new();
                 if let Some((from, to)) = plan.stage {
@@ -142,6 +143,9 @@ impl App {
                 event,
                 undoing,
             } => {
+                if change.is_some() {
+                    self.own_write(&lead);
+                }
                 match change {
                     None => self.say(format!("{} unchanged", one_line(&lead.contact.name))),
                     Some(change) => {
@@ -199,6 +203,7 @@ impl App {
                 return vec![Command::LoadCounts, super::reload()];
             }
             Outcome::FlagResolved { lead, flag } => {
+                self.own_write(&lead);
                 self.say(format!(
                     "{} flag resolved on {}",
                     flag.label(),
@@ -270,6 +275,21 @@ impl App {
             let mut area = ratatui_textarea::TextArea::new(vec![done]);
             area.move_cursor(ratatui_textarea::CursorMove::End);
             **text = area;
+        }
+    }
+
+    /// This workstation's own write moved `lead` one version on: the older undo entries on
+    /// it now expect that version, so undo steps back through its own actions in turn.
+    fn own_write(&mut self, lead: &crate::domain::Lead) {
+        for entry in &mut self.undo {
+            match entry {
+                UndoEntry::Decision { id, version, .. } | UndoEntry::Field { id, version, .. }
+                    if *id == lead.id && *version == lead.version - 1 =>
+                {
+                    *version = lead.version;
+                }
+                _ => {}
+            }
         }
     }
 

@@ -1039,3 +1039,18 @@ fn a_value_set_with_no_why_has_its_own_mark_in_the_queue() {
     insta::assert_snapshot!("queue_marks_140x42", screen);
     insta::assert_snapshot!("queue_marks_80x24", d.screen(80, 24));
 }
+
+#[test]
+fn undo_steps_back_through_several_own_actions_on_one_lead() {
+    let mut d = desk();
+    d.select("Info Desk");
+    let id = d.app.selected_row().unwrap().lead.id.clone();
+    let before = d.store.lead(&id).unwrap().evidence;
+    d.press(&["i", "r", "u", "u"]);
+    assert!(d.app.popups.is_empty(), "no conflict with its own undo");
+    let after = d.store.lead(&id).unwrap().evidence;
+    assert_eq!(
+        (after.icp_fit, after.role_relevance),
+        (before.icp_fit, before.role_relevance)
+    );
+}
