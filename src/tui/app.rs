@@ -6,11 +6,9 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, Command, Placement};
 use super::popup::{Parking, Popup, Prompt};
 use crate::domain::field::field_of;
-use crate::domain::field::{Edit, Field, current, parse_edit};
+use crate::domain::field::{Field, current, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{
-    CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules, Stage, State,
-};
+use crate::domain::{CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules};
 use crate::store::{Direction, Event, ListRow, ListSource};
 
 /// Rows read per page.
@@ -48,37 +46,6 @@ pub struct Detail {
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// How to take back an action: by a new, compensating change that expects the record to be
-/// as the action left it (`version`), so it never rolls back someone else's later edit.
-#[derive(Debug, Clone)]
-pub(super) enum UndoEntry {
-    Decision {
-        id: String,
-        stage: Stage,
-        state: State,
-        restore: crate::domain::Restore,
-        label: String,
-        version: i64,
-        event: Option<String>,
-    },
-    Field {
-        id: String,
-        edit: Edit,
-        label: String,
-        version: i64,
-        event: Option<String>,
-    },
-    Import {
-        batch: String,
-        file: String,
-    },
-    /// An action taken that cannot be taken back from here, and why.
-    Cannot {
-        label: String,
-        why: &'static str,
-    },
 }
 
 /// The fields the detail pane lists, in order; the gate's evidence first.
@@ -549,77 +516,6 @@ impl App {
             }
         }
     }
-
-    fn undo(&mut self) -> Vec<Command> {
-        let Some(entry) = self.undo.pop() else {
-            self.say("Nothing to undo");
-            return Vec::new();
-        };
-        match entry {
-            UndoEntry::Decision {
-                id,
-                stage,
-                state,
-                restore,
-                label,
-                version,
-                event,
-            } => {
-                self.say(format!("Undoing: {label}"));
-                let decision = crate::domain::Decision::Undo {
-                    stage,
-                    state,
-                    restore,
-                };
-                vec![Command::Decide {
-                    id,
-                    decision,
-                    note: Some(format!("undo: {label}")),
-                    expect: Some(version),
-                    undoes: event.or_else(|| Some(String::new())),
-                }]
-            }
-            UndoEntry::Field {
-                id,
-                edit,
-                label,
-                version,
-                event,
-            } => {
-                self.say(format!("Undoing: {label}"));
-                vec![Command::SetField {
-                    id,
-                    edit,
-                    expect: Some(version),
-                    undoes: event.or_else(|| Some(String::new())),
-                }]
-            }
-            UndoEntry::Import { batch, file } => {
-                self.say(format!("Undoing the import of {file}"));
-                vec![Command::UndoImport { batch, file }]
-            }
-            UndoEntry::Cannot { label, why } => {
-                self.warn(format!("Cannot undo {label}: {why}"));
-                Vec::new()
-            }
-        }
-    }
-
-    /// An edit that puts `field` of `before` back as it was.
-    fn restoring_edit(&self, before: &Lead, field: Field) -> Option<Edit> {
-        let (value, note) = current(before, field);
-        let on = (field == Field::ReasonNow)
-            .then_some(before.evidence.reason_now_on)
-            .flatten();
-        parse_edit(
-            field,
-            value.as_deref().unwrap_or(""),
-            note.as_deref(),
-            on,
-            self.now.date_naive(),
-        )
-        .ok()
-    }
 }
 
 fn reload() -> Command {
@@ -636,3 +532,6 @@ mod list;
 mod outcome;
 #[path = "app_popup.rs"]
 mod popup_keys;
+#[path = "app_undo.rs"]
+mod undo;
+pub(super) use undo::UndoEntry;

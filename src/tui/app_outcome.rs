@@ -278,21 +278,6 @@ impl App {
         }
     }
 
-    /// This workstation's own write moved `lead` one version on: the older undo entries on
-    /// it now expect that version, so undo steps back through its own actions in turn.
-    fn own_write(&mut self, lead: &crate::domain::Lead) {
-        for entry in &mut self.undo {
-            match entry {
-                UndoEntry::Decision { id, version, .. } | UndoEntry::Field { id, version, .. }
-                    if *id == lead.id && *version == lead.version - 1 =>
-                {
-                    *version = lead.version;
-                }
-                _ => {}
-            }
-        }
-    }
-
     /// An undone decision brings a lead back into the queue it left: it returns at the
     /// selection, selected, until the list is next read in order.
     fn put_back(&mut self, lead: &crate::domain::Lead) {

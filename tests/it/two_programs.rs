@@ -110,6 +110,15 @@ mod workstation {
     use leadgate::tui::perform;
     use leadgate::tui::popup::Popup;
 
+    /// The desk and a second program, on one database file (kept while the folder lives).
+    fn shared() -> (tempfile::TempDir, crate::tui_support::Desk, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        let desk = desk_on_file(&path);
+        let other = Store::open(&path).unwrap();
+        (dir, desk, other)
+    }
+
     fn cli_sets_role(other: &mut Store, id: &str) {
         let edit = parse_edit(
             Field::RoleRelevance,
@@ -124,10 +133,7 @@ mod workstation {
 
     #[test]
     fn a_key_on_a_stale_screen_is_refused_and_says_who_changed_what() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("shared.db");
-        let mut d = desk_on_file(&path);
-        let mut other = Store::open(&path).unwrap();
+        let (_dir, mut d, mut other) = shared();
         d.select("Info Desk");
         let id = d.app.selected_row().unwrap().lead.id.clone();
         let before = d.app.detail.as_ref().unwrap().lead.evidence.role_relevance;
@@ -163,10 +169,7 @@ mod workstation {
 
     #[test]
     fn undo_never_rolls_back_a_later_edit_by_someone_else() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("shared.db");
-        let mut d = desk_on_file(&path);
-        let mut other = Store::open(&path).unwrap();
+        let (_dir, mut d, mut other) = shared();
         d.select("Info Desk");
         let id = d.app.selected_row().unwrap().lead.id.clone();
         d.press(&["i"]); // the desk changes ICP fit
@@ -198,10 +201,7 @@ mod workstation {
 
     #[test]
     fn a_change_by_another_program_shows_without_a_key_keeping_the_selection() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("shared.db");
-        let mut d = desk_on_file(&path);
-        let mut other = Store::open(&path).unwrap();
+        let (_dir, mut d, mut other) = shared();
         d.press(&["j"]);
         let selected = d.selected_name();
         let first = d.app.rows[0].lead.clone();
@@ -230,10 +230,7 @@ mod workstation {
 
     #[test]
     fn a_lead_another_program_moves_up_the_queue_stays_selected() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("shared.db");
-        let mut d = desk_on_file(&path);
-        let mut other = Store::open(&path).unwrap();
+        let (_dir, mut d, mut other) = shared();
         d.app.page_rows = 1; // one row on screen: the window scrolls
         d.select("Tomasz Wielgosz");
         assert_eq!(
