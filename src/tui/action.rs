@@ -166,6 +166,8 @@ pub enum Outcome {
         id: String,
         refusal: crate::domain::Refusal,
         decision: Decision,
+        /// The decision's note: for an undo, what it was taking back.
+        note: Option<String>,
     },
     FieldSet {
         lead: Box<Lead>,

@@ -108,6 +108,7 @@ impl App {
                 id,
                 refusal,
                 decision,
+                note,
             } => match refusal {
                 // The panel fills in the selected lead's evidence, so it opens only for it.
                 Refusal::Gate(list)
@@ -132,7 +133,12 @@ impl App {
                     }
                 }
                 other if matches!(decision, Decision::Undo { .. }) => {
-                    self.warn(format!("Cannot undo: {other}; the record stays as it is"));
+                    // Say what was being undone first: at 80 columns the reason may be cut.
+                    let what = note
+                        .as_deref()
+                        .and_then(|n| n.strip_prefix("undo: "))
+                        .map_or_else(String::new, |w| format!(" {}", one_line(w)));
+                    self.warn(format!("Not undone{what}: {other}"));
                 }
                 other => self.warn(format!("Refused: {other}")),
             },

@@ -291,6 +291,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                     id: id.clone(),
                     refusal,
                     decision: decision.clone(),
+                    note: note.clone(),
                 }),
                 Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
                     changed,
