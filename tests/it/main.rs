@@ -8,6 +8,7 @@ mod cli_lists;
 mod cli_reads;
 mod evidence_holds;
 mod import;
+mod import_regression;
 mod priority;
 mod rules;
 mod store;
