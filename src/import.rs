@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::domain::Incoming;
 use crate::interchange::Target;
-use crate::interchange::mapping::{MapError, Mapping, map_headers};
+use crate::interchange::mapping::{MapError, MappedColumn, Mapping, map_file};
 use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
 use crate::store::{Ctx, Prepared, Store, StoreError};
@@ -25,6 +25,9 @@ const BUNDLES_IN_FLIGHT: usize = 4;
 
 /// About how many bytes a row of a lead export takes, to guess a file's rows from its size.
 const ROW_BYTES_GUESS: u64 = 250;
+
+/// How many first rows judge a column whose header matches no synonym.
+const SAMPLE_ROWS: usize = 200;
 
 /// How to read the files.
 #[derive(Debug, Clone, Default)]
@@ -53,11 +56,15 @@ pub struct FileSummary {
     /// Rows that matched a lead already saying everything they say.
     pub unchanged: u64,
     pub skipped: Vec<Skip>,
+    /// Rows imported after something was removed from them (a stray NUL byte), with what.
+    pub repaired: Vec<Skip>,
     /// New leads by flag raised.
     pub flagged: BTreeMap<String, u64>,
     pub encoding: String,
     pub delimiter: String,
     pub header_line: u64,
+    /// Each column, the field it filled and why.
+    pub mapping: Vec<MappedColumn>,
 }
 
 /// A file that could not be imported at all. Nothing of it was written.
@@ -96,14 +103,16 @@ fn open<R: std::io::Read>(
     reader: R,
     options: &ImportOptions,
 ) -> Result<Opened<R>, ImportError> {
-    let csv = CsvFile::open(reader).map_err(|source| ImportError::File {
+    let mut csv = CsvFile::open(reader).map_err(|source| ImportError::File {
         file: file.into(),
         source,
     })?;
-    let mapping = map_headers(csv.headers(), &options.maps).map_err(|source| ImportError::Map {
-        file: file.into(),
-        source,
-    })?;
+    let samples = csv.sample(SAMPLE_ROWS);
+    let mapping =
+        map_file(csv.headers(), &samples, &options.maps).map_err(|source| ImportError::Map {
+            file: file.into(),
+            source,
+        })?;
     Ok(Opened { csv, mapping })
 }
 
@@ -169,6 +178,7 @@ pub fn import_file(
         .begin_import(&name, options.source.as_deref(), len / ROW_BYTES_GUESS, ctx)
         .map_err(store_err)?;
     let mut skipped = Vec::new();
+    let mut repaired = Vec::new();
     let mapping = opened.mapping;
     let (csv, source) = (opened.csv, options.source.as_deref());
     // Reading and normalizing run on a second thread while this one stores: each is about
@@ -181,8 +191,14 @@ pub fn import_file(
         scope.spawn(move || {
             let mut bundle = Vec::with_capacity(ROWS_A_BUNDLE);
             for row in csv {
-                let outcome = row.and_then(|raw| to_incoming(&raw, mapping, source));
-                bundle.push(outcome.map(|incoming| preparer.prepare(incoming)));
+                let (fixes, outcome) = match row {
+                    Ok(mut raw) => {
+                        let fixes = std::mem::take(&mut raw.repaired);
+                        (fixes, to_incoming(&raw, mapping, source))
+                    }
+                    Err(problem) => (Vec::new(), Err(problem)),
+                };
+                bundle.push((fixes, outcome.map(|incoming| preparer.prepare(incoming))));
                 if bundle.len() == ROWS_A_BUNDLE {
                     let full = std::mem::replace(&mut bundle, Vec::with_capacity(ROWS_A_BUNDLE));
                     // The receiver stops early only on a store error, which ends the import.
@@ -193,8 +209,15 @@ pub fn import_file(
             }
             let _ = send.send(bundle);
         });
-        for outcome in bundles.into_iter().flatten() {
-            store_row(&mut importer, outcome, &mut skipped).map_err(store_err)?;
+        for (fixes, outcome) in bundles.into_iter().flatten() {
+            let line = match &outcome {
+                Ok(prepared) => prepared.row.line,
+                Err(problem) => problem.line,
+            };
+            let stored = store_row(&mut importer, outcome, &mut skipped).map_err(store_err)?;
+            if stored {
+                repaired.extend(fixes.into_iter().map(|reason| Skip { line, reason }));
+            }
         }
         Ok(())
     });
@@ -210,10 +233,10 @@ pub fn import_file(
         importer.merged,
         importer.unchanged,
     );
-    let mapping_note: BTreeMap<String, String> = mapping.describe().into_iter().collect();
+    let described = mapping.describe();
     let summary = serde_json::json!({
         "encoding": encoding, "delimiter": delimiter, "header_line": header_line,
-        "unchanged": unchanged, "flagged": flagged, "mapping": mapping_note,
+        "unchanged": unchanged, "flagged": flagged, "mapping": described, "repaired": repaired,
     });
     // Every row is read; what remains (search and queue indexes, the commit) can take a while
     // on a large file, and the full bar should not look stuck.
@@ -231,25 +254,27 @@ pub fn import_file(
         merged,
         unchanged,
         skipped,
+        repaired,
         flagged,
         encoding,
         delimiter,
         header_line,
+        mapping: described,
     })
 }
 
-/// Stores one read row, or records why it was skipped. A row the rules refuse is skipped
-/// and reported; the rest still imports.
+/// Stores one read row, or records why it was skipped; returns whether it was stored. A row
+/// the rules refuse is skipped and reported; the rest still imports.
 fn store_row(
     importer: &mut crate::store::Importer<'_>,
     outcome: Result<Prepared, crate::interchange::RowProblem>,
     skipped: &mut Vec<Skip>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let (line, reason) = match outcome {
         Ok(prepared) => {
             let line = prepared.row.line;
             match importer.add_prepared(prepared) {
-                Ok(_) => return Ok(()),
+                Ok(_) => return Ok(true),
                 Err(StoreError::Edit(refusal)) => (line, refusal.to_string()),
                 Err(e) => return Err(e),
             }
@@ -258,7 +283,7 @@ fn store_row(
     };
     importer.skip(line, &reason)?;
     skipped.push(Skip { line, reason });
-    Ok(())
+    Ok(false)
 }
 
 /// What an import would do, without writing anything.
@@ -268,12 +293,14 @@ pub struct DryRun {
     pub encoding: String,
     pub delimiter: String,
     pub header_line: u64,
-    /// Each column and the field it fills ("attribute" when none).
-    pub mapping: Vec<(String, String)>,
+    /// Each column, the field it fills ("attribute" when none) and why.
+    pub mapping: Vec<MappedColumn>,
     /// The first rows as they would be stored.
     #[serde(skip)]
     pub rows: Vec<Incoming>,
     pub skipped: Vec<Skip>,
+    /// Rows that would import after something is removed from them, with what.
+    pub repaired: Vec<Skip>,
 }
 
 /// Reads the first `limit` rows of a file as they would be stored. Writes nothing.
@@ -295,11 +322,18 @@ pub fn dry_run(path: &Path, options: &ImportOptions, limit: usize) -> Result<Dry
         mapping: opened.mapping.describe(),
         rows: Vec::new(),
         skipped: Vec::new(),
+        repaired: Vec::new(),
     };
     let mapping = opened.mapping;
     for row in opened.csv {
         if run.rows.len() >= limit {
             break;
+        }
+        if let Ok(raw) = &row {
+            run.repaired.extend(raw.repaired.iter().map(|reason| Skip {
+                line: raw.line,
+                reason: reason.clone(),
+            }));
         }
         match row.and_then(|raw| to_incoming(&raw, &mapping, options.source.as_deref())) {
             Ok(incoming) => run.rows.push(incoming),

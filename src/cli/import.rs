@@ -113,7 +113,9 @@ fn write_summary(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
         let flags: Vec<String> = s.flagged.iter().map(|(f, n)| format!("{f} {n}")).collect();
         writeln!(out, "  flagged: {}", flags.join(", "))?;
     }
-    write_skipped(&s.file, &s.skipped, out)
+    write_mapping(s, out)?;
+    write_skipped(&s.file, &s.skipped, out)?;
+    write_repaired(&s.file, &s.repaired, out)
 }
 
 /// The rows a file did not import, as `FILE:LINE: reason`.
@@ -156,8 +158,14 @@ fn write_dry_run(run: &DryRun, json: bool, out: &mut dyn Write) -> Result<(), Cl
         run.header_line
     )?;
     writeln!(out, "Columns:")?;
-    for (header, target) in &run.mapping {
-        writeln!(out, "  {:<32} → {target}", one_line(header))?;
+    for column in &run.mapping {
+        writeln!(
+            out,
+            "  {:<32} → {:<13} {}",
+            one_line(&column.header),
+            column.field,
+            one_line(&column.why)
+        )?;
     }
     writeln!(out, "First rows as they would be stored:")?;
     for r in &run.rows {
@@ -188,7 +196,43 @@ fn write_dry_run(run: &DryRun, json: bool, out: &mut dyn Write) -> Result<(), Cl
             writeln!(out, "    attributes: {}", attrs.join(", "))?;
         }
     }
-    write_skipped(&run.file, &run.skipped, out)
+    write_skipped(&run.file, &run.skipped, out)?;
+    write_repaired(&run.file, &run.repaired, out)
+}
+
+/// The rows imported after something was removed from them, as `FILE:LINE: what`.
+fn write_repaired(file: &str, repaired: &[Skip], out: &mut dyn Write) -> Result<(), CliError> {
+    for fix in repaired {
+        writeln!(
+            out,
+            "  repaired {}:{}: {}",
+            one_line(file),
+            fix.line,
+            one_line(&fix.reason)
+        )?;
+    }
+    Ok(())
+}
+
+/// The columns that filled a field, and how many were kept as attributes.
+fn write_mapping(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
+    let mapped: Vec<String> = s
+        .mapping
+        .iter()
+        .filter(|c| c.field != "attribute")
+        .map(|c| format!("{} ← '{}'", c.field, one_line(&c.header)))
+        .collect();
+    let kept = s.mapping.len() - mapped.len();
+    writeln!(
+        out,
+        "  columns: {}; {kept} kept as attributes (--dry-run says why)",
+        if mapped.is_empty() {
+            "none filled a field".to_string()
+        } else {
+            mapped.join(", ")
+        }
+    )?;
+    Ok(())
 }
 
 /// `leadgate imports`.

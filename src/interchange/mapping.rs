@@ -1,19 +1,87 @@
-//! Header names to lead fields: automatic aliases, then `--map "Header=field"` overrides.
-//!
-//! Matching ignores case, spaces and punctuation ("Person - Email - Work", "# Employees",
-//! "Country/Region"), so the alias table holds lower-case letters and digits only.
+//! Columns to lead fields, and why: header synonyms first (`headers`), then a column's values
+//! when its header matches none (`content`), then `--map "Header=field"` overrides.
 
 use std::fmt;
 
-use super::Target;
+use serde::Serialize;
 
-/// One column of a file: where it is, what it is called, and the field it fills (None: it is
-/// kept as an attribute only).
+use super::Target;
+use super::content::{Guess, guess};
+use super::headers::{
+    HeaderSays, header_says, is_bare_name, names_the_contact_of_a_deal, pair_key,
+};
+pub use super::headers::{Kind, auto_target, record_tool_of};
+
+/// One column of a file: where it is, what it is called, the field it fills (None: it is
+/// kept as an attribute only) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub index: usize,
     pub header: String,
     pub target: Option<Target>,
+    pub why: Why,
+    /// Whether the header says its values are work or personal ones.
+    pub kind: Kind,
+    /// The column whose cells say, row by row, whether this one's value is a work or a
+    /// personal one ("E-mail 1 - Label" for "E-mail 1 - Value").
+    pub label: Option<usize>,
+}
+
+/// Why a column fills the field it fills, or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Its header is this synonym, normalized.
+    Synonym(String),
+    /// Its header matched nothing; its values did.
+    Content(Guess),
+    /// `--map` said so.
+    Override,
+    /// It says which kind of value the column with this header holds.
+    Label(String),
+    /// Its header names a deal or an opportunity.
+    Deal,
+    /// A bare "name" beside this column, which names the person: the name is a deal's title.
+    DealBeside(String),
+    /// Another column is the full name.
+    NameIn(String),
+    /// A title column holding this percent of salutations (Mr., Ms.), not job titles.
+    Salutations(u8),
+    /// Its values look like this field's, but this column fills it by its header.
+    Taken(Guess, String),
+    /// Neither its header nor its values say.
+    Unknown,
+}
+
+impl Why {
+    /// In words, as `--dry-run` and the import summary show it.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            Why::Synonym(key) => format!("header: '{key}'"),
+            Why::Content(g) => format!("content: {}", g.describe()),
+            Why::Override => "--map".to_string(),
+            Why::Label(of) => format!("says whether '{of}' is a work or a personal one"),
+            Why::Deal => "names a deal or an opportunity, not a person".to_string(),
+            Why::DealBeside(person) => {
+                format!("beside '{person}', 'name' is the deal's title, not the person")
+            }
+            Why::NameIn(other) => format!("'{other}' is the name"),
+            Why::Salutations(percent) => {
+                format!("content: {percent}% salutations (Mr., Ms.), not job titles")
+            }
+            Why::Taken(g, by) => format!("content: {}, but '{by}' fills that field", g.describe()),
+            Why::Unknown => "no synonym, and its values are of no one kind".to_string(),
+        }
+    }
+}
+
+/// A column as `--dry-run` and the import summary record it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MappedColumn {
+    pub header: String,
+    /// The field it fills, or "attribute".
+    pub field: String,
+    pub why: String,
 }
 
 /// Every column of a file with its target, and the tool whose record ids the file carries.
@@ -136,185 +204,6 @@ fn target_of_field(name: &str) -> Option<Target> {
     })
 }
 
-/// Header aliases, as `key` spells them (lower-case letters and digits only).
-const ALIASES: &[(&str, Target)] = &[
-    ("name", Target::Name),
-    ("fullname", Target::Name),
-    ("contactname", Target::Name),
-    ("leadname", Target::Name),
-    ("personname", Target::Name),
-    ("firstname", Target::FirstName),
-    ("first", Target::FirstName),
-    ("givenname", Target::FirstName),
-    ("forename", Target::FirstName),
-    ("lastname", Target::LastName),
-    ("last", Target::LastName),
-    ("surname", Target::LastName),
-    ("familyname", Target::LastName),
-    ("email", Target::Email),
-    ("emails", Target::Email),
-    ("emailaddress", Target::Email),
-    ("workemail", Target::Email),
-    ("businessemail", Target::Email),
-    ("personalemail", Target::Email),
-    ("primaryemail", Target::Email),
-    ("emailwork", Target::Email),
-    ("emailhome", Target::Email),
-    ("emailother", Target::Email),
-    ("phone", Target::Phone),
-    ("phones", Target::Phone),
-    ("phonenumber", Target::Phone),
-    ("telephone", Target::Phone),
-    ("tel", Target::Phone),
-    ("mobile", Target::Phone),
-    ("mobilephone", Target::Phone),
-    ("mobilephonenumber", Target::Phone),
-    ("mobilenumber", Target::Phone),
-    ("cellphone", Target::Phone),
-    ("cell", Target::Phone),
-    ("workphone", Target::Phone),
-    ("businessphone", Target::Phone),
-    ("directphone", Target::Phone),
-    ("workdirectphone", Target::Phone),
-    ("firstphone", Target::Phone),
-    ("homephone", Target::Phone),
-    ("otherphone", Target::Phone),
-    ("corporatephone", Target::Phone),
-    ("phonework", Target::Phone),
-    ("phonemobile", Target::Phone),
-    ("phonehome", Target::Phone),
-    ("phoneother", Target::Phone),
-    ("title", Target::Title),
-    ("jobtitle", Target::Title),
-    ("position", Target::Title),
-    ("jobrole", Target::Title),
-    ("designation", Target::Title),
-    ("company", Target::Company),
-    ("companyname", Target::Company),
-    ("companyaccount", Target::Company),
-    ("associatedcompany", Target::Company),
-    ("organization", Target::Company),
-    ("organisation", Target::Company),
-    ("organizationname", Target::Company),
-    ("accountname", Target::Company),
-    ("account", Target::Company),
-    ("employer", Target::Company),
-    ("website", Target::Website),
-    ("websiteurl", Target::Website),
-    ("web", Target::Website),
-    ("companywebsite", Target::Website),
-    ("homepage", Target::Website),
-    ("domain", Target::Website),
-    ("companydomain", Target::Website),
-    ("industry", Target::Industry),
-    ("employees", Target::Employees),
-    ("numberofemployees", Target::Employees),
-    ("noofemployees", Target::Employees),
-    ("employeecount", Target::Employees),
-    ("companysize", Target::Employees),
-    ("headcount", Target::Employees),
-    ("country", Target::Country),
-    ("countryregion", Target::Country),
-    ("city", Target::City),
-    ("town", Target::City),
-    ("linkedin", Target::LinkedinUrl),
-    ("linkedinurl", Target::LinkedinUrl),
-    ("linkedinprofile", Target::LinkedinUrl),
-    ("linkedinprofileurl", Target::LinkedinUrl),
-    ("personlinkedinurl", Target::LinkedinUrl),
-    ("defaultprofileurl", Target::LinkedinUrl),
-    ("url", Target::LinkedinUrl),
-    ("source", Target::Source),
-    ("leadsource", Target::Source),
-    ("contactsource", Target::Source),
-    ("originaltrafficsource", Target::Source),
-    ("owner", Target::Owner),
-    ("ownername", Target::Owner),
-    ("ownerid", Target::Owner),
-    ("contactowner", Target::Owner),
-    ("leadowner", Target::Owner),
-    ("created", Target::Created),
-    ("createdat", Target::Created),
-    ("createdate", Target::Created),
-    ("createddate", Target::Created),
-    ("datecreated", Target::Created),
-    ("creationdate", Target::Created),
-    ("personcreated", Target::Created),
-    ("connectedon", Target::Created),
-    ("lastactivity", Target::LastActivity),
-    ("lastactivitydate", Target::LastActivity),
-    ("personlastactivitydate", Target::LastActivity),
-    ("lastengagementdate", Target::LastActivity),
-    ("notes", Target::Notes),
-    ("note", Target::Notes),
-    ("description", Target::Notes),
-    ("comments", Target::Notes),
-    ("comment", Target::Notes),
-];
-
-/// Record-id headers and the tool whose ids they hold.
-const RECORD_IDS: &[(&str, &str)] = &[
-    ("recordid", "hubspot"),
-    ("id", "salesforce"),
-    ("apollocontactid", "apollo"),
-    ("personid", "pipedrive"),
-    ("vmid", "linkedin"),
-];
-
-/// Lower-case letters and digits of a header, nothing else ("Person - Email - Work" →
-/// "personemailwork"; a BOM, spaces and punctuation vanish).
-fn key(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn lookup(key: &str) -> Option<Target> {
-    if RECORD_IDS.iter().any(|(k, _)| *k == key) {
-        return Some(Target::RecordId);
-    }
-    ALIASES.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
-}
-
-/// The target a header maps to by default, if any (case-insensitive, trims spaces, ignores
-/// punctuation differences like "Person - Email - Work").
-pub fn auto_target(header: &str) -> Option<Target> {
-    let k = key(header);
-    if k.is_empty() {
-        return None;
-    }
-    if let Some(t) = lookup(&k) {
-        return Some(t);
-    }
-    // Pipedrive: "Person - Job title" is "Job title" of the person entity.
-    if let Some(rest) = k.strip_prefix("person")
-        && header.contains('-')
-        && let Some(t) = lookup(rest)
-    {
-        return Some(t);
-    }
-    // Numbered copies: "Email 1", "Phone 2".
-    let unnumbered = k.trim_end_matches(|c: char| c.is_ascii_digit());
-    if unnumbered.len() < k.len() && !unnumbered.is_empty() {
-        return match lookup(unnumbered) {
-            Some(t @ (Target::Email | Target::Phone | Target::Website)) => Some(t),
-            _ => None,
-        };
-    }
-    None
-}
-
-/// The tool whose record ids a header holds ("Record ID" → hubspot), if it is a known one.
-pub fn record_tool_of(header: &str) -> Option<&'static str> {
-    let k = key(header);
-    RECORD_IDS
-        .iter()
-        .find(|(h, _)| *h == k)
-        .map(|(_, tool)| *tool)
-}
-
 /// Parses a `--map "Header=field"` argument; `-` or `ignore` keeps the column as an attribute
 /// only (returned as `None`).
 ///
@@ -340,43 +229,99 @@ pub fn parse_override(arg: &str) -> Result<(String, Option<Target>), MapError> {
     }
 }
 
-/// Maps headers automatically, then applies overrides (matched to headers case-insensitively;
-/// an override naming a header that is not in the file is an error).
-///
-/// Automatically, only the first full-name column is the name: a later one (PhantomBuster's
-/// `name` after `fullName`) is kept as an attribute.
+/// Maps headers by their synonyms alone, then applies overrides: [`map_file`] without rows.
 ///
 /// # Errors
-/// `NoSuchHeader` when an override names a header the file does not have.
+/// As [`map_file`].
 pub fn map_headers(
     headers: &[String],
     overrides: &[(String, Option<Target>)],
 ) -> Result<Mapping, MapError> {
-    let mut have_name = false;
+    map_file(headers, &[], overrides)
+}
+
+/// Maps a file's columns: by header synonyms; a column whose header matches none by its
+/// values in `samples` (the first rows); then `overrides`, matched to headers
+/// case-insensitively.
+///
+/// A header match beats a content guess, and of several content guesses for one field the
+/// first wins. Only one column is the full name: a specific one ("Full Name", "contact_name")
+/// beats a bare "name", and a bare "name" beside a contact's name column is a deal's title.
+///
+/// # Errors
+/// `NoSuchHeader` when an override names a header the file does not have.
+pub fn map_file(
+    headers: &[String],
+    samples: &[Vec<String>],
+    overrides: &[(String, Option<Target>)],
+) -> Result<Mapping, MapError> {
+    let values = |index: usize| {
+        samples
+            .iter()
+            .filter_map(move |row| row.get(index).map(String::as_str))
+    };
+    let said: Vec<HeaderSays> = headers.iter().map(|h| header_says(h)).collect();
     let mut columns: Vec<Column> = headers
         .iter()
+        .zip(&said)
         .enumerate()
-        .map(|(index, header)| {
-            let mut target = auto_target(header);
-            if target == Some(Target::Name) {
-                if have_name {
-                    target = None;
-                }
-                have_name = true;
-            }
+        .map(|(index, (header, says))| {
+            let (target, why, kind) = match says {
+                HeaderSays::Field {
+                    target,
+                    synonym,
+                    kind,
+                } => (Some(*target), Why::Synonym(synonym.clone()), *kind),
+                HeaderSays::Deal => (None, Why::Deal, Kind::Unsaid),
+                HeaderSays::Label(_) | HeaderSays::Nothing => (None, Why::Unknown, Kind::Unsaid),
+            };
             Column {
                 index,
                 header: header.clone(),
                 target,
+                why,
+                kind,
+                label: None,
             }
         })
         .collect();
+    choose_the_name(&mut columns, &said);
+    for column in &mut columns {
+        if column.target == Some(Target::Title)
+            && let Some(percent) = salutations(values(column.index))
+        {
+            column.target = None;
+            column.why = Why::Salutations(percent);
+        }
+    }
+    pair_labels(&mut columns, &said);
+    for index in 0..columns.len() {
+        if columns[index].why != Why::Unknown || matches!(said[index], HeaderSays::Label(_)) {
+            continue;
+        }
+        let Some(g) = guess(values(index)) else {
+            continue;
+        };
+        let taken = columns
+            .iter()
+            .find(|c| c.target == Some(g.target))
+            .map(|c| c.header.clone());
+        let column = &mut columns[index];
+        match taken {
+            Some(by) => column.why = Why::Taken(g, by),
+            None => {
+                column.target = Some(g.target);
+                column.why = Why::Content(g);
+            }
+        }
+    }
     for (wanted, target) in overrides {
         let wanted = wanted.trim();
         let mut found = false;
         for column in &mut columns {
             if column.header.trim().to_lowercase() == wanted.to_lowercase() {
                 column.target = *target;
+                column.why = Why::Override;
                 found = true;
             }
         }
@@ -387,7 +332,14 @@ pub fn map_headers(
     let record_tool = columns
         .iter()
         .find(|c| c.target == Some(Target::RecordId))
-        .and_then(|c| record_tool_of(&c.header));
+        .and_then(|c| {
+            record_tool_of(&c.header).map(|tool| match (tool, tool_of_ids(values(c.index))) {
+                ("record", by_ids) => by_ids,
+                // Zoho's "Record Id" is spelled as HubSpot's; its ids say which.
+                (_, "zoho") => "zoho",
+                (known, _) => known,
+            })
+        });
     Ok(Mapping {
         columns,
         record_tool,
@@ -395,14 +347,116 @@ pub fn map_headers(
     })
 }
 
+/// Keeps one full-name column: the first specific one, else the first bare "name"; a bare
+/// "name" beside a contact's name column ("contact_name", "partner_name") names a deal.
+fn choose_the_name(columns: &mut [Column], said: &[HeaderSays]) {
+    let contact = columns
+        .iter()
+        .find(|c| names_the_contact_of_a_deal(&c.header))
+        .map(|c| c.header.clone());
+    let bare = |s: &HeaderSays| matches!(s, HeaderSays::Field { target: Target::Name, synonym, .. } if is_bare_name(synonym));
+    if let Some(person) = &contact {
+        for (column, says) in columns.iter_mut().zip(said) {
+            if bare(says) {
+                column.target = None;
+                column.why = Why::DealBeside(person.clone());
+            }
+        }
+    }
+    let names: Vec<usize> = columns
+        .iter()
+        .filter(|c| c.target == Some(Target::Name))
+        .map(|c| c.index)
+        .collect();
+    let Some(&chosen) = names
+        .iter()
+        .find(|&&i| !bare(&said[i]))
+        .or_else(|| names.first())
+    else {
+        return;
+    };
+    let header = columns[chosen].header.clone();
+    for &i in names.iter().filter(|&&i| i != chosen) {
+        columns[i].target = None;
+        columns[i].why = Why::NameIn(header.clone());
+    }
+}
+
+/// Pairs each label column ("E-mail 1 - Label") with the email, phone or website column
+/// beside it ("E-mail 1 - Value").
+fn pair_labels(columns: &mut [Column], said: &[HeaderSays]) {
+    for (label, says) in said.iter().enumerate() {
+        let HeaderSays::Label(key) = says else {
+            continue;
+        };
+        let value = columns.iter().position(|c| {
+            c.index != label
+                && matches!(
+                    c.target,
+                    Some(Target::Email | Target::Phone | Target::Website)
+                )
+                && pair_key(&c.header) == *key
+        });
+        if let Some(value) = value {
+            columns[value].label = Some(label);
+            columns[label].why = Why::Label(columns[value].header.clone());
+        }
+    }
+}
+
+/// Salutations a title column of an address book holds instead of job titles.
+const SALUTATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "herr", "frau", "mme", "mlle",
+    "m", "sr", "sra", "srta", "rev",
+];
+
+/// The percent of a column's values that are salutations, when that is most of them.
+fn salutations<'a>(values: impl Iterator<Item = &'a str>) -> Option<u8> {
+    let words: Vec<String> = values
+        .map(|v| v.trim().trim_end_matches('.').to_lowercase())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let n = words
+        .iter()
+        .filter(|w| SALUTATIONS.contains(&w.as_str()))
+        .count();
+    let percent = n * 100 / words.len();
+    (percent >= super::content::SHARE).then(|| u8::try_from(percent).unwrap_or(100))
+}
+
+/// Whose ids a generic id column holds, judged by the ids: Salesforce's are 15 or 18 letters
+/// and digits, Odoo's external ids have a module and a dot ("__export__.crm_lead_12_a1b2").
+fn tool_of_ids<'a>(values: impl Iterator<Item = &'a str>) -> &'static str {
+    let ids: Vec<&str> = values.map(str::trim).filter(|v| !v.is_empty()).collect();
+    let all = |f: fn(&str) -> bool| !ids.is_empty() && ids.iter().all(|v| f(v));
+    if all(|v| {
+        matches!(v.len(), 15 | 18)
+            && v.chars().all(|c| c.is_ascii_alphanumeric())
+            && v.chars().any(|c| c.is_ascii_digit())
+    }) {
+        "salesforce"
+    } else if all(|v| v.contains('.') && !v.contains(' ') && !v.contains('@')) {
+        "odoo"
+    } else if all(|v| v.starts_with("zcrm_")) {
+        "zoho"
+    } else {
+        "record"
+    }
+}
+
 impl Mapping {
-    /// (header, field name or "attribute") per column, in file order, for `--dry-run`.
-    pub fn describe(&self) -> Vec<(String, String)> {
+    /// Each column with the field it fills ("attribute" when none) and why, in file order.
+    #[must_use]
+    pub fn describe(&self) -> Vec<MappedColumn> {
         self.columns
             .iter()
-            .map(|c| {
-                let what = c.target.map_or("attribute", field_name);
-                (c.header.clone(), what.to_string())
+            .map(|c| MappedColumn {
+                header: c.header.clone(),
+                field: c.target.map_or("attribute", field_name).to_string(),
+                why: c.why.describe(),
             })
             .collect()
     }

@@ -201,15 +201,19 @@ fn look_alike_columns_are_attributes() {
 #[test]
 fn record_tools() {
     let cases = [
-        ("Record ID", Some("hubspot")),
-        ("ID", Some("salesforce")),
-        ("Apollo Contact Id", Some("apollo")),
-        ("Person - ID", Some("pipedrive")),
-        ("vmid", Some("linkedin")),
-        ("Index", None),
+        ("Record ID", "31845700000", Some("hubspot")),
+        ("ID", "00Q5g00000ANan0EAV", Some("salesforce")),
+        ("id", "__export__.crm_lead_12_a1b2c3d4", Some("odoo")),
+        ("Record Id", "zcrm_4876876000000123001", Some("zoho")),
+        ("ID", "A-17", Some("record")),
+        ("Apollo Contact Id", "64f0c0ffee", Some("apollo")),
+        ("Person - ID", "812", Some("pipedrive")),
+        ("vmid", "ACwAAA", Some("linkedin")),
+        ("Index", "1", None),
     ];
-    for (header, tool) in cases {
-        let mapping = map_headers(&headers(&[header, "Email"]), &[]).expect("maps");
+    for (header, id, tool) in cases {
+        let sample = vec![vec![id.to_string(), "a@x.example".to_string()]];
+        let mapping = map_file(&headers(&[header, "Email"]), &sample, &[]).expect("maps");
         assert_eq!(mapping.record_tool, tool, "{header}");
     }
     let overridden = map_headers(
@@ -294,12 +298,18 @@ fn map_headers_applies_overrides_case_insensitively() {
         parse_override("company name for emails=company").expect("ok"),
     ];
     let m = map_headers(&file, &overrides).expect("maps");
+    let described: Vec<(String, String, String)> = m
+        .describe()
+        .into_iter()
+        .map(|c| (c.header, c.field, c.why))
+        .collect();
+    let row = |h: &str, f: &str| (h.to_string(), f.to_string(), "--map".to_string());
     assert_eq!(
-        m.describe(),
+        described,
         [
-            ("Mail Adresse".to_string(), "email".to_string()),
-            ("Notes".to_string(), "attribute".to_string()),
-            ("Company Name for Emails".to_string(), "company".to_string()),
+            row("Mail Adresse", "email"),
+            row("Notes", "attribute"),
+            row("Company Name for Emails", "company"),
         ]
     );
     let e =
@@ -324,7 +334,7 @@ fn describe_hubspot_fixture_header() {
     let described: Vec<String> = m
         .describe()
         .into_iter()
-        .map(|(h, f)| format!("{h}={f}"))
+        .map(|c| format!("{}={}", c.header, c.field))
         .collect();
     assert_eq!(
         described.join("|"),
@@ -348,7 +358,7 @@ fn attribute_keys_make_duplicate_headers_unique() {
 
 #[test]
 fn the_search_index_reads_every_header_that_maps_to_notes() {
-    for (alias, target) in ALIASES {
+    for (alias, target) in crate::interchange::headers::ALIASES {
         if *target == Target::Notes {
             assert!(
                 crate::store::NOTE_ATTRIBUTES.contains(alias),

@@ -2,11 +2,14 @@
 //! columns to lead fields, and normalizing each row. Streams only: no paths, no SQL.
 //!
 //! - `read`: bytes to rows of text with the line numbers a person sees in an editor;
-//! - `mapping`: header names to lead fields, automatic with `--map` overrides;
+//! - `headers`, `content`: what a column holds, by its header's synonyms or by its values;
+//! - `mapping`: columns to lead fields and why, with `--map` overrides;
 //! - `normalize`: one row to an [`Incoming`] lead, or the reason it is not one;
 //! - `csv_safe`: cells written out safe to open in a spreadsheet.
 
+pub mod content;
 pub mod csv_safe;
+pub mod headers;
 pub mod mapping;
 pub mod normalize;
 pub mod read;
@@ -41,10 +44,13 @@ pub enum Target {
 }
 
 /// One row of a file, as text, with the line it starts on (1-based, as an editor counts).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawRow {
     pub line: u64,
     pub fields: Vec<String>,
+    /// What was removed from the row's text so it could be imported ("a NUL byte from
+    /// 'First Name'"), to report with its line.
+    pub repaired: Vec<String>,
 }
 
 /// A row that could not be read or is not a lead, with the line it starts on.

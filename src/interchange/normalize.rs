@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::headers::{Kind, kind_of, words};
 use super::mapping::Mapping;
 use super::{Incoming, RawRow, RowProblem, Target};
 use crate::domain::field::is_plausible_email;
@@ -60,6 +61,14 @@ const SOCIAL_HOSTS: &[&str] = &[
     "instagram.com",
 ];
 
+/// One non-empty cell of a mapped column: its attribute key, its text, and whether it is a
+/// work or a personal value.
+struct Value<'a> {
+    key: &'a str,
+    text: String,
+    kind: Kind,
+}
+
 /// One row to a normalized lead, or the reason it is not a lead.
 ///
 /// # Errors
@@ -70,19 +79,29 @@ pub fn to_incoming(
     source: Option<&str>,
 ) -> Result<Incoming, RowProblem> {
     let keys = mapping.attribute_keys();
-    let mut by_target: BTreeMap<Target, Vec<(&str, String)>> = BTreeMap::new();
+    let mut by_target: BTreeMap<Target, Vec<Value<'_>>> = BTreeMap::new();
     let mut unmapped: Vec<(&str, String)> = Vec::new();
     for (column, key) in mapping.columns.iter().zip(keys) {
         let Some(raw) = row.fields.get(column.index) else {
             continue;
         };
-        let value = clean(raw);
-        if value.is_empty() {
+        let text = clean(raw);
+        if text.is_empty() {
             continue;
         }
+        // A label cell beside the value ("* Work", "Home") says more than the header.
+        let kind = column
+            .label
+            .and_then(|l| row.fields.get(l))
+            .map(|cell| kind_of(&words(cell)))
+            .filter(|k| *k != Kind::Unsaid)
+            .unwrap_or(column.kind);
         match column.target {
-            Some(target) => by_target.entry(target).or_default().push((key, value)),
-            None => unmapped.push((key, value)),
+            Some(target) => by_target
+                .entry(target)
+                .or_default()
+                .push(Value { key, text, kind }),
+            None => unmapped.push((key, text)),
         }
     }
     let values = |t: Target| by_target.get(&t).map_or(&[][..], Vec::as_slice);
@@ -94,11 +113,11 @@ pub fn to_incoming(
 
     for (target, name) in [(Target::Created, "created"), (Target::Notes, "notes")] {
         let mut vals = values(target).iter();
-        if let Some((_, v)) = vals.next() {
-            insert_unique(&mut attributes, name, v.clone());
+        if let Some(v) = vals.next() {
+            insert_unique(&mut attributes, name, v.text.clone());
         }
-        for (key, v) in vals {
-            insert_unique(&mut attributes, key, v.clone());
+        for v in vals {
+            insert_unique(&mut attributes, v.key, v.text.clone());
         }
     }
 
@@ -107,7 +126,12 @@ pub fn to_incoming(
         values(Target::FirstName),
         values(Target::LastName),
     );
-    emails(values(Target::Email), &mut incoming);
+    let display = emails(values(Target::Email), &mut incoming);
+    if incoming.contact.name.is_empty()
+        && let Some(display) = display
+    {
+        incoming.contact.name = clean_name_part(&display);
+    }
     phones(values(Target::Phone), &mut incoming);
 
     let c = &mut incoming.contact;
@@ -124,7 +148,7 @@ pub fn to_incoming(
             .filter(|s| !s.is_empty())
     });
 
-    for (key, v) in values(Target::Website) {
+    for Value { key, text: v, .. } in values(Target::Website) {
         match domain_of(v) {
             Some(d) if c.domain.is_none() => c.domain = Some(d),
             Some(d) if c.domain.as_ref() == Some(&d) => {}
@@ -143,14 +167,14 @@ pub fn to_incoming(
 
     // A day the tool wrote in a form it could mean only one way; anything else is kept as
     // it was, under its header.
-    for (key, v) in values(Target::LastActivity) {
+    for Value { key, text: v, .. } in values(Target::LastActivity) {
         match activity_day(v) {
             Some(day) if c.last_activity.is_none() => c.last_activity = Some(day.to_string()),
             _ => insert_unique(&mut attributes, key, v.clone()),
         }
     }
 
-    for (key, v) in values(Target::LinkedinUrl) {
+    for Value { key, text: v, .. } in values(Target::LinkedinUrl) {
         let url = normalize_linkedin(v);
         match &c.linkedin_url {
             None => c.linkedin_url = Some(url),
@@ -160,11 +184,11 @@ pub fn to_incoming(
     }
 
     let mut ids = values(Target::RecordId).iter();
-    if let Some((_, id)) = ids.next() {
+    if let Some(Value { text: id, .. }) = ids.next() {
         let tool = mapping.record_tool.unwrap_or("record");
         incoming.record_id = Some(format!("{tool}:{id}"));
     }
-    for (key, v) in ids {
+    for Value { key, text: v, .. } in ids {
         insert_unique(&mut attributes, key, v.clone());
     }
 
@@ -216,12 +240,9 @@ fn insert_unique(attributes: &mut BTreeMap<String, String>, key: &str, value: St
 }
 
 /// The first value of a one-value field; later different values become attributes.
-fn one_value(
-    values: &[(&str, String)],
-    attributes: &mut BTreeMap<String, String>,
-) -> Option<String> {
+fn one_value(values: &[Value<'_>], attributes: &mut BTreeMap<String, String>) -> Option<String> {
     let mut first: Option<String> = None;
-    for (key, v) in values {
+    for Value { key, text: v, .. } in values {
         let v = collapse(v);
         match &first {
             None => first = Some(v),
@@ -233,14 +254,10 @@ fn one_value(
 }
 
 /// The Name column's first non-empty value, else "first last"; cleaned of decorations.
-fn person_name(
-    full: &[(&str, String)],
-    first: &[(&str, String)],
-    last: &[(&str, String)],
-) -> String {
-    let pick = |vals: &[(&str, String)]| {
+fn person_name(full: &[Value<'_>], first: &[Value<'_>], last: &[Value<'_>]) -> String {
+    let pick = |vals: &[Value<'_>]| {
         vals.iter()
-            .map(|(_, v)| clean_name_part(v))
+            .map(|v| clean_name_part(&v.text))
             .find(|v| !v.is_empty())
             .unwrap_or_default()
     };
@@ -325,54 +342,123 @@ fn title_case(s: &str) -> String {
     out
 }
 
-/// Addresses in email cells: the first valid one is the email, the other valid ones are
-/// other emails; text that is no valid address is kept as `invalid_email`.
-fn emails(values: &[(&str, String)], incoming: &mut Incoming) {
-    let mut valid: Vec<String> = Vec::new();
+/// The parts of a cell holding a list: split at Google's ` ::: `, and at `;` and `,` outside
+/// quotes and angle brackets (`"Lovelace, Ada" <ada@x.example>, b@y.example`).
+#[must_use]
+pub fn split_list(cell: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for chunk in cell.split(":::") {
+        let mut part = String::new();
+        let (mut quoted, mut angled) = (false, false);
+        for c in chunk.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '<' if !quoted => angled = true,
+                '>' if !quoted => angled = false,
+                ',' | ';' if !quoted && !angled => {
+                    parts.push(std::mem::take(&mut part));
+                    continue;
+                }
+                _ => {}
+            }
+            part.push(c);
+        }
+        parts.push(part);
+    }
+    parts
+        .into_iter()
+        .map(|p| p.trim_matches(is_space).to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// An address out of its wrapping: `"Ada Lovelace" <ada@x.example>`, `Ada <ada@x.example>`
+/// and `mailto:ada@x.example` give the address, and the display name when there is one.
+#[must_use]
+pub fn unwrap_address(part: &str) -> (String, Option<String>) {
+    let mut address = part.trim_matches(is_space);
+    let mut display = None;
+    if let Some((before, inner)) = address.rsplit_once('<')
+        && let Some((inner, _)) = inner.split_once('>')
+    {
+        let name = before
+            .trim_matches(is_space)
+            .trim_matches('"')
+            .trim_matches(is_space);
+        if !name.is_empty() && !name.contains('@') {
+            display = Some(collapse(name));
+        }
+        address = inner.trim_matches(is_space);
+    }
+    if address.len() > 7
+        && address
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
+    {
+        address = address.get(7..).unwrap_or_default().trim_matches(is_space);
+    }
+    (address.to_string(), display)
+}
+
+/// Addresses in email cells, work ones first (by the column's label or header, else a
+/// free-mail address counts as personal), then in file order: the first valid one is the
+/// email, the other valid ones are other emails; text that is no valid address is kept as
+/// `invalid_email`. Returns the display name the chosen address was written with, if any.
+fn emails(values: &[Value<'_>], incoming: &mut Incoming) -> Option<String> {
+    let mut valid: Vec<(Kind, String, Option<String>)> = Vec::new();
     let mut invalid: Vec<String> = Vec::new();
-    for (_, cell) in values {
-        for part in cell.split([',', ';']) {
-            let mut address = part.trim_matches(is_space);
-            if let Some((_, inner)) = address.split_once('<')
-                && let Some((inner, _)) = inner.split_once('>')
-            {
-                address = inner.trim_matches(is_space);
-            }
-            if address.len() > 7
-                && address
-                    .get(..7)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("mailto:"))
-            {
-                address = address.get(7..).unwrap_or_default().trim_matches(is_space);
-            }
+    for value in values {
+        for part in split_list(&value.text) {
+            let (address, display) = unwrap_address(&part);
             if address.is_empty() {
                 continue;
             }
-            let list = if is_plausible_email(address) {
-                &mut valid
-            } else {
-                &mut invalid
-            };
-            if !list.iter().any(|a| a.eq_ignore_ascii_case(address)) {
-                list.push(address.to_string());
+            if !is_plausible_email(&address) {
+                if !invalid.iter().any(|a| a.eq_ignore_ascii_case(&address)) {
+                    invalid.push(address);
+                }
+                continue;
             }
+            if valid
+                .iter()
+                .any(|(_, a, _)| a.eq_ignore_ascii_case(&address))
+            {
+                continue;
+            }
+            let free = address
+                .rsplit_once('@')
+                .is_some_and(|(_, d)| FREE_MAIL_HINT.contains(&d.to_lowercase().as_str()));
+            let kind = match value.kind {
+                Kind::Unsaid if free => Kind::Personal,
+                kind => kind,
+            };
+            valid.push((kind, address, display));
         }
     }
+    // Stable: equal kinds keep the file's order.
+    valid.sort_by_key(|(kind, _, _)| *kind);
     let mut valid = valid.into_iter();
-    incoming.contact.email = valid.next();
-    incoming.other_emails = valid.collect();
+    let first = valid.next();
+    incoming.other_emails = valid.map(|(_, a, _)| a).collect();
     if !invalid.is_empty() {
         incoming.invalid_email = Some(invalid.join(", "));
     }
+    let (_, address, display) = first?;
+    incoming.contact.email = Some(address);
+    display
 }
 
-/// Phone cells (a cell may hold several numbers separated by `,` or `;`): the first number is
-/// the phone, the others (not repeating a number already seen, by digits) other phones.
-fn phones(values: &[(&str, String)], incoming: &mut Incoming) {
-    let mut numbers: Vec<String> = Vec::new();
-    for (_, cell) in values {
+/// Phone cells (a cell may hold several numbers separated by ` ::: `, `,` or `;`): the first
+/// number (work numbers first) is the phone, the others (not repeating a number already seen, by digits) other phones.
+fn phones(values: &[Value<'_>], incoming: &mut Incoming) {
+    let mut numbers: Vec<(Kind, String)> = Vec::new();
+    for value in values {
         let mut parts: Vec<String> = Vec::new();
-        for part in cell.split([',', ';']) {
+        for part in value
+            .text
+            .split(":::")
+            .flat_map(|chunk| chunk.split([',', ';']))
+        {
             let digits = part.chars().filter(char::is_ascii_digit).count();
             match parts.last_mut() {
                 // ", ext. 12" belongs to the number before it.
@@ -398,12 +484,14 @@ fn phones(values: &[(&str, String)], incoming: &mut Incoming) {
                 continue;
             }
             let key = phone_key(number);
-            if !numbers.iter().any(|n| phone_key(n) == key) {
-                numbers.push(number.to_string());
+            if !numbers.iter().any(|(_, n)| phone_key(n) == key) {
+                numbers.push((value.kind, number.to_string()));
             }
         }
     }
-    let mut numbers = numbers.into_iter();
+    // Stable: work numbers first, equal kinds in the file's order.
+    numbers.sort_by_key(|(kind, _)| *kind);
+    let mut numbers = numbers.into_iter().map(|(_, n)| n);
     incoming.contact.phone = numbers.next();
     incoming.other_phones = numbers.collect();
 }

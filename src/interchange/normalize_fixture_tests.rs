@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::Contact;
-use crate::interchange::mapping::{map_headers, parse_override};
+use crate::interchange::mapping::{map_file, parse_override};
 use crate::interchange::read::CsvFile;
 
 /// A whole file through read, map and normalize.
@@ -22,12 +22,13 @@ impl Imported {
 }
 
 fn import_with(bytes: &[u8], overrides: &[&str], source: Option<&str>) -> Imported {
-    let file = CsvFile::open(bytes).expect("opens");
+    let mut file = CsvFile::open(bytes).expect("opens");
+    let samples = file.sample(200);
     let overrides: Vec<_> = overrides
         .iter()
         .map(|o| parse_override(o).expect("override"))
         .collect();
-    let mapping = map_headers(file.headers(), &overrides).expect("maps");
+    let mapping = map_file(file.headers(), &samples, &overrides).expect("maps");
     let header_line = file.header_line();
     let mut leads = Vec::new();
     let mut problems = Vec::new();

@@ -7,6 +7,7 @@ fn one_row(header: &[&str], fields: &[&str]) -> Result<Incoming, RowProblem> {
     let row = RawRow {
         line: 7,
         fields: fields.iter().map(ToString::to_string).collect(),
+        repaired: Vec::new(),
     };
     to_incoming(&row, &mapping, Some("  Conference 2025 "))
 }
@@ -212,6 +213,7 @@ fn source_owner_and_record_id() {
     let row = RawRow {
         line: 2,
         fields: vec!["A-17".into(), "Ana".into()],
+        repaired: Vec::new(),
     };
     let lead = to_incoming(&row, &mapping, None).expect("a lead");
     assert_eq!(lead.record_id.as_deref(), Some("record:A-17"));

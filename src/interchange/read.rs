@@ -22,7 +22,7 @@ use super::{RawRow, RowProblem};
 
 #[path = "read_sniff.rs"]
 mod sniff;
-use sniff::{is_utf8, looks_like, nul_description, sniff_delimiter};
+use sniff::{is_utf8, looks_like, mostly_control_bytes, nul_description, sniff_delimiter};
 
 /// How much of the start of a file is read to sniff it.
 pub const SNIFF_BYTES: usize = 64 * 1024;
@@ -180,8 +180,10 @@ pub struct CsvFile<R: Read> {
     header_line: u64,
     delimiter: u8,
     encoding: &'static str,
-    /// Records read while looking for the header, after it.
+    /// Records read while looking for the header, after it, or sampled.
     pending: VecDeque<(u64, Vec<String>)>,
+    /// A read error met while sampling, reported when the rows before it have been.
+    failed: Option<RowProblem>,
     done: bool,
 }
 
@@ -218,7 +220,7 @@ impl<R: Read> CsvFile<R> {
             let text = UTF_16BE.decode_without_bom_handling(sniff.get(2..).unwrap_or_default());
             ("UTF-16BE", text.0.into_owned().into_bytes(), 0)
         } else {
-            if sniff.contains(&0) {
+            if mostly_control_bytes(&sniff) {
                 return Err(FileError::NotText(nul_description(&sniff).to_string()));
             }
             let skip = if sniff.starts_with(b"\xEF\xBB\xBF") {
@@ -263,6 +265,7 @@ impl<R: Read> CsvFile<R> {
             delimiter,
             encoding,
             pending: VecDeque::new(),
+            failed: None,
             done: false,
         };
         file.find_header()?;
@@ -330,6 +333,33 @@ impl<R: Read> CsvFile<R> {
         Ok(Some((line, fields)))
     }
 
+    /// Up to `n` rows after the header, read ahead (and still to come from the iterator), for
+    /// judging columns by their values. Memory: at most `n` rows more.
+    pub fn sample(&mut self, n: usize) -> Vec<Vec<String>> {
+        while self.pending.len() < n && !self.done && self.failed.is_none() {
+            match self.read_record() {
+                Ok(Some(record)) => self.pending.push_back(record),
+                Ok(None) => self.done = true,
+                Err(e) => {
+                    self.failed = Some(self.read_failure(&e));
+                }
+            }
+        }
+        self.pending
+            .iter()
+            .filter(|(_, fields)| fields.len() == self.headers.len())
+            .take(n)
+            .map(|(_, fields)| fields.iter().map(|f| without_controls(f).0).collect())
+            .collect()
+    }
+
+    fn read_failure(&self, e: &io::Error) -> RowProblem {
+        RowProblem {
+            line: self.reader.get_ref().line_reached(),
+            reason: format!("the rest of the file could not be read: {e}"),
+        }
+    }
+
     /// A record after the header as a row, or what is wrong with it.
     fn to_row(&self, line: u64, mut fields: Vec<String>) -> Result<RawRow, RowProblem> {
         let expected = self.headers.len();
@@ -338,6 +368,9 @@ impl<R: Read> CsvFile<R> {
                 line,
                 reason: "an empty line".to_string(),
             });
+        }
+        if let Some(reason) = self.a_header_again(&fields) {
+            return Err(RowProblem { line, reason });
         }
         if fields.len() > expected && fields.iter().skip(expected).all(|f| is_blank(f)) {
             fields.truncate(expected);
@@ -350,7 +383,47 @@ impl<R: Read> CsvFile<R> {
                 reason: format!("{n} {noun} where the header has {expected}"),
             });
         }
-        Ok(RawRow { line, fields })
+        let mut repaired = Vec::new();
+        for (field, header) in fields.iter_mut().zip(&self.headers) {
+            let (clean, removed) = without_controls(field);
+            if !removed.is_empty() {
+                repaired.push(format!("removed {} from '{header}'", removed.join(", ")));
+                *field = clean;
+            }
+        }
+        Ok(RawRow {
+            line,
+            fields,
+            repaired,
+        })
+    }
+
+    /// Why a record is a header line rather than a lead: this file's header again (two exports
+    /// pasted together), or the header of another export (most of its fields are column
+    /// names leadgate knows, and it holds no address and no digit).
+    fn a_header_again(&self, fields: &[String]) -> Option<String> {
+        let same = fields.len() >= self.headers.len()
+            && fields
+                .iter()
+                .zip(&self.headers)
+                .all(|(f, h)| clean_header(f).eq_ignore_ascii_case(h))
+            && fields.iter().skip(self.headers.len()).all(|f| is_blank(f));
+        if same {
+            return Some(
+                "the header line again (two exports pasted into one file?): not a lead".into(),
+            );
+        }
+        let filled: Vec<&String> = fields.iter().filter(|f| !is_blank(f)).collect();
+        if filled.len() < 3
+            || filled
+                .iter()
+                .any(|f| f.contains('@') || f.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let known = filled.iter().filter(|f| auto_target(f).is_some()).count();
+        (known >= 3 && known * 4 >= filled.len() * 3)
+            .then(|| "a header line of another export: not a lead".to_string())
     }
 
     /// The header's fields: trimmed, BOM removed.
@@ -387,6 +460,10 @@ impl<R: Read> Iterator for CsvFile<R> {
         if let Some((line, fields)) = self.pending.pop_front() {
             return Some(self.to_row(line, fields));
         }
+        if let Some(failed) = self.failed.take() {
+            self.done = true;
+            return Some(Err(failed));
+        }
         if self.done {
             return None;
         }
@@ -398,10 +475,7 @@ impl<R: Read> Iterator for CsvFile<R> {
             }
             Err(e) => {
                 self.done = true;
-                Some(Err(RowProblem {
-                    line: self.reader.get_ref().line_reached(),
-                    reason: format!("the rest of the file could not be read: {e}"),
-                }))
+                Some(Err(self.read_failure(&e)))
             }
         }
     }
@@ -423,7 +497,30 @@ fn is_blank(s: &str) -> bool {
 }
 
 fn clean_header(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c.is_control()
+    })
+}
+
+/// A field without control characters (NUL, bell, escape, ...; tabs and line breaks stay), and
+/// what was removed, in words ("a NUL byte", "2 control characters (U+0007)").
+fn without_controls(field: &str) -> (String, Vec<String>) {
+    let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !field.chars().any(stray) {
+        return (field.to_string(), Vec::new());
+    }
+    let mut removed: Vec<String> = Vec::new();
+    for c in field.chars().filter(|&c| stray(c)) {
+        let name = if c == '\0' {
+            "a NUL byte".to_string()
+        } else {
+            format!("a control character (U+{:04X})", u32::from(c))
+        };
+        if !removed.contains(&name) {
+            removed.push(name);
+        }
+    }
+    (field.chars().filter(|&c| !stray(c)).collect(), removed)
 }
 
 /// Fields up to the last non-blank one.

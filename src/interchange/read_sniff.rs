@@ -33,7 +33,19 @@ pub(super) fn looks_like(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, what)| *what)
 }
 
-/// What a file with NUL bytes (and no UTF-16 BOM) looks like.
+/// Whether control bytes (NUL and the like; not tabs, line breaks or form feeds) are a large
+/// share of the first block: then the file is not text. A stray one inside a field is removed
+/// from that field, and reported, instead.
+pub(super) fn mostly_control_bytes(bytes: &[u8]) -> bool {
+    let block = bytes.get(..bytes.len().min(4096)).unwrap_or_default();
+    let control = block
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    !block.is_empty() && control * 10 > block.len()
+}
+
+/// What a file with many control bytes (and no UTF-16 BOM) looks like.
 pub(super) fn nul_description(bytes: &[u8]) -> &'static str {
     let sample = bytes.get(..bytes.len().min(4096)).unwrap_or_default();
     let pairs = sample.len() / 2;
@@ -48,7 +60,7 @@ pub(super) fn nul_description(bytes: &[u8]) -> &'static str {
     if pairs >= 2 && (nul_at(0) * 10 >= pairs * 9 || nul_at(1) * 10 >= pairs * 9) {
         "UTF-16 text without a byte-order mark"
     } else {
-        "binary data (it contains NUL bytes)"
+        "binary data (control bytes are over a tenth of its start)"
     }
 }
 

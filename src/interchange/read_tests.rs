@@ -57,11 +57,13 @@ fn plain_utf8_lf() {
         vec![
             RawRow {
                 line: 2,
-                fields: strings(&["Maren Okafor", "maren@brightkiln.example"])
+                fields: strings(&["Maren Okafor", "maren@brightkiln.example"]),
+                repaired: Vec::new(),
             },
             RawRow {
                 line: 3,
-                fields: strings(&["Tomasz", "t@h.example"])
+                fields: strings(&["Tomasz", "t@h.example"]),
+                repaired: Vec::new(),
             },
         ]
     );
