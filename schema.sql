@@ -138,6 +138,13 @@ CREATE INDEX leads_by_record_id ON leads (record_id) WHERE record_id IS NOT NULL
 CREATE INDEX leads_by_linkedin ON leads (linkedin_url) WHERE linkedin_url IS NOT NULL;
 CREATE INDEX leads_by_batch ON leads (batch_id, batch_line) WHERE batch_id IS NOT NULL;
 
+-- The rows imports stored, by a hash of their header-and-value pairs (not of their mapping), so
+-- importing the same rows again with a corrected mapping merges into the leads they created.
+CREATE TABLE row_prints (
+    print   TEXT PRIMARY KEY,
+    lead_id TEXT NOT NULL REFERENCES leads(id)
+) WITHOUT ROWID;
+
 -- Every change to a lead, oldest first by (at, id). Never updated, never deleted.
 CREATE TABLE events (
     id          TEXT PRIMARY KEY NOT NULL,

@@ -154,8 +154,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email)
-    /// with a note saying why the record is fine; promotion needs every flag resolved
+    /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email,
+    /// existing_account) with a note saying why the record is fine; promotion needs every flag
+    /// resolved. An opt-out (do_not_contact) also needs the day the person consented again
+    #[command(
+        after_help = "Examples:\n  leadgate resolve 3f2a free_mail --note \"Founder's own address; the company has no domain\"\n  leadgate resolve 3f2a do_not_contact --consent-on 2026-11-30 --note \"Opted back in at the trade fair, signed form on file\""
+    )]
     Resolve {
         /// Lead id or unambiguous prefix
         id: String,
@@ -164,6 +168,10 @@ pub enum Command {
         /// Why the record is fine after all (required)
         #[arg(long)]
         note: String,
+        /// For do_not_contact: the day (YYYY-MM-DD, today or earlier) the person consented
+        /// again; the history records it
+        #[arg(long, value_name = "DAY")]
+        consent_on: Option<String>,
     },
 }
 

@@ -225,10 +225,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 write!(out, "{}", render::history(&events))?;
             }
         }
-        Command::Resolve { id, flag, note } => {
+        Command::Resolve {
+            id,
+            flag,
+            note,
+            consent_on,
+        } => {
             let id = store.resolve(&id)?;
             let flag = crate::domain::Flag::parse(&flag)?;
-            store.resolve_flag(&id, flag, &note, &ctx)?;
+            let consent_on = consent_on
+                .map(|day| {
+                    crate::domain::field::parse_day(day.trim()).ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "--consent-on '{day}' is not a day: write it as YYYY-MM-DD"
+                        ))
+                    })
+                })
+                .transpose()?;
+            store.resolve_flag_expecting(&id, flag, &note, consent_on, None, &ctx)?;
             writeln!(
                 out,
                 "{}: {} flag resolved",

@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
+use crate::domain::flag_columns::ColumnRule;
 use crate::domain::gate::GateItem;
 use crate::domain::icp::{Icp, Pattern, Roles};
 use crate::domain::{FlagLists, GateRules, Rules};
@@ -98,6 +99,8 @@ struct RolesTable {
 struct FlagsTable {
     free_mail_domains: Strings,
     role_inboxes: Strings,
+    do_not_contact: Strings,
+    existing_account: Strings,
 }
 
 /// The 1-based line of byte `at` in `text`.
@@ -212,6 +215,20 @@ impl Checker<'_> {
         Some(days)
     }
 
+    fn column_rules(&mut self, value: Strings, key: &str) -> Vec<ColumnRule> {
+        let Some(list) = value else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in list.into_inner() {
+            match ColumnRule::parse(item.get_ref()) {
+                Ok(rule) => out.push(rule),
+                Err(e) => self.problem(item.span(), key, e.to_string()),
+            }
+        }
+        out
+    }
+
     fn patterns(&mut self, value: Strings, key: &str) -> Option<Vec<Pattern>> {
         let list = value?;
         let mut out = Vec::new();
@@ -320,6 +337,12 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
         c.strings(flags.role_inboxes, "flags.role_inboxes")
             .unwrap_or_default(),
     ));
+    lists
+        .do_not_contact
+        .extend(c.column_rules(flags.do_not_contact, "flags.do_not_contact"));
+    lists
+        .existing_account
+        .extend(c.column_rules(flags.existing_account, "flags.existing_account"));
     rules.flags = lists;
     let score = file.score.unwrap_or_default();
     let w = &mut rules.score;

@@ -40,6 +40,8 @@ const ROLES: &[(&str, Kind)] = &[("relevant", Kind::Strings), ("not_relevant", K
 const FLAGS: &[(&str, Kind)] = &[
     ("free_mail_domains", Kind::Strings),
     ("role_inboxes", Kind::Strings),
+    ("do_not_contact", Kind::Strings),
+    ("existing_account", Kind::Strings),
 ];
 const SCORE: &[(&str, Kind)] = &[
     ("fit", Kind::Number),

@@ -2,7 +2,10 @@
 //! inbox, a student, a consultant, an address that cannot be mailed). A flag blocks promotion
 //! until someone resolves it with a note saying why the record is fine after all.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeMap;
+
+use super::flag_columns::{ColumnRule, parse_list, raised_by};
 use serde::{Deserialize, Serialize};
 
 use super::field::is_plausible_email;
@@ -17,6 +20,8 @@ vocabulary! {
         Student => "student", "Student";
         Consultant => "consultant", "Consultant or freelancer";
         InvalidEmail => "invalid_email", "Invalid email";
+        DoNotContact => "do_not_contact", "Do not contact (opted out)";
+        ExistingAccount => "existing_account", "Already a customer or an open deal";
     }
 }
 
@@ -26,6 +31,9 @@ pub struct Resolution {
     pub by: String,
     pub at: DateTime<Utc>,
     pub note: String,
+    /// For `do_not_contact`: the day the person consented again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_on: Option<NaiveDate>,
 }
 
 /// A flag on a record, with the reason it was raised and its resolution, if any.
@@ -52,12 +60,18 @@ pub struct FlagLists {
     pub student_domains: Vec<String>,
     pub student_titles: Vec<String>,
     pub consultant_titles: Vec<String>,
+    /// Columns that record an opt-out: `do_not_contact`.
+    pub do_not_contact: Vec<ColumnRule>,
+    /// Columns that say the record is a customer or has an open deal: `existing_account`.
+    pub existing_account: Vec<ColumnRule>,
 }
 
 const FREE_MAIL: &str = include_str!("../../assets/flags/free_mail_domains.txt");
 const ROLE_INBOXES: &str = include_str!("../../assets/flags/role_inboxes.txt");
 const STUDENTS: &str = include_str!("../../assets/flags/student_markers.txt");
 const CONSULTANTS: &str = include_str!("../../assets/flags/consultant_markers.txt");
+const DO_NOT_CONTACT: &str = include_str!("../../assets/flags/do_not_contact.txt");
+const EXISTING_ACCOUNT: &str = include_str!("../../assets/flags/existing_account.txt");
 
 /// The entries of a list file: one a line, `#` comments and blank lines skipped, lower-cased.
 fn entries(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -86,6 +100,9 @@ impl Default for FlagLists {
             student_domains: markers(STUDENTS, "domain"),
             student_titles: markers(STUDENTS, "title"),
             consultant_titles: markers(CONSULTANTS, "title"),
+            // The shipped lists are read by a test; a broken line there fails it.
+            do_not_contact: parse_list(DO_NOT_CONTACT).unwrap_or_default(),
+            existing_account: parse_list(EXISTING_ACCOUNT).unwrap_or_default(),
         }
     }
 }
@@ -106,14 +123,29 @@ fn has_words(words: &[&str], phrase: &str) -> bool {
 
 /// The flags a record raises, each with the reason in words.
 ///
-/// `invalid_email` is an email value that did not parse as an address (the record keeps it).
+/// `attributes` are the record's columns from its source files (an opt-out or a customer's
+/// lifecycle stage raises a flag); `invalid_email` is an email value that did not parse as an
+/// address (the record keeps it).
 #[must_use]
 pub fn detect(
     contact: &Contact,
+    attributes: &BTreeMap<String, String>,
     invalid_email: Option<&str>,
     lists: &FlagLists,
 ) -> Vec<(Flag, String)> {
     let mut found = Vec::new();
+    if let Some(reason) = raised_by(&lists.do_not_contact, attributes) {
+        found.push((
+            Flag::DoNotContact,
+            format!("{reason}: the person opted out"),
+        ));
+    }
+    if let Some(reason) = raised_by(&lists.existing_account, attributes) {
+        found.push((
+            Flag::ExistingAccount,
+            format!("{reason}: already a customer or in an open deal"),
+        ));
+    }
     let unmailable = invalid_email
         .filter(|e| !e.trim().is_empty())
         .or_else(|| contact.email.as_deref().filter(|e| !is_plausible_email(e)));
@@ -202,6 +234,12 @@ pub enum FlagError {
     NotRaised(Flag),
     AlreadyResolved(Flag),
     NoteRequired,
+    /// `do_not_contact` is resolved only by the day the person consented again.
+    ConsentDateRequired,
+    /// A consent day after today.
+    ConsentInFuture(NaiveDate),
+    /// A consent day given for a flag that is no opt-out.
+    ConsentNotAsked(Flag),
 }
 
 impl std::fmt::Display for FlagError {
@@ -212,23 +250,45 @@ impl std::fmt::Display for FlagError {
             FlagError::NoteRequired => {
                 f.write_str("resolving a flag needs a note saying why the record is fine")
             }
+            FlagError::ConsentDateRequired => f.write_str(
+                "the person opted out: resolving do_not_contact needs the day they consented again (--consent-on YYYY-MM-DD) and a note saying how",
+            ),
+            FlagError::ConsentInFuture(day) => {
+                write!(f, "the consent day {day} is after today")
+            }
+            FlagError::ConsentNotAsked(flag) => write!(
+                f,
+                "a consent day resolves do_not_contact only, not the {flag} flag"
+            ),
         }
     }
 }
 
 impl std::error::Error for FlagError {}
 
-/// Resolves an open flag: a person says, with a note, why the record is fine after all.
+/// Resolves an open flag: a person says, with a note, why the record is fine after all. An
+/// opt-out (`do_not_contact`) is not undone by a note alone: it needs `consent_on`, the day
+/// the person consented again, today or earlier.
 ///
 /// # Errors
-/// `FlagError` when the flag is not raised, already resolved, or the note is blank.
+/// `FlagError` when the flag is not raised, already resolved, or the note is blank; for
+/// `do_not_contact` without a consent day or with one after `at`; for another flag with one.
 pub fn resolve(
     flags: &mut [FlagNote],
     flag: Flag,
     by: &str,
     at: DateTime<Utc>,
     note: &str,
+    consent_on: Option<NaiveDate>,
 ) -> Result<(), FlagError> {
+    match (flag, consent_on) {
+        (Flag::DoNotContact, None) => return Err(FlagError::ConsentDateRequired),
+        (Flag::DoNotContact, Some(day)) if day > at.date_naive() => {
+            return Err(FlagError::ConsentInFuture(day));
+        }
+        (Flag::DoNotContact, Some(_)) | (_, None) => {}
+        (other, Some(_)) => return Err(FlagError::ConsentNotAsked(other)),
+    }
     if note.trim().is_empty() {
         return Err(FlagError::NoteRequired);
     }
@@ -243,6 +303,7 @@ pub fn resolve(
         by: by.to_string(),
         at,
         note: note.trim().to_string(),
+        consent_on,
     });
     Ok(())
 }

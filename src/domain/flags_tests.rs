@@ -10,10 +10,15 @@ fn contact(email: &str, title: &str) -> Contact {
 }
 
 fn flags_of(email: &str, title: &str) -> Vec<Flag> {
-    detect(&contact(email, title), None, &FlagLists::default())
-        .into_iter()
-        .map(|f| f.0)
-        .collect()
+    detect(
+        &contact(email, title),
+        &BTreeMap::new(),
+        None,
+        &FlagLists::default(),
+    )
+    .into_iter()
+    .map(|f| f.0)
+    .collect()
 }
 
 #[test]
@@ -58,6 +63,7 @@ fn title_words_match_whole_words_only() {
 fn an_unmailable_address_is_flagged_with_what_it_said() {
     let found = detect(
         &contact("", ""),
+        &BTreeMap::new(),
         Some("maren at brightkiln"),
         &FlagLists::default(),
     );
@@ -83,6 +89,7 @@ fn refresh_keeps_resolutions_and_drops_what_no_longer_applies() {
                 by: "dana".into(),
                 at,
                 note: "founder uses gmail".into(),
+                consent_on: None,
             }),
         },
         FlagNote {
@@ -115,6 +122,101 @@ fn shipped_lists_load() {
     assert!(lists.role_inboxes.contains(&"info".to_string()));
     assert!(lists.student_domains.contains(&".edu".to_string()));
     assert!(lists.consultant_titles.contains(&"freelance".to_string()));
+    let shipped = [DO_NOT_CONTACT, EXISTING_ACCOUNT];
+    for text in shipped {
+        assert!(parse_list(text).is_ok(), "{:?}", parse_list(text));
+    }
+    assert!(lists.do_not_contact.len() >= 8);
+    assert!(lists.existing_account.len() >= 4);
+}
+
+#[test]
+fn opt_out_and_customer_columns_raise_their_flags_and_say_which_column() {
+    let attributes: BTreeMap<String, String> = [
+        ("HASOPTEDOUTOFEMAIL".to_string(), "true".to_string()),
+        ("Lifecycle Stage".to_string(), "Customer".to_string()),
+    ]
+    .into();
+    let found = detect(
+        &contact("a@co.example", ""),
+        &attributes,
+        None,
+        &FlagLists::default(),
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                Flag::DoNotContact,
+                "HASOPTEDOUTOFEMAIL is 'true': the person opted out".to_string()
+            ),
+            (
+                Flag::ExistingAccount,
+                "Lifecycle Stage is 'Customer': already a customer or in an open deal".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_opt_out_is_resolved_only_by_a_day_of_renewed_consent() {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+        .expect("time")
+        .to_utc();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day");
+    let mut flags = vec![FlagNote {
+        flag: Flag::DoNotContact,
+        reason: "HASOPTEDOUTOFEMAIL is 'true'".into(),
+        resolved: None,
+    }];
+    let note = "Asked us to get back in touch at the trade fair";
+    assert_eq!(
+        resolve(&mut flags, Flag::DoNotContact, "dana", at, note, None),
+        Err(FlagError::ConsentDateRequired)
+    );
+    assert_eq!(
+        resolve(
+            &mut flags,
+            Flag::DoNotContact,
+            "dana",
+            at,
+            note,
+            Some(day("2026-11-21"))
+        ),
+        Err(FlagError::ConsentInFuture(day("2026-11-21")))
+    );
+    assert!(flags[0].is_open());
+    assert_eq!(
+        resolve(
+            &mut flags,
+            Flag::DoNotContact,
+            "dana",
+            at,
+            note,
+            Some(day("2026-11-18"))
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        flags[0].resolved.as_ref().and_then(|r| r.consent_on),
+        Some(day("2026-11-18"))
+    );
+    let mut free = vec![FlagNote {
+        flag: Flag::FreeMail,
+        reason: "gmail.com".into(),
+        resolved: None,
+    }];
+    assert_eq!(
+        resolve(
+            &mut free,
+            Flag::FreeMail,
+            "dana",
+            at,
+            "ok",
+            Some(day("2026-11-18"))
+        ),
+        Err(FlagError::ConsentNotAsked(Flag::FreeMail))
+    );
 }
 
 #[test]
@@ -128,11 +230,11 @@ fn resolving_needs_a_raised_open_flag_and_a_note() {
         resolved: None,
     }];
     assert_eq!(
-        resolve(&mut flags, Flag::FreeMail, "dana", at, " "),
+        resolve(&mut flags, Flag::FreeMail, "dana", at, " ", None),
         Err(FlagError::NoteRequired)
     );
     assert_eq!(
-        resolve(&mut flags, Flag::Student, "dana", at, "n"),
+        resolve(&mut flags, Flag::Student, "dana", at, "n", None),
         Err(FlagError::NotRaised(Flag::Student))
     );
     assert_eq!(
@@ -141,7 +243,8 @@ fn resolving_needs_a_raised_open_flag_and_a_note() {
             Flag::FreeMail,
             "dana",
             at,
-            "Founder's own address"
+            "Founder's own address",
+            None
         ),
         Ok(())
     );
@@ -150,7 +253,7 @@ fn resolving_needs_a_raised_open_flag_and_a_note() {
         Some("dana")
     );
     assert_eq!(
-        resolve(&mut flags, Flag::FreeMail, "sam", at, "again"),
+        resolve(&mut flags, Flag::FreeMail, "sam", at, "again", None),
         Err(FlagError::AlreadyResolved(Flag::FreeMail))
     );
 }

@@ -203,6 +203,7 @@ fn an_open_flag_closes_the_gate_until_resolved() {
         by: "dana".into(),
         at,
         note: "founder's own address".into(),
+        consent_on: None,
     });
     let list = prospect_gate(&ev);
     assert!(list.passed());
@@ -245,7 +246,7 @@ prop_compose! {
         let flags = flag.map(|open| FlagNote {
             flag: Flag::Student,
             reason: "the title says 'student'".into(),
-            resolved: (!open).then(|| Resolution { by: "dana".into(), at, note: "alumni, now a buyer".into() }),
+            resolved: (!open).then(|| Resolution { by: "dana".into(), at, note: "alumni, now a buyer".into(), consent_on: None }),
         });
         Evidence {
             flags: flags.into_iter().collect(),

@@ -81,6 +81,9 @@ pub struct Incoming {
     pub invalid_email: Option<String>,
     /// Every non-empty value of a column that maps to no field, by header.
     pub attributes: BTreeMap<String, String>,
+    /// A hash of the row's header-and-value pairs, whatever they were mapped to: the same row
+    /// imported again is found by it.
+    pub row_print: Option<String>,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! parameter so every rule can be tested on any day.
 
 pub mod field;
+pub mod flag_columns;
 pub mod flags;
 pub mod gate;
 pub mod icp;

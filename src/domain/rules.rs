@@ -131,6 +131,20 @@ impl Rules {
             "flags.consultant_titles = {}",
             list_of(&self.flags.consultant_titles)
         );
+        let columns = |rules: &[super::flag_columns::ColumnRule]| {
+            let names: Vec<String> = rules.iter().map(|r| r.column.clone()).collect();
+            list_of(&names)
+        };
+        let _ = writeln!(
+            s,
+            "flags.do_not_contact columns = {}",
+            columns(&self.flags.do_not_contact)
+        );
+        let _ = writeln!(
+            s,
+            "flags.existing_account columns = {}",
+            columns(&self.flags.existing_account)
+        );
         let w = &self.score;
         let _ = writeln!(
             s,

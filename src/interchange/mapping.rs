@@ -92,6 +92,8 @@ pub struct Mapping {
     pub record_tool: Option<&'static str>,
     /// `attribute_keys`, worked out once: every row of a file asks for them.
     keys: std::sync::OnceLock<Vec<String>>,
+    /// `print_order`, worked out once.
+    print_order: std::sync::OnceLock<Vec<(String, usize)>>,
 }
 
 /// A `--map` argument that cannot be used.
@@ -344,6 +346,7 @@ pub fn map_file(
         columns,
         record_tool,
         keys: std::sync::OnceLock::new(),
+        print_order: std::sync::OnceLock::new(),
     })
 }
 
@@ -459,6 +462,20 @@ impl Mapping {
                 why: c.why.describe(),
             })
             .collect()
+    }
+
+    /// Each column's header, normalized, with its index, in the order a row's print reads
+    /// them: by header, so the print depends neither on the mapping nor on column order.
+    pub fn print_order(&self) -> &[(String, usize)] {
+        self.print_order.get_or_init(|| {
+            let mut order: Vec<(String, usize)> = self
+                .columns
+                .iter()
+                .map(|c| (super::headers::words(&c.header).concat(), c.index))
+                .collect();
+            order.sort();
+            order
+        })
     }
 
     /// The attribute key of each column, in column order: its header, with " (2)", " (3)"

@@ -196,6 +196,7 @@ pub fn to_incoming(
         insert_unique(&mut attributes, key, v);
     }
     incoming.attributes = attributes;
+    incoming.row_print = Some(row_print(row, mapping));
 
     if incoming.contact.name.is_empty() && incoming.contact.email.is_none() {
         return Err(RowProblem {
@@ -204,6 +205,28 @@ pub fn to_incoming(
         });
     }
     Ok(incoming)
+}
+
+/// A hash of a row's non-empty cells with their normalized headers, in header order: the
+/// same row gives the same print whatever its columns were mapped to. xxh3 is specified, so
+/// prints stay the same across builds.
+fn row_print(row: &RawRow, mapping: &Mapping) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (key, index) in mapping.print_order() {
+        let Some(cell) = row.fields.get(*index) else {
+            continue;
+        };
+        let value = clean(cell);
+        if value.is_empty() {
+            continue;
+        }
+        // Separators no header key or cleaned value holds on their own.
+        hasher.update(key.as_bytes());
+        hasher.update(b"\x1f");
+        hasher.update(value.as_bytes());
+        hasher.update(b"\x1e");
+    }
+    format!("{:032x}", hasher.digest128())
 }
 
 fn is_space(c: char) -> bool {

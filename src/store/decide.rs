@@ -48,7 +48,8 @@ impl Store {
     /// Resolves an exclusion flag with a note: the person vouches for the record.
     ///
     /// # Errors
-    /// `Flag` when the flag is not open or the note is blank; `NotFound`; a database error.
+    /// `Flag` when the flag is not open or the note is blank, or for `do_not_contact`, which
+    /// needs a consent day (`resolve_flag_expecting`); `NotFound`; a database error.
     pub fn resolve_flag(
         &mut self,
         id: &str,
@@ -56,10 +57,11 @@ impl Store {
         note: &str,
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
-        self.resolve_flag_expecting(id, flag, note, None, ctx)
+        self.resolve_flag_expecting(id, flag, note, None, None, ctx)
     }
 
-    /// `resolve_flag`, refused with `Changed` unless the record is what `expect` says.
+    /// `resolve_flag`, with the day the person consented again for `do_not_contact` (the
+    /// event records it), refused with `Changed` unless the record is what `expect` says.
     ///
     /// # Errors
     /// As `resolve_flag`; `Changed`.
@@ -68,13 +70,21 @@ impl Store {
         id: &str,
         flag: Flag,
         note: &str,
+        consent_on: Option<chrono::NaiveDate>,
         expect: Option<&Expect>,
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
         let tx = self.write_tx(ctx)?;
         let mut lead = get(&tx, id)?;
         check(&tx, &lead, expect)?;
-        resolve(&mut lead.evidence.flags, flag, &ctx.actor, ctx.now, note)?;
+        resolve(
+            &mut lead.evidence.flags,
+            flag,
+            &ctx.actor,
+            ctx.now,
+            note,
+            consent_on,
+        )?;
         lead.updated_at = ctx.now;
         lead.last_review_at = Some(ctx.now);
         update_facts(&tx, &lead, ctx)?;
@@ -88,6 +98,7 @@ impl Store {
                 old_value: Some("raised"),
                 new_value: Some("resolved"),
                 note: Some(note.trim()),
+                data: consent_on.map(|day| json!({ "consent_on": day }).to_string()),
                 ..NewEvent::default()
             },
         )?;
@@ -277,7 +288,12 @@ pub(super) fn set_field_in(
             .get(super::import::INVALID_EMAIL)
             .filter(|_| lead.contact.email.is_none())
             .cloned();
-        let raised = detect(&lead.contact, invalid.as_deref(), &ctx.rules.flags);
+        let raised = detect(
+            &lead.contact,
+            &lead.attributes,
+            invalid.as_deref(),
+            &ctx.rules.flags,
+        );
         refresh(&mut lead.evidence.flags, raised)
     } else {
         (Vec::new(), Vec::new())

@@ -129,6 +129,14 @@ impl Event {
         {
             s.push_str(&format!(" (observed {on})"));
         }
+        if let Some(on) = self
+            .data
+            .as_ref()
+            .and_then(|d| d.get("consent_on"))
+            .and_then(|d| d.as_str())
+        {
+            s.push_str(&format!(" (consented again on {on})"));
+        }
         if let Some(code) = self.reason_code {
             s.push_str(&format!(" [{code}]"));
         }

@@ -235,6 +235,16 @@ impl Importer<'_> {
             })
             .collect();
         let outcome = self.place(row, &identities, lead)?;
+        if let Some(print) = &row.row_print {
+            let (RowOutcome::Created(id) | RowOutcome::Merged(id) | RowOutcome::Unchanged(id)) =
+                &outcome;
+            self.tx()?
+                .prepare_cached(
+                    "INSERT INTO row_prints (print, lead_id) VALUES (?1, ?2) \
+                     ON CONFLICT (print) DO UPDATE SET lead_id = excluded.lead_id",
+                )?
+                .execute(params![print, id])?;
+        }
         if let Some(known) = &mut self.known {
             known.extend(identities.iter().map(|&(_, _, print)| print));
         }
@@ -258,8 +268,8 @@ impl Importer<'_> {
                 self.created += 1;
                 Ok(RowOutcome::Created(lead.id))
             }
-            Some(id) => {
-                let merged = self.merge(&id, row)?;
+            Some((id, matched_by)) => {
+                let merged = self.merge(&id, row, matched_by)?;
                 self.read += 1;
                 if merged {
                     self.merged += 1;
@@ -272,11 +282,12 @@ impl Importer<'_> {
         }
     }
 
-    /// The lead that answers to one of a row's identities (with their fingerprints), if any.
+    /// The lead that answers to one of a row's identities (with their fingerprints), if any,
+    /// and the identity it answered to.
     fn existing(
         &self,
         identities: &[(Identity, String, u64)],
-    ) -> Result<Option<String>, StoreError> {
+    ) -> Result<Option<(String, Identity)>, StoreError> {
         for (identity, key, print) in identities {
             if let Some(known) = &self.known
                 && !known.contains(print)
@@ -288,8 +299,8 @@ impl Importer<'_> {
                 .prepare_cached(identity.lookup())?
                 .query_row([key], |r| r.get(0))
                 .optional()?;
-            if found.is_some() {
-                return Ok(found);
+            if let Some(id) = found {
+                return Ok(Some((id, *identity)));
             }
         }
         Ok(None)
@@ -309,7 +320,12 @@ impl Importer<'_> {
 
     /// Fills what the lead lacks and keeps what differs as history. Returns whether anything
     /// was filled or differed.
-    fn merge(&mut self, id: &str, row: &Incoming) -> Result<bool, StoreError> {
+    fn merge(
+        &mut self,
+        id: &str,
+        row: &Incoming,
+        matched_by: Identity,
+    ) -> Result<bool, StoreError> {
         let mut lead = get(self.tx()?, id)?;
         let mut filled = Map::new();
         let mut conflicts = Map::new();
@@ -374,6 +390,7 @@ impl Importer<'_> {
         }
         let raised = detect(
             &lead.contact,
+            &lead.attributes,
             lead.attributes.get(INVALID_EMAIL).map(String::as_str),
             &self.ctx.rules.flags,
         );
@@ -390,12 +407,16 @@ impl Importer<'_> {
         let first = lead.origin.as_ref().map(|o| o.line);
         let note = match first {
             Some(line) => format!(
-                "line {} of {} merged into the record from line {line}",
-                row.line, self.file_name
+                "line {} of {} merged into the record from line {line} (matched by {})",
+                row.line,
+                self.file_name,
+                matched_by.said()
             ),
             None => format!(
-                "line {} of {} merged into an existing record",
-                row.line, self.file_name
+                "line {} of {} merged into an existing record (matched by {})",
+                row.line,
+                self.file_name,
+                matched_by.said()
             ),
         };
         let data = json!({
@@ -403,6 +424,7 @@ impl Importer<'_> {
             "line": row.line,
             "first_line": first,
             "first_batch": lead.origin.as_ref().map(|o| o.batch_id.clone()),
+            "matched_by": matched_by.said(),
             "filled": filled,
             "updated": updated,
             "conflicts": conflicts,

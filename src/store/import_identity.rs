@@ -1,5 +1,5 @@
-//! The identities an import matches rows on (email, the source tool's record id, LinkedIn
-//! profile), and the fingerprints a large import keeps of them instead of asking the
+//! The identities an import matches rows on (the same row imported before, email, the source
+//! tool's record id, LinkedIn profile), and the fingerprints a large import keeps of them instead of asking the
 //! database about every row.
 
 use std::collections::HashSet;
@@ -9,6 +9,8 @@ use crate::domain::Incoming;
 /// An identity an import matches rows on, in the order it tries them.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Identity {
+    /// The same row, imported before (its print: see `Incoming::row_print`).
+    Row,
     /// Compared with ASCII case folded, as SQLite's `lower` does.
     Email,
     RecordId,
@@ -18,6 +20,10 @@ pub(super) enum Identity {
 impl Identity {
     pub(super) fn lookup(self) -> &'static str {
         match self {
+            Identity::Row => {
+                "SELECT p.lead_id FROM row_prints p JOIN leads l ON l.id = p.lead_id \
+                 WHERE p.print = ?1 AND l.state != 'removed' LIMIT 1"
+            }
             Identity::Email => {
                 "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL \
                  AND state != 'removed' LIMIT 1"
@@ -34,6 +40,7 @@ impl Identity {
     /// Every value of this identity the database holds, as its lookup compares them.
     fn all(self) -> &'static str {
         match self {
+            Identity::Row => "SELECT print FROM row_prints",
             Identity::Email => {
                 "SELECT lower(email) FROM leads WHERE email IS NOT NULL AND state != 'removed'"
             }
@@ -52,6 +59,7 @@ impl Identity {
 pub(super) fn identities_of(row: &Incoming) -> impl Iterator<Item = (Identity, String)> {
     let c = &row.contact;
     [
+        (Identity::Row, row.row_print.clone()),
         (
             Identity::Email,
             c.email.as_deref().map(str::to_ascii_lowercase),
@@ -75,7 +83,12 @@ pub(super) fn fingerprint(identity: Identity, key: &str) -> u64 {
 /// The fingerprints of every identity the database holds.
 pub(super) fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSet<u64>> {
     let mut known = HashSet::new();
-    for identity in [Identity::Email, Identity::RecordId, Identity::Linkedin] {
+    for identity in [
+        Identity::Row,
+        Identity::Email,
+        Identity::RecordId,
+        Identity::Linkedin,
+    ] {
         let mut stmt = conn.prepare(identity.all())?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
@@ -84,4 +97,16 @@ pub(super) fn identities(conn: &rusqlite::Connection) -> rusqlite::Result<HashSe
         }
     }
     Ok(known)
+}
+
+impl Identity {
+    /// How a merge found its lead, in the words its event records.
+    pub(super) fn said(self) -> &'static str {
+        match self {
+            Identity::Row => "the same row, imported before",
+            Identity::Email => "email",
+            Identity::RecordId => "record id",
+            Identity::Linkedin => "LinkedIn profile",
+        }
+    }
 }

@@ -48,10 +48,12 @@ pub(super) fn lead_of(row: &Incoming, batch_id: &str, ctx: &Ctx) -> Result<Lead,
         batch_id: batch_id.to_string(),
         line: row.line,
     });
-    // `new_lead` raised the contact's flags; an unreadable email column adds its own.
-    if row.invalid_email.is_some() {
+    // `new_lead` raised the contact's flags; an unreadable email column and the file's other
+    // columns (an opt-out, a customer's lifecycle stage) add their own.
+    if row.invalid_email.is_some() || !lead.attributes.is_empty() {
         let raised = detect(
             &lead.contact,
+            &lead.attributes,
             row.invalid_email.as_deref(),
             &ctx.rules.flags,
         );

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
 use super::events::{NewEvent, append};
@@ -230,7 +231,7 @@ pub(super) fn new_lead(contact: Contact, ctx: &Ctx) -> Result<Lead, StoreError> 
         return Err(EditError::BadEmail(email.to_string()).into());
     }
     let mut evidence = Evidence::default();
-    let raised = crate::domain::flags::detect(&contact, None, &ctx.rules.flags);
+    let raised = crate::domain::flags::detect(&contact, &BTreeMap::new(), None, &ctx.rules.flags);
     crate::domain::flags::refresh(&mut evidence.flags, raised);
     Ok(Lead {
         id: new_id(),

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_priority_order.sql"),
     include_str!("migrations/007_search_notes.sql"),
     include_str!("migrations/008_unsupported.sql"),
+    include_str!("migrations/009_row_prints.sql"),
 ];
 
 /// The version a database has once it is current.
