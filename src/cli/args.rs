@@ -314,7 +314,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub owner: Option<String>,
     /// Only leads with an open exclusion flag of this kind: free_mail, role_inbox, student,
-    /// consultant, invalid_email
+    /// consultant, invalid_email, do_not_contact, existing_account
     #[arg(long, value_name = "F")]
     pub flag: Option<String>,
     /// Only leads created by this import (its batch id or a prefix; see `leadgate imports`)

@@ -222,10 +222,13 @@ fn write_mapping(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
         .filter(|c| c.field != "attribute")
         .map(|c| format!("{} ← '{}'", c.field, one_line(&c.header)))
         .collect();
-    let kept = s.mapping.len() - mapped.len();
+    let kept = match s.mapping.len() - mapped.len() {
+        1 => "1 kept as an attribute".to_string(),
+        n => format!("{n} kept as attributes"),
+    };
     writeln!(
         out,
-        "  columns: {}; {kept} kept as attributes (--dry-run says why)",
+        "  columns: {}; {kept} (--dry-run says why)",
         if mapped.is_empty() {
             "none filled a field".to_string()
         } else {

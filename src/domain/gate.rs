@@ -270,13 +270,16 @@ fn check_exclusions(ev: &Evidence) -> (bool, String) {
         };
         (true, detail)
     } else {
-        (
-            false,
-            format!(
-                "flagged: {}; resolve with a note if the record is fine",
-                open.join("; ")
-            ),
-        )
+        let opted_out = ev
+            .flags
+            .iter()
+            .any(|f| f.is_open() && f.flag == super::flags::Flag::DoNotContact);
+        let how = if opted_out {
+            "an opt-out is resolved only with the day the person consented again"
+        } else {
+            "resolve with a note if the record is fine"
+        };
+        (false, format!("flagged: {}; {how}", open.join("; ")))
     }
 }
 

@@ -199,9 +199,15 @@ pub fn to_incoming(
     incoming.row_print = Some(row_print(row, mapping));
 
     if incoming.contact.name.is_empty() && incoming.contact.email.is_none() {
+        let reason = match &incoming.contact.company {
+            Some(company) => {
+                format!("a company ('{company}') with no person and no email: not a lead")
+            }
+            None => "no name and no email: not a lead".to_string(),
+        };
         return Err(RowProblem {
             line: row.line,
-            reason: "no name and no email: not a lead".to_string(),
+            reason,
         });
     }
     Ok(incoming)

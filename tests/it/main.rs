@@ -8,6 +8,8 @@ mod cli_lists;
 mod cli_reads;
 mod evidence_holds;
 mod import;
+mod import_consent;
+mod import_layouts;
 mod import_regression;
 mod priority;
 mod rules;
