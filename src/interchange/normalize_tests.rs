@@ -75,7 +75,7 @@ fn emails_valid_other_and_invalid() {
         not_a_lead,
         Err(RowProblem {
             line: 7,
-            reason: "no name and no email: not a lead".into()
+            reason: "a company ('Acme') with no person and no email: not a lead".into()
         })
     );
     let email_only =
