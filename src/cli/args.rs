@@ -121,13 +121,17 @@ pub enum Command {
     Nurture(ParkArgs),
     /// Take a lead out of the queue, with a reason code; a prospect is passed back to lead
     Disqualify(ParkArgs),
-    /// Put a nurtured or disqualified lead back in the active queue
+    /// Put a nurtured or disqualified lead back in the active queue. A lead parked because
+    /// the person opted out asks first (on a terminal) or needs --yes
     Reopen {
         /// Lead id or unambiguous prefix
         id: String,
-        /// A note for the history
+        /// A note for the history (for an opt-out: how you know they want to hear from you)
         #[arg(long)]
         note: Option<String>,
+        /// Reopen a lead parked as opted_out without asking
+        #[arg(long)]
+        yes: bool,
     },
     /// Show a lead's history, oldest first
     History {

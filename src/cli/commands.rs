@@ -39,6 +39,9 @@ pub enum CliError {
     NoDatabase(std::path::PathBuf),
     #[error("{0}")]
     NoMatch(String),
+    /// A reopen of an opted-out lead that was not confirmed.
+    #[error("{0}")]
+    NotConfirmed(String),
     #[error(
         "the email {email} is already on lead {id}; pass --allow-duplicate to add another lead \
          with it"
@@ -51,7 +54,8 @@ impl CliError {
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Store(StoreError::Refused(_) | StoreError::Changed(_)) => 3,
+            CliError::Store(StoreError::Refused(_) | StoreError::Changed(_))
+            | CliError::NotConfirmed(_) => 3,
             CliError::Usage(_) => 2,
             _ => 1,
         }
@@ -205,7 +209,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Demote(args) => park(&mut store, args, Decision::Demote, &ctx, out)?,
         Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
         Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
-        Command::Reopen { id, note } => {
+        Command::Reopen { id, note, yes } => {
+            confirm_reopen(&store, &id, yes)?;
             decide(
                 &mut store,
                 &id,
@@ -401,6 +406,38 @@ fn park(
 }
 
 /// Carries out a decision on the lead `prefix` names and says what changed.
+/// Asks before reopening a lead parked because the person opted out: on a terminal, a y/N
+/// question; otherwise `--yes` must say so.
+fn confirm_reopen(store: &Store, prefix: &str, yes: bool) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    let id = store.resolve(prefix)?;
+    let lead = store.lead(&id)?;
+    if yes || !lead.opted_out() {
+        return Ok(());
+    }
+    let warning = format!(
+        "{} ({}) was parked because the person asked not to be contacted (opted_out{}).          Reopening puts them back in the queue; do it only if they consented again",
+        crate::safe_text::one_line(&lead.contact.name),
+        store.short_id(&id),
+        lead.state_note
+            .as_deref()
+            .map(|n| format!(": {}", crate::safe_text::one_line(n)))
+            .unwrap_or_default()
+    );
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+        eprint!("{warning}.\nReopen anyway? [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            return Ok(());
+        }
+        return Err(CliError::NotConfirmed("not reopened".into()));
+    }
+    Err(CliError::NotConfirmed(format!(
+        "{warning}: pass --yes (and a --note saying how you know) to reopen"
+    )))
+}
+
 fn decide(
     store: &mut Store,
     prefix: &str,

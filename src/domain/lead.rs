@@ -86,6 +86,16 @@ pub struct Incoming {
     pub row_print: Option<String>,
 }
 
+impl Lead {
+    /// Parked because the person asked not to be contacted (nurtured or disqualified with
+    /// `opted_out`): it never comes back to Today by itself, and reopening it is confirmed.
+    #[must_use]
+    pub fn opted_out(&self) -> bool {
+        matches!(self.state, State::Nurture | State::Disqualified)
+            && self.state_reason == Some(ReasonCode::OptedOut)
+    }
+}
+
 #[cfg(test)]
 impl Lead {
     /// A lead named "P" that arrived at `created`, holding `evidence`: for the domain's tests.

@@ -42,8 +42,9 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
     let total = total(lead, now, w, window_days);
     #[allow(clippy::cast_possible_truncation)] // scores are small sums of small weights
     let priority = (total * 100.0).round() as i64;
-    let waiting = lead.state == State::Nurture && lead.review_due_at > now;
-    let wake = waiting.then_some(lead.review_due_at);
+    // An opted-out record waits for good: its review date does not bring it back.
+    let waiting = lead.state == State::Nurture && (lead.opted_out() || lead.review_due_at > now);
+    let wake = (waiting && !lead.opted_out()).then_some(lead.review_due_at);
     let until = [wake, score_changes_at(lead, now, w, window_days)]
         .into_iter()
         .flatten()

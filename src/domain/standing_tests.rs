@@ -154,3 +154,22 @@ fn engagement_holds_until_it_is_older_than_its_window() {
     assert_eq!(s.until, Some(at(2026, 12, 5)));
     assert_eq!(s.priority, 0, "engaged +3 with a capped age of -3");
 }
+
+#[test]
+fn an_opted_out_nurture_waits_past_its_review_date_for_good() {
+    use crate::domain::ReasonCode;
+    let mut l = lead(Evidence::default(), now() - Duration::days(60));
+    l.state = State::Nurture;
+    l.review_due_at = now() - Duration::days(1);
+    l.state_reason = Some(ReasonCode::NoReasonNow);
+    let due = standing(&l, now(), &ScoreWeights::default(), 30);
+    assert!(!due.waiting, "another reason comes back on its review date");
+    l.state_reason = Some(ReasonCode::OptedOut);
+    let s = standing(&l, now(), &ScoreWeights::default(), 30);
+    assert!(s.waiting, "an opt-out does not");
+    assert!(
+        s.until.is_none_or(|u| u != l.review_due_at),
+        "and nothing wakes it on its review date"
+    );
+    assert!(l.opted_out());
+}

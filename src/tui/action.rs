@@ -97,6 +97,8 @@ pub enum Command {
         id: String,
         flag: crate::domain::Flag,
         note: String,
+        /// For an opt-out: the day the person consented again.
+        consent_on: Option<chrono::NaiveDate>,
         expect: Option<i64>,
     },
     LoadValues(FilterColumn),

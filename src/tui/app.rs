@@ -330,7 +330,21 @@ impl App {
                     });
                 }
             }
-            Action::Reopen => return self.decide(crate::domain::Decision::Reopen, None),
+            Action::Reopen => {
+                if let Some(row) = self.selected_row().filter(|r| r.lead.opted_out()) {
+                    let prompt = Prompt::ReopenOptedOut {
+                        lead_id: row.lead.id.clone(),
+                        name: row.lead.contact.name.clone(),
+                    };
+                    self.popups.push(Popup::Prompt {
+                        prompt,
+                        text: Box::default(),
+                        error: None,
+                    });
+                    return Vec::new();
+                }
+                return self.decide(crate::domain::Decision::Reopen, None);
+            }
             Action::Accept => return self.accept(),
             Action::Undo => return self.undo(),
             Action::Edit => self.edit(),
@@ -450,15 +464,24 @@ impl App {
     pub(super) fn open_flag_popup(&mut self) {
         let Some(detail) = &self.detail else { return };
         match detail.lead.evidence.flags.iter().find(|f| f.is_open()) {
-            Some(open) => self.popups.push(Popup::Prompt {
-                prompt: Prompt::ResolveFlag {
-                    lead_id: detail.lead.id.clone(),
-                    flag: open.flag,
-                    reason: open.reason.clone(),
-                },
-                text: Box::default(),
-                error: None,
-            }),
+            Some(open) => {
+                let (lead_id, reason) = (detail.lead.id.clone(), open.reason.clone());
+                let prompt = if open.flag == crate::domain::Flag::DoNotContact {
+                    Prompt::ConsentDay { lead_id, reason }
+                } else {
+                    Prompt::ResolveFlag {
+                        lead_id,
+                        flag: open.flag,
+                        reason,
+                        consent_on: None,
+                    }
+                };
+                self.popups.push(Popup::Prompt {
+                    prompt,
+                    text: Box::default(),
+                    error: None,
+                });
+            }
             None => self.say("No open flag on this lead"),
         }
     }

@@ -293,7 +293,12 @@ impl App {
                     undoes: None,
                 }])
             }
-            Prompt::ResolveFlag { lead_id, flag, .. } => {
+            Prompt::ResolveFlag {
+                lead_id,
+                flag,
+                consent_on,
+                ..
+            } => {
                 if answer.is_empty() {
                     return Err("A note is needed: why is this record fine?".into());
                 }
@@ -301,7 +306,38 @@ impl App {
                     id: lead_id.clone(),
                     flag: *flag,
                     note: answer.to_string(),
+                    consent_on: *consent_on,
                     expect: None,
+                }])
+            }
+            Prompt::ConsentDay { lead_id, reason } => {
+                let day = crate::domain::field::parse_day(answer)
+                    .ok_or("Write the day as YYYY-MM-DD, for example 2026-11-30")?;
+                if day > self.now.date_naive() {
+                    return Err(format!("{day} is after today: the day they consented"));
+                }
+                self.popups.push(Popup::Prompt {
+                    prompt: Prompt::ResolveFlag {
+                        lead_id: lead_id.clone(),
+                        flag: crate::domain::Flag::DoNotContact,
+                        reason: reason.clone(),
+                        consent_on: Some(day),
+                    },
+                    text: Box::default(),
+                    error: None,
+                });
+                Ok(Vec::new())
+            }
+            Prompt::ReopenOptedOut { lead_id, .. } => {
+                if answer.is_empty() {
+                    return Err("Say how you know they want to hear from you, or Esc".into());
+                }
+                Ok(vec![Command::Decide {
+                    id: lead_id.clone(),
+                    decision: crate::domain::Decision::Reopen,
+                    note: Some(answer.to_string()),
+                    expect: None,
+                    undoes: None,
                 }])
             }
             Prompt::Search => {

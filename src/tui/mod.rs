@@ -337,11 +337,12 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             id,
             flag,
             note,
+            consent_on,
             expect,
         } => {
             let (flag, expect) = (*flag, *expect);
             let expect = expect.map(Expect::Version);
-            match store.resolve_flag_expecting(id, flag, note, None, expect.as_ref(), &ctx) {
+            match store.resolve_flag_expecting(id, flag, note, *consent_on, expect.as_ref(), &ctx) {
                 Ok(()) => Ok(Outcome::FlagResolved {
                     lead: Box::new(store.lead(id)?),
                     flag,

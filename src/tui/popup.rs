@@ -85,6 +85,19 @@ pub enum Prompt {
         lead_id: String,
         flag: Flag,
         reason: String,
+        /// For an opt-out, the day asked first (`ConsentDay`).
+        consent_on: Option<chrono::NaiveDate>,
+    },
+    /// The day an opted-out person consented again: asked before the note that resolves
+    /// their `do_not_contact` flag.
+    ConsentDay {
+        lead_id: String,
+        reason: String,
+    },
+    /// Why a lead parked as opted out is reopened: the warning and its confirmation.
+    ReopenOptedOut {
+        lead_id: String,
+        name: String,
     },
     Search,
     /// The path of a file to import, with the names Tab found when it could not choose.
@@ -97,7 +110,10 @@ impl Prompt {
     /// Notes may span lines; searches and paths are one line.
     #[must_use]
     pub fn multi_line(&self) -> bool {
-        matches!(self, Prompt::Note { .. } | Prompt::ResolveFlag { .. })
+        matches!(
+            self,
+            Prompt::Note { .. } | Prompt::ResolveFlag { .. } | Prompt::ReopenOptedOut { .. }
+        )
     }
 
     /// What Enter does, in a word, for the hint.
@@ -106,6 +122,8 @@ impl Prompt {
         match self {
             Prompt::Note { .. } => "save",
             Prompt::ResolveFlag { .. } => "resolve",
+            Prompt::ConsentDay { .. } => "go on",
+            Prompt::ReopenOptedOut { .. } => "reopen",
             Prompt::Search => "search",
             Prompt::ImportPath { .. } => "import",
         }
@@ -119,11 +137,33 @@ impl Prompt {
                 "A note is needed".into(),
                 "Why? This reason code says nothing by itself.".into(),
             ),
-            Prompt::ResolveFlag { flag, reason, .. } => (
+            Prompt::ResolveFlag {
+                flag,
+                reason,
+                consent_on,
+                ..
+            } => (
                 format!("Resolve the {} flag", flag.label().to_lowercase()),
+                match consent_on {
+                    Some(day) => format!("They consented again on {day}. How do you know?"),
+                    None => format!(
+                        "Flagged because {}. Why is this record fine?",
+                        crate::safe_text::one_line(reason)
+                    ),
+                },
+            ),
+            Prompt::ConsentDay { reason, .. } => (
+                "The person opted out".into(),
                 format!(
-                    "Flagged because {}. Why is this record fine?",
+                    "{}. Only renewed consent resolves it: the day they consented again (YYYY-MM-DD)",
                     crate::safe_text::one_line(reason)
+                ),
+            ),
+            Prompt::ReopenOptedOut { name, .. } => (
+                "Reopen someone who opted out?".into(),
+                format!(
+                    "{} asked not to be contacted. Reopen only if they consented again: how do you know?",
+                    crate::safe_text::one_line(name)
                 ),
             ),
             Prompt::Search => (

@@ -213,3 +213,27 @@ fn a_nul_byte_is_removed_from_its_field_and_reported_with_its_line() {
         "{text}"
     );
 }
+
+#[test]
+fn reopening_a_lead_parked_as_opted_out_needs_yes_and_warns() {
+    let db = Db::new();
+    let id = db.add("Zed Varga", "zed@varga.example");
+    db.ok(&["nurture", &id, "--reason", "opted_out"]);
+    let out = db.cmd().args(["reopen", &id]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    let said = crate::support::stderr_of(&out);
+    assert!(
+        said.contains("asked not to be contacted") && said.contains("--yes"),
+        "{said}"
+    );
+    let lead = json(&db, &["show", &id, "--json"]);
+    assert_eq!(lead["state"], "nurture", "nothing changed");
+    db.ok(&[
+        "reopen",
+        &id,
+        "--yes",
+        "--note",
+        "Asked for a call at the fair",
+    ]);
+    assert_eq!(json(&db, &["show", &id, "--json"])["state"], "active");
+}

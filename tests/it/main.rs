@@ -16,6 +16,7 @@ mod rules;
 mod store;
 mod support;
 mod tui;
+mod tui_consent;
 mod tui_pty;
 mod tui_support;
 mod two_programs;

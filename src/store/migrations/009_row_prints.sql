@@ -6,3 +6,8 @@ CREATE TABLE row_prints (
     print   TEXT PRIMARY KEY,
     lead_id TEXT NOT NULL REFERENCES leads(id)
 ) WITHOUT ROWID;
+
+-- A lead nurtured because the person opted out no longer comes back to Today on its review
+-- date: it is scored again at once ('' sorts before every time), and waits for good.
+UPDATE leads SET priority_until = ''
+WHERE state = 'nurture' AND state_reason = 'opted_out';

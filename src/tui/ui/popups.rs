@@ -430,8 +430,35 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
     if s.skipped.len() > 8 {
         lines.push(Line::from(format!("… and {} more", s.skipped.len() - 8)));
     }
+    for fix in s.repaired.iter().take(4) {
+        lines.push(Line::from(format!(
+            "{}:{}: {}",
+            one_line(&s.file),
+            fix.line,
+            one_line(&fix.reason)
+        )));
+    }
+    if s.repaired.len() > 4 {
+        lines.push(Line::from(format!(
+            "… and {} more repaired",
+            s.repaired.len() - 4
+        )));
+    }
+    // Columns the importer filled by their values, not their headers: worth a look.
+    let guessed: Vec<String> = s
+        .mapping
+        .iter()
+        .filter(|c| c.field != "attribute" && c.why.starts_with("content:"))
+        .map(|c| format!("{} ← '{}'", c.field, one_line(&c.header)))
+        .collect();
+    if !guessed.is_empty() {
+        lines.push(Line::from(format!(
+            "By their values: {}",
+            guessed.join(", ")
+        )));
+    }
     lines.push(Line::styled(
-        "Any key closes · leadgate import --undo BATCH takes it back",
+        "Any key closes · u takes this import back",
         theme.dim(),
     ));
     let height = u16::try_from(lines.len() + 2).unwrap_or(20);
