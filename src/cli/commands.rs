@@ -210,7 +210,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
         Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
         Command::Reopen { id, note, yes } => {
-            confirm_reopen(&store, &id, yes)?;
+            confirm_reopen(&store, &id, yes, note.as_deref())?;
             decide(
                 &mut store,
                 &id,
@@ -408,15 +408,29 @@ fn park(
 /// Carries out a decision on the lead `prefix` names and says what changed.
 /// Asks before reopening a lead parked because the person opted out: on a terminal, a y/N
 /// question; otherwise `--yes` must say so.
-fn confirm_reopen(store: &Store, prefix: &str, yes: bool) -> Result<(), CliError> {
+fn confirm_reopen(
+    store: &Store,
+    prefix: &str,
+    yes: bool,
+    note: Option<&str>,
+) -> Result<(), CliError> {
     use std::io::IsTerminal;
     let id = store.resolve(prefix)?;
     let lead = store.lead(&id)?;
-    if yes || !lead.opted_out() {
+    if !lead.opted_out() {
+        return Ok(());
+    }
+    if note.is_none_or(|n| n.trim().is_empty()) {
+        return Err(CliError::NotConfirmed(format!(
+            "{} asked not to be contacted: reopening needs a --note saying how you know they want to hear from you (and --yes)",
+            crate::safe_text::one_line(&lead.contact.name)
+        )));
+    }
+    if yes {
         return Ok(());
     }
     let warning = format!(
-        "{} ({}) was parked because the person asked not to be contacted (opted_out{}).          Reopening puts them back in the queue; do it only if they consented again",
+        "{} ({}) was parked because the person asked not to be contacted (opted_out{}). Reopening puts them back in the queue; do it only if they consented again",
         crate::safe_text::one_line(&lead.contact.name),
         store.short_id(&id),
         lead.state_note

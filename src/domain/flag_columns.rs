@@ -57,7 +57,9 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-const YES: &[&str] = &["true", "yes", "y", "1", "x", "checked", "on"];
+const YES: &[&str] = &[
+    "true", "yes", "y", "1", "x", "checked", "on", "ja", "oui", "sí", "si", "sim",
+];
 
 /// Lower-case letters and digits of a header ("Person - Open deals" → "personopendeals"),
 /// written into `out` so a row's many headers reuse one buffer.

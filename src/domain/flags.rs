@@ -135,16 +135,10 @@ pub fn detect(
 ) -> Vec<(Flag, String)> {
     let mut found = Vec::new();
     if let Some(reason) = raised_by(&lists.do_not_contact, attributes) {
-        found.push((
-            Flag::DoNotContact,
-            format!("{reason}: the person opted out"),
-        ));
+        found.push((Flag::DoNotContact, reason));
     }
     if let Some(reason) = raised_by(&lists.existing_account, attributes) {
-        found.push((
-            Flag::ExistingAccount,
-            format!("{reason}: already a customer or in an open deal"),
-        ));
+        found.push((Flag::ExistingAccount, reason));
     }
     let unmailable = invalid_email
         .filter(|e| !e.trim().is_empty())
@@ -240,6 +234,8 @@ pub enum FlagError {
     ConsentInFuture(NaiveDate),
     /// A consent day given for a flag that is no opt-out.
     ConsentNotAsked(Flag),
+    /// A consent day before the opt-out the flag records (its day, then the one given).
+    ConsentBeforeOptOut(NaiveDate, NaiveDate),
 }
 
 impl std::fmt::Display for FlagError {
@@ -256,6 +252,10 @@ impl std::fmt::Display for FlagError {
             FlagError::ConsentInFuture(day) => {
                 write!(f, "the consent day {day} is after today")
             }
+            FlagError::ConsentBeforeOptOut(opted_out, given) => write!(
+                f,
+                "the person opted out on {opted_out}; consent given on {given}, before that, does not undo it"
+            ),
             FlagError::ConsentNotAsked(flag) => write!(
                 f,
                 "a consent day resolves do_not_contact only, not the {flag} flag"
@@ -299,6 +299,11 @@ pub fn resolve(
     if target.resolved.is_some() {
         return Err(FlagError::AlreadyResolved(flag));
     }
+    if let (Some(given), Some(opted_out)) = (consent_on, day_in(&target.reason))
+        && given < opted_out
+    {
+        return Err(FlagError::ConsentBeforeOptOut(opted_out, given));
+    }
     target.resolved = Some(Resolution {
         by: by.to_string(),
         at,
@@ -306,4 +311,11 @@ pub fn resolve(
         consent_on,
     });
     Ok(())
+}
+
+/// The day a flag's reason quotes, when its value is one ("UNSUB_TIME is '2025-05-06
+/// 08:44:19'" → 2025-05-06): when the opt-out was recorded.
+fn day_in(reason: &str) -> Option<NaiveDate> {
+    let (_, value) = reason.split_once(" is '")?;
+    super::field::parse_day(value.get(..10)?)
 }

@@ -148,11 +148,11 @@ fn opt_out_and_customer_columns_raise_their_flags_and_say_which_column() {
         [
             (
                 Flag::DoNotContact,
-                "HASOPTEDOUTOFEMAIL is 'true': the person opted out".to_string()
+                "HASOPTEDOUTOFEMAIL is 'true'".to_string()
             ),
             (
                 Flag::ExistingAccount,
-                "Lifecycle Stage is 'Customer': already a customer or in an open deal".to_string()
+                "Lifecycle Stage is 'Customer'".to_string()
             ),
         ]
     );
@@ -200,6 +200,25 @@ fn an_opt_out_is_resolved_only_by_a_day_of_renewed_consent() {
     assert_eq!(
         flags[0].resolved.as_ref().and_then(|r| r.consent_on),
         Some(day("2026-11-18"))
+    );
+    let mut dated = vec![FlagNote {
+        flag: Flag::DoNotContact,
+        reason: "UNSUB_TIME is '2025-06-11 19:03:55'".into(),
+        resolved: None,
+    }];
+    assert_eq!(
+        resolve(
+            &mut dated,
+            Flag::DoNotContact,
+            "dana",
+            at,
+            note,
+            Some(day("2025-01-01"))
+        ),
+        Err(FlagError::ConsentBeforeOptOut(
+            day("2025-06-11"),
+            day("2025-01-01")
+        ))
     );
     let mut free = vec![FlagNote {
         flag: Flag::FreeMail,

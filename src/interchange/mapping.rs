@@ -63,7 +63,7 @@ impl Why {
             Why::Label(of) => format!("says whether '{of}' is a work or a personal one"),
             Why::Deal => "names a deal or an opportunity, not a person".to_string(),
             Why::DealBeside(person) => {
-                format!("beside '{person}', 'name' is the deal's title, not the person")
+                format!("beside '{person}', it names the deal or the account, not the person")
             }
             Why::NameIn(other) => format!("'{other}' is the name"),
             Why::Salutations(percent) => {
@@ -358,12 +358,23 @@ fn choose_the_name(columns: &mut [Column], said: &[HeaderSays]) {
         .find(|c| names_the_contact_of_a_deal(&c.header))
         .map(|c| c.header.clone());
     let bare = |s: &HeaderSays| matches!(s, HeaderSays::Field { target: Target::Name, synonym, .. } if is_bare_name(synonym));
+    // Close's lead_name and Odoo's name are the account or the deal when a contact's name
+    // column is beside them.
+    let account = |s: &HeaderSays| matches!(s, HeaderSays::Field { target: Target::Name, synonym, .. } if is_bare_name(synonym) || synonym == "leadname");
     if let Some(person) = &contact {
         for (column, says) in columns.iter_mut().zip(said) {
-            if bare(says) {
+            if account(says) && !names_the_contact_of_a_deal(&column.header) {
                 column.target = None;
                 column.why = Why::DealBeside(person.clone());
             }
+        }
+        // Close's lead is the account: its name is the company when nothing else says one.
+        let has_company = columns.iter().any(|c| c.target == Some(Target::Company));
+        let lead_name = said.iter().position(|s| {
+            matches!(s, HeaderSays::Field { target: Target::Name, synonym, .. } if synonym == "leadname")
+        });
+        if let Some(i) = lead_name.filter(|_| !has_company) {
+            columns[i].target = Some(Target::Company);
         }
     }
     let names: Vec<usize> = columns

@@ -94,7 +94,6 @@ fn every_header_in_the_samples_hint_table_maps() {
                 "Person - LinkedIn",
                 "linkedInProfileUrl",
                 "defaultProfileUrl",
-                "URL",
                 "LinkedIn",
             ],
         ),
@@ -366,4 +365,24 @@ fn the_search_index_reads_every_header_that_maps_to_notes() {
             );
         }
     }
+}
+
+#[test]
+fn beside_a_contact_name_a_lead_or_deal_name_is_never_the_person() {
+    let odoo = map_headers(&headers(&["name", "contact_name", "partner_name"]), &[]).expect("maps");
+    let targets: Vec<_> = odoo.columns.iter().map(|c| c.target).collect();
+    assert_eq!(targets, [None, Some(Target::Name), Some(Target::Company)]);
+    let close = map_headers(&headers(&["lead_name", "contact_name", "url"]), &[]).expect("maps");
+    let targets: Vec<_> = close.columns.iter().map(|c| c.target).collect();
+    assert_eq!(
+        targets,
+        [Some(Target::Company), Some(Target::Name), None],
+        "Close's lead is the account; a bare url is judged by its values"
+    );
+    let plain = map_headers(&headers(&["Lead Name", "Email"]), &[]).expect("maps");
+    assert_eq!(
+        plain.columns[0].target,
+        Some(Target::Name),
+        "alone, it is the person"
+    );
 }

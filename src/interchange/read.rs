@@ -509,8 +509,24 @@ fn without_controls(field: &str) -> (String, Vec<String>) {
     if !field.chars().any(stray) {
         return (field.to_string(), Vec::new());
     }
+    // A terminal escape sequence ("\x1b[31m") goes whole, not just its escape byte.
+    let mut kept = String::with_capacity(field.len());
+    let mut chars = field.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for next in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&next) {
+                    break;
+                }
+            }
+            kept.push('\u{1b}');
+            continue;
+        }
+        kept.push(c);
+    }
     let mut removed: Vec<String> = Vec::new();
-    for c in field.chars().filter(|&c| stray(c)) {
+    for c in kept.chars().filter(|&c| stray(c)) {
         let name = if c == '\0' {
             "a NUL byte".to_string()
         } else {
@@ -520,7 +536,7 @@ fn without_controls(field: &str) -> (String, Vec<String>) {
             removed.push(name);
         }
     }
-    (field.chars().filter(|&c| !stray(c)).collect(), removed)
+    (kept.chars().filter(|&c| !stray(c)).collect(), removed)
 }
 
 /// Fields up to the last non-blank one.

@@ -383,3 +383,22 @@ fn line_tracker_counts_each_break_once() {
     assert_eq!(tracker.line_at(5), 4);
     assert_eq!(tracker.line_at(8), 6);
 }
+
+#[test]
+fn control_characters_and_whole_escape_sequences_leave_a_field() {
+    assert_eq!(
+        without_controls("Greta\0"),
+        ("Greta".to_string(), vec!["a NUL byte".to_string()])
+    );
+    assert_eq!(
+        without_controls("Chef de projet\u{1b}[31m"),
+        (
+            "Chef de projet".to_string(),
+            vec!["a control character (U+001B)".to_string()]
+        )
+    );
+    assert_eq!(
+        without_controls("line one\r\nline\ttwo"),
+        ("line one\r\nline\ttwo".to_string(), Vec::new())
+    );
+}

@@ -52,7 +52,7 @@ fn opt_out_columns_in_each_sample_raise_do_not_contact_and_block_promotion() {
     let reason = chloe["evidence"]["flags"][0]["reason"]
         .as_str()
         .expect("reason");
-    assert_eq!(reason, "HASOPTEDOUTOFEMAIL is 'true': the person opted out");
+    assert_eq!(reason, "HASOPTEDOUTOFEMAIL is 'true'");
     let id = chloe["id"].as_str().expect("id");
     db.fill_evidence(id, 1);
     let refused = db.cmd().args(["promote", id]).output().expect("runs");
