@@ -402,3 +402,24 @@ fn control_characters_and_whole_escape_sequences_leave_a_field() {
         ("line one\r\nline\ttwo".to_string(), Vec::new())
     );
 }
+
+#[test]
+fn a_header_line_inside_the_data_is_no_row() {
+    let got = lines(
+        b"Email,First Name,Last Name\na@x.example,Ana,Lima\nemail,first name,last name\nE-mail Address,Given Name,Family Name\nb@y.example,Bo,Chen\n",
+    );
+    let reasons: Vec<(u64, String)> = got
+        .into_iter()
+        .filter_map(|(line, r)| r.err().map(|e| (line, e)))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                3,
+                "the header line again (two exports pasted into one file?): not a lead".into()
+            ),
+            (4, "a header line of another export: not a lead".into()),
+        ]
+    );
+}
