@@ -121,6 +121,22 @@ fn has_words(words: &[&str], phrase: &str) -> bool {
     !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
+/// The flags a record's source columns raise: an opt-out, a customer or an open deal.
+#[must_use]
+pub fn column_flags(
+    attributes: &BTreeMap<String, String>,
+    lists: &FlagLists,
+) -> Vec<(Flag, String)> {
+    let mut found = Vec::new();
+    if let Some(reason) = raised_by(&lists.do_not_contact, attributes) {
+        found.push((Flag::DoNotContact, reason));
+    }
+    if let Some(reason) = raised_by(&lists.existing_account, attributes) {
+        found.push((Flag::ExistingAccount, reason));
+    }
+    found
+}
+
 /// The flags a record raises, each with the reason in words.
 ///
 /// `attributes` are the record's columns from its source files (an opt-out or a customer's
@@ -133,13 +149,7 @@ pub fn detect(
     invalid_email: Option<&str>,
     lists: &FlagLists,
 ) -> Vec<(Flag, String)> {
-    let mut found = Vec::new();
-    if let Some(reason) = raised_by(&lists.do_not_contact, attributes) {
-        found.push((Flag::DoNotContact, reason));
-    }
-    if let Some(reason) = raised_by(&lists.existing_account, attributes) {
-        found.push((Flag::ExistingAccount, reason));
-    }
+    let mut found = column_flags(attributes, lists);
     let unmailable = invalid_email
         .filter(|e| !e.trim().is_empty())
         .or_else(|| contact.email.as_deref().filter(|e| !is_plausible_email(e)));

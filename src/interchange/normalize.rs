@@ -222,7 +222,7 @@ fn row_print(row: &RawRow, mapping: &Mapping) -> String {
         let Some(cell) = row.fields.get(*index) else {
             continue;
         };
-        let value = clean(cell);
+        let value = cleaned(cell);
         if value.is_empty() {
             continue;
         }
@@ -241,11 +241,16 @@ fn is_space(c: char) -> bool {
 
 /// Trimmed; empty when it is a placeholder.
 pub fn clean(raw: &str) -> String {
+    cleaned(raw).to_string()
+}
+
+/// `clean` without a copy.
+fn cleaned(raw: &str) -> &str {
     let t = raw.trim_matches(is_space);
     if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(t)) {
-        String::new()
+        ""
     } else {
-        t.to_string()
+        t
     }
 }
 

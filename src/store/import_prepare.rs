@@ -50,7 +50,10 @@ pub(super) fn lead_of(row: &Incoming, batch_id: &str, ctx: &Ctx) -> Result<Lead,
     });
     // `new_lead` raised the contact's flags; an unreadable email column and the file's other
     // columns (an opt-out, a customer's lifecycle stage) add their own.
-    if row.invalid_email.is_some() || !lead.attributes.is_empty() {
+    // Most rows raise none, and then the contact's flags need not be worked out again.
+    if row.invalid_email.is_some()
+        || !crate::domain::flags::column_flags(&lead.attributes, &ctx.rules.flags).is_empty()
+    {
         let raised = detect(
             &lead.contact,
             &lead.attributes,
