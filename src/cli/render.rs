@@ -66,6 +66,29 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
     if let Some(role) = role {
         let _ = writeln!(s, "{role}");
     }
+    // How to reach them and where they are: only what is known, on one line.
+    let place = [c.city.as_deref(), c.country.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(one_line)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reach: Vec<String> = [
+        c.phone.as_deref().map(|p| format!("phone {}", one_line(p))),
+        c.domain.as_deref().map(one_line),
+        c.linkedin_url.as_deref().map(one_line),
+        (!place.is_empty()).then_some(place),
+        c.industry.as_deref().map(one_line),
+        c.employees
+            .as_deref()
+            .map(|n| format!("{} employees", one_line(n))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !reach.is_empty() {
+        let _ = writeln!(s, "{}", reach.join(" · "));
+    }
     let _ = write!(s, "stage {} · state {}", l.stage, l.state);
     if let Some(code) = l.state_reason {
         let _ = write!(s, " ({code}");
@@ -94,9 +117,12 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
                 let _ = writeln!(s, "⚑ {}: {}", flag.flag.label(), one_line(&flag.reason));
             }
             Some(r) => {
+                let consent = r
+                    .consent_on
+                    .map_or(String::new(), |d| format!(", consented again on {d}"));
                 let _ = writeln!(
                     s,
-                    "✓ {}: {} (resolved by {}: {})",
+                    "✓ {}: {} (resolved by {}{consent}: {})",
                     flag.flag.label(),
                     one_line(&flag.reason),
                     one_line(&r.by),
