@@ -150,7 +150,10 @@ fn an_opt_out_is_resolved_only_with_the_day_consent_was_given_again() {
     let shown = db.ok(&["show", &id]);
     assert!(shown.contains("consented again on 2026-01-15"), "{shown}");
     assert!(
-        shown.lines().nth(2).is_some_and(|l| l.starts_with("phone ")),
+        shown
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.starts_with("phone ")),
         "how to reach them is shown: {shown}"
     );
 }
