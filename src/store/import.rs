@@ -235,16 +235,6 @@ impl Importer<'_> {
             })
             .collect();
         let outcome = self.place(row, &identities, lead)?;
-        if let Some(print) = &row.row_print {
-            let (RowOutcome::Created(id) | RowOutcome::Merged(id) | RowOutcome::Unchanged(id)) =
-                &outcome;
-            self.tx()?
-                .prepare_cached(
-                    "INSERT INTO row_prints (print, lead_id) VALUES (?1, ?2) \
-                     ON CONFLICT (print) DO UPDATE SET lead_id = excluded.lead_id",
-                )?
-                .execute(params![print, id])?;
-        }
         if let Some(known) = &mut self.known {
             known.extend(identities.iter().map(|&(_, _, print)| print));
         }
@@ -264,12 +254,17 @@ impl Importer<'_> {
                     None => lead_of(row, &self.batch_id, &self.ctx)?,
                 };
                 self.create(&lead)?;
+                self.remember_row(row, &lead.id)?;
                 self.read += 1;
                 self.created += 1;
                 Ok(RowOutcome::Created(lead.id))
             }
             Some((id, matched_by)) => {
                 let merged = self.merge(&id, row, matched_by)?;
+                // A row found by its print is already remembered.
+                if !matches!(matched_by, Identity::Row) {
+                    self.remember_row(row, &id)?;
+                }
                 self.read += 1;
                 if merged {
                     self.merged += 1;
@@ -280,6 +275,20 @@ impl Importer<'_> {
                 }
             }
         }
+    }
+
+    /// Points the row's print at the lead it was stored in, so that the same row imported
+    /// again finds it whatever the mapping then.
+    fn remember_row(&self, row: &Incoming, lead_id: &str) -> Result<(), StoreError> {
+        if let Some(print) = &row.row_print {
+            self.tx()?
+                .prepare_cached(
+                    "INSERT INTO row_prints (print, lead_id) VALUES (?1, ?2) \
+                     ON CONFLICT (print) DO UPDATE SET lead_id = excluded.lead_id",
+                )?
+                .execute(params![print, lead_id])?;
+        }
+        Ok(())
     }
 
     /// The lead that answers to one of a row's identities (with their fingerprints), if any,
