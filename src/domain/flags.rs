@@ -293,9 +293,6 @@ pub fn resolve(
 ) -> Result<(), FlagError> {
     match (flag, consent_on) {
         (Flag::DoNotContact, None) => return Err(FlagError::ConsentDateRequired),
-        (Flag::DoNotContact, Some(day)) if day > at.date_naive() => {
-            return Err(FlagError::ConsentInFuture(day));
-        }
         (Flag::DoNotContact, Some(_)) | (_, None) => {}
         (other, Some(_)) => return Err(FlagError::ConsentNotAsked(other)),
     }
@@ -309,10 +306,8 @@ pub fn resolve(
     if target.resolved.is_some() {
         return Err(FlagError::AlreadyResolved(flag));
     }
-    if let (Some(given), Some(opted_out)) = (consent_on, day_in(&target.reason))
-        && given < opted_out
-    {
-        return Err(FlagError::ConsentBeforeOptOut(opted_out, given));
+    if let Some(given) = consent_on {
+        check_consent_day(&target.reason, given, at.date_naive())?;
     }
     target.resolved = Some(Resolution {
         by: by.to_string(),
@@ -321,6 +316,27 @@ pub fn resolve(
         consent_on,
     });
     Ok(())
+}
+
+/// Whether `given` can be the day an opted-out person consented again: today or earlier, and
+/// not before the opt-out the flag's `reason` dates ("UNSUB_TIME is '2025-06-11 …'").
+///
+/// # Errors
+/// `ConsentInFuture` or `ConsentBeforeOptOut`.
+pub fn check_consent_day(
+    reason: &str,
+    given: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FlagError> {
+    if given > today {
+        return Err(FlagError::ConsentInFuture(given));
+    }
+    match day_in(reason) {
+        Some(opted_out) if given < opted_out => {
+            Err(FlagError::ConsentBeforeOptOut(opted_out, given))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The day a flag's reason quotes, when its value is one ("UNSUB_TIME is '2025-05-06

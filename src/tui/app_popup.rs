@@ -313,9 +313,8 @@ impl App {
             Prompt::ConsentDay { lead_id, reason } => {
                 let day = crate::domain::field::parse_day(answer)
                     .ok_or("Write the day as YYYY-MM-DD, for example 2026-11-30")?;
-                if day > self.now.date_naive() {
-                    return Err(format!("{day} is after today: the day they consented"));
-                }
+                crate::domain::flags::check_consent_day(reason, day, self.now.date_naive())
+                    .map_err(|e| e.to_string())?;
                 self.popups.push(Popup::Prompt {
                     prompt: Prompt::ResolveFlag {
                         lead_id: lead_id.clone(),
