@@ -120,7 +120,11 @@ CREATE TABLE leads (
     unsupported        INTEGER NOT NULL DEFAULT 0 CHECK (unsupported IN (0, 1)),
     -- counts every write of the lead's facts, stage or state, so that a write made from a
     -- stale screen can say what it expected and be refused instead of overwriting
-    version            INTEGER NOT NULL DEFAULT 0
+    version            INTEGER NOT NULL DEFAULT 0,
+    -- the given and family names of the source file, when it had them apart; a name edited
+    -- by hand clears them (an export then splits the full name by its documented rule)
+    given_name         TEXT,
+    family_name        TEXT
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
@@ -163,6 +167,8 @@ CREATE TABLE events (
 
 CREATE INDEX events_by_lead ON events (lead_id, at, id);
 CREATE INDEX events_by_batch ON events (batch_id) WHERE batch_id IS NOT NULL;
+-- "Not sent to this tool before": a lead's exported events, by tool (the profile).
+CREATE INDEX events_exported ON events (lead_id, field) WHERE kind = 'exported';
 
 CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events
 BEGIN
@@ -173,6 +179,21 @@ CREATE TRIGGER events_are_not_deleted BEFORE DELETE ON events
 BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only');
 END;
+
+-- Every export: the profile it was written for, the file, who and when, how many leads, how
+-- many full names it split into given and family names, and the selection (JSON).
+CREATE TABLE exports (
+    id       TEXT PRIMARY KEY NOT NULL,
+    profile  TEXT NOT NULL,
+    file     TEXT,
+    actor    TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    count    INTEGER NOT NULL,
+    split    INTEGER NOT NULL DEFAULT 0,
+    filter   TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+
+CREATE INDEX exports_by_at ON exports (at, id);
 
 -- How many leads sit at each (stage, state), kept by the store's writes so that queue counts
 -- never cost a scan.

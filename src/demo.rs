@@ -85,6 +85,8 @@ pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> 
             last_activity: row
                 .reason_now_days_ago
                 .map(|d| (now - Duration::days(d)).date_naive().to_string()),
+            given_name: None,
+            family_name: None,
         };
         let id = store.add_lead(contact, &Ctx::new("import", created))?.id;
         // Evidence is gathered a little after the lead arrives, and decisions follow it.

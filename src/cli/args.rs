@@ -158,6 +158,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write leads for a sequencer, a CRM or a file: the sales-ready list with --ready (what a
+    /// sequencer only ever gets), or any selection for a CRM, csv or json
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+    /// List exports, newest first: where leads were sent, when, by whom, how many
+    Exports {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email,
     /// existing_account) with a note saying why the record is fine; promotion needs every flag
     /// resolved. An opt-out (do_not_contact) also needs the day the person consented again
@@ -178,6 +188,70 @@ pub enum Command {
         consent_on: Option<String>,
     },
 }
+
+/// `leadgate export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where the leads are going: instantly, smartlead, lemlist, apollo (sequencers: only
+    /// sales-ready leads), hubspot, salesforce (CRMs), csv (every field, leadgate's names),
+    /// json
+    #[arg(long = "to", value_name = "PROFILE", default_value = "csv")]
+    pub to: String,
+    /// Only the sales-ready list: prospects and opportunities whose checklist passes today,
+    /// with an email, no open flag, not sent to this profile before
+    #[arg(long)]
+    pub ready: bool,
+    /// With --ready: include leads already sent to this profile
+    #[arg(long)]
+    pub again: bool,
+    /// Only leads at this stage: lead, prospect, opportunity, customer
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// Only leads in this state: active, nurture, disqualified
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Only leads from this source (any letter case)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only leads of this owner (any letter case)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Only leads created by this import (its batch id or a prefix; see `leadgate imports`)
+    #[arg(long, value_name = "B")]
+    pub batch: Option<String>,
+    /// The file to write (created owner-only) [default: standard output]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Start the file with a UTF-8 byte-order mark, which Excel needs to show accents
+    #[arg(long)]
+    pub bom: bool,
+}
+
+const EXPORT_HELP: &str = "\
+Examples:
+  leadgate export --ready --to instantly -o ready.csv
+  leadgate export --ready --to lemlist --source webinar -o webinar-ready.csv
+  leadgate export --stage opportunity --to hubspot -o opportunities.csv
+  leadgate export --to csv -o everything.csv      (import reads it back)
+
+Each profile writes the headers its tool's importer recognises without mapping. The
+evidence travels as personalization columns (reason_now, reason_now_on, intent, fit_why,
+role_why, and one opener sentence: who they are and why now) for a template to fill in.
+
+A tool that wants first and last names gets the source file's when it had them apart;
+otherwise the full name is split: 'Family, Given' as written, else the first word(s) are
+the given name and the family name is the last word, starting earlier at a particle (van,
+de, al, ...) and keeping a suffix (Jr., III). The summary says how many were split.
+
+Never written, whatever the selection: a person who opted out (an open do_not_contact
+flag, or parked as opted_out). Sequencers only ever get sales-ready leads.
+Each export is recorded (leadgate exports); a lead sent to a sequencer or CRM gets an
+'exported' entry in its history, and --ready skips it for that profile next time.
+Cells that a spreadsheet would run as a formula start with ' ; control characters are
+removed.";
 
 const SET_HELP: &str = "\
 Qualification fields (the --note is the evidence the gate reads):
@@ -228,6 +302,7 @@ impl Command {
                 | Command::History { .. }
                 | Command::Imports { .. }
                 | Command::Search { .. }
+                | Command::Exports { .. }
         )
     }
 }

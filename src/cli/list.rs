@@ -188,6 +188,7 @@ pub fn list(
             .as_deref()
             .map(|b| store.resolve_batch(b))
             .transpose()?,
+        stages: Vec::new(),
         // Whether a gate passes is the domain's to say: with --passes the limit is counted
         // here, after the check.
         limit: args.limit.filter(|&n| n > 0 && !args.passes),

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod demo_db;
+mod export;
 mod filters;
 mod import;
 mod list;

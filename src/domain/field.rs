@@ -271,7 +271,12 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
     let ev = &mut lead.evidence;
     let value = edit.value.clone();
     match edit.field {
-        Field::Name => lead.contact.name = value.unwrap_or_default(),
+        Field::Name => {
+            // The source's name parts described the old name; an export splits the new one.
+            lead.contact.name = value.unwrap_or_default();
+            lead.contact.given_name = None;
+            lead.contact.family_name = None;
+        }
         Field::IcpFit => {
             ev.icp_fit = value
                 .as_deref()

@@ -27,6 +27,10 @@ pub struct Contact {
     /// The day of the contact's latest activity (YYYY-MM-DD), as a source tool or a person
     /// recorded it: the engagement term of the score.
     pub last_activity: Option<String>,
+    /// The given and family names as the source file had them apart; `name` stays the name
+    /// shown. Editing the name clears them, so they never outlive it.
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
 }
 
 /// A record: contact facts, lifecycle stage, working state and qualification evidence.

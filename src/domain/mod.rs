@@ -4,6 +4,7 @@
 //! decision does to a record, and how edits are parsed and applied. Time comes in as a
 //! parameter so every rule can be tested on any day.
 
+pub mod export;
 pub mod field;
 pub mod flag_columns;
 pub mod flags;

@@ -1,14 +1,16 @@
-//! CSV in: reading real exports (encodings, delimiters, preambles, footers), mapping their
+//! CSV in and out: reading real exports (encodings, delimiters, preambles, footers), mapping their
 //! columns to lead fields, and normalizing each row. Streams only: no paths, no SQL.
 //!
 //! - `read`: bytes to rows of text with the line numbers a person sees in an editor;
 //! - `headers`, `content`: what a column holds, by its header's synonyms or by its values;
 //! - `mapping`: columns to lead fields and why, with `--map` overrides;
 //! - `normalize`: one row to an [`Incoming`] lead, or the reason it is not one;
-//! - `csv_safe`: cells written out safe to open in a spreadsheet.
+//! - `csv_safe`: cells written out safe to open in a spreadsheet;
+//! - `export`: leads out, in the columns each sequencer or CRM imports.
 
 pub mod content;
 pub mod csv_safe;
+pub mod export;
 pub mod headers;
 pub mod mapping;
 pub mod normalize;

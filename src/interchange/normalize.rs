@@ -125,11 +125,14 @@ pub fn to_incoming(
         }
     }
 
-    incoming.contact.name = person_name(
+    let (name, given, family) = person_name(
         values(Target::Name),
         values(Target::FirstName),
         values(Target::LastName),
     );
+    incoming.contact.name = name;
+    incoming.contact.given_name = given;
+    incoming.contact.family_name = family;
     let display = emails(values(Target::Email), &mut incoming);
     if incoming.contact.name.is_empty()
         && let Some(display) = display
@@ -291,29 +294,37 @@ fn one_value(values: &[Value<'_>], attributes: &mut BTreeMap<String, String>) ->
     first
 }
 
-/// The Name column's first non-empty value, else "first last"; cleaned of decorations.
-fn person_name(full: &[Value<'_>], first: &[Value<'_>], last: &[Value<'_>]) -> String {
+/// The Name column's first non-empty value, else "first last"; cleaned of decorations. With
+/// it, the given and family names when the file has them apart (an export writes those as
+/// they were instead of splitting the full name).
+fn person_name(
+    full: &[Value<'_>],
+    first: &[Value<'_>],
+    last: &[Value<'_>],
+) -> (String, Option<String>, Option<String>) {
     let pick = |vals: &[Value<'_>]| {
         vals.iter()
             .map(|v| clean_name_part(&v.text))
             .find(|v| !v.is_empty())
             .unwrap_or_default()
     };
+    let (given, family) = (pick(first), pick(last));
     let mut name = pick(full);
     if name.is_empty() {
-        name = [pick(first), pick(last)]
+        name = [given.as_str(), family.as_str()]
             .into_iter()
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
     }
     let name = clean_name_part(&name);
-    let upper = name.chars().filter(|c| c.is_uppercase()).count();
-    if upper > 3 && !name.chars().any(char::is_lowercase) {
-        title_case(&name)
-    } else {
-        name
-    }
+    let shouted = |n: &str| {
+        n.chars().filter(|c| c.is_uppercase()).count() > 3 && !n.chars().any(char::is_lowercase)
+    };
+    let cased = |n: String| if shouted(&name) { title_case(&n) } else { n };
+    let part = |p: String| (!p.is_empty()).then(|| cased(p));
+    let (given, family) = (part(given), part(family));
+    (cased(name.clone()), given, family)
 }
 
 /// Emoji and pictographic symbols that decorate names ("Raman 🔸").

@@ -77,6 +77,9 @@ fn hubspot_export() {
             linkedin_url: s("https://www.linkedin.com/in/maren-okafor-example"),
             source: s("Organic Search"),
             owner: s("Dana Whitcombe"),
+            // The file has First Name and Last Name apart: an export writes them as they were.
+            given_name: s("Maren"),
+            family_name: s("Okafor"),
             ..Contact::default()
         }
     );

@@ -114,6 +114,11 @@ impl Event {
             "created" => "created".to_string(),
             "merge" => "merged".to_string(),
             "merge_undone" => "merge undone".to_string(),
+            "exported" => format!(
+                "exported to {} ({})",
+                self.field.as_deref().unwrap_or("-"),
+                self.new_value.as_deref().unwrap_or("-")
+            ),
             _ => format!(
                 "{} {} → {}",
                 self.field.as_deref().unwrap_or(&self.kind),

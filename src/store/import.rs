@@ -367,6 +367,24 @@ impl Importer<'_> {
                 Some(_) => {}
             }
         }
+        // Name parts describe one spelling of the name: taken only for the same name.
+        let c = &row.contact;
+        if lead.contact.given_name.is_none()
+            && lead.contact.family_name.is_none()
+            && (c.given_name.is_some() || c.family_name.is_some())
+            && lead.contact.name.trim().eq_ignore_ascii_case(c.name.trim())
+        {
+            lead.contact.given_name.clone_from(&c.given_name);
+            lead.contact.family_name.clone_from(&c.family_name);
+            for (key, v) in [
+                ("given_name", &c.given_name),
+                ("family_name", &c.family_name),
+            ] {
+                if let Some(v) = v {
+                    filled.insert(key.into(), Value::from(v.as_str()));
+                }
+            }
+        }
         match (&lead.record_id, &row.record_id) {
             (None, Some(new)) => {
                 lead.record_id = Some(new.clone());

@@ -160,10 +160,15 @@ fn revert_merge(
                 lead.attributes.remove(header);
             }
             still
-        } else if name == "record_id" {
-            let still = lead.record_id.as_deref() == Some(written);
+        } else if let Some(slot) = match name.as_str() {
+            "record_id" => Some(&mut lead.record_id),
+            "given_name" => Some(&mut lead.contact.given_name),
+            "family_name" => Some(&mut lead.contact.family_name),
+            _ => None,
+        } {
+            let still = slot.as_deref() == Some(written);
             if still {
-                lead.record_id = None;
+                *slot = None;
             }
             still
         } else {

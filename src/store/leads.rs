@@ -29,6 +29,8 @@ pub struct ListFilter {
     pub flag: Option<crate::domain::Flag>,
     /// Only leads created by this import batch (its full id).
     pub batch: Option<String>,
+    /// Only leads at one of these stages (empty: any); `stage` narrows further.
+    pub stages: Vec<Stage>,
     pub limit: Option<u64>,
 }
 
@@ -149,63 +151,9 @@ impl Store {
     pub fn walk_leads<E: From<StoreError>>(
         &self,
         filter: &ListFilter,
-        mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
+        each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
     ) -> Result<(), E> {
-        // Only the filters given become conditions, so SQLite can seek an index that serves
-        // one (a batch, a source, an owner) instead of testing every row; without any, the
-        // list streams in the order added.
-        let mut conditions = vec![match filter.state {
-            Some(_) => "state = ?",
-            None => "state != 'removed'",
-        }];
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let text = |v: &str| rusqlite::types::Value::from(v.to_string());
-        if let Some(state) = filter.state {
-            args.push(text(state.as_str()));
-        }
-        if let Some(stage) = filter.stage {
-            conditions.push("stage = ?");
-            args.push(text(stage.as_str()));
-        }
-        if let Some(fit) = filter.suggested {
-            conditions.push("COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?");
-            args.push(text(fit.as_str()));
-        }
-        for (column, value) in [
-            ("source = ?", &filter.source),
-            ("owner = ?", &filter.owner),
-            ("batch_id = ?", &filter.batch),
-        ] {
-            if let Some(v) = value {
-                conditions.push(column);
-                args.push(text(v));
-            }
-        }
-        if let Some(flag) = filter.flag {
-            conditions.push(
-                "EXISTS (SELECT 1 FROM json_each(flags) WHERE json_extract(value, '$.flag') = ? \
-                 AND json_extract(value, '$.resolved') IS NULL)",
-            );
-            args.push(text(flag.as_str()));
-        }
-        let limit = filter
-            .limit
-            .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-        args.push(rusqlite::types::Value::from(limit));
-        let sql = format!(
-            "SELECT {LEAD_COLUMNS} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
-            conditions.join(" AND ")
-        );
-        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(args), lead_from_row)
-            .map_err(StoreError::from)?;
-        for lead in rows {
-            if each(lead.map_err(StoreError::from)?)?.is_break() {
-                break;
-            }
-        }
-        Ok(())
+        walk(&self.conn, filter, each)
     }
 
     /// The lead that already has `email`, in any letter case, as an import matches it.
@@ -329,7 +277,7 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         ", priority, waiting, priority_until, unsupported) VALUES (?1, ?2, \
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
          ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
-         ?38, ?39, ?40, ?41, ?42, ?43, ?44)"
+         ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)"
     ))?
     .execute(params![
         l.id,
@@ -374,6 +322,8 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
             .map(|o| i64::try_from(o.line).unwrap_or(i64::MAX)),
         c.last_activity,
         l.version,
+        c.given_name,
+        c.family_name,
         st.priority,
         st.waiting,
         opt_time(st.until),
@@ -402,7 +352,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
          stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
          flags = ?28, attributes = ?29, record_id = ?30, priority = ?31, waiting = ?32, \
          priority_until = ?33, last_activity = ?34, unsupported = ?35, \
-         version = version + 1 WHERE id = ?1",
+         given_name = ?36, family_name = ?37, version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -440,6 +390,8 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         opt_time(st.until),
         c.last_activity,
         st.unsupported,
+        c.given_name,
+        c.family_name,
     ])?;
     Ok(())
 }
@@ -447,4 +399,76 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
 /// JSON text for a column; these values always serialize.
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
+}
+
+/// `Store::walk_leads` on any connection or transaction.
+pub(super) fn walk<E: From<StoreError>>(
+    conn: &Connection,
+    filter: &ListFilter,
+    mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
+) -> Result<(), E> {
+    // Only the filters given become conditions, so SQLite can seek an index that serves
+    // one (a batch, a source, an owner) instead of testing every row; without any, the
+    // list streams in the order added.
+    let stage_in: String;
+    let mut conditions = vec![match filter.state {
+        Some(_) => "state = ?",
+        None => "state != 'removed'",
+    }];
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let text = |v: &str| rusqlite::types::Value::from(v.to_string());
+    if let Some(state) = filter.state {
+        args.push(text(state.as_str()));
+    }
+    if let Some(stage) = filter.stage {
+        conditions.push("stage = ?");
+        args.push(text(stage.as_str()));
+    }
+    if !filter.stages.is_empty() {
+        let marks = vec!["?"; filter.stages.len()].join(", ");
+        stage_in = format!("stage IN ({marks})");
+        conditions.push(&stage_in);
+        for s in &filter.stages {
+            args.push(text(s.as_str()));
+        }
+    }
+    if let Some(fit) = filter.suggested {
+        conditions.push("COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?");
+        args.push(text(fit.as_str()));
+    }
+    for (column, value) in [
+        ("source = ?", &filter.source),
+        ("owner = ?", &filter.owner),
+        ("batch_id = ?", &filter.batch),
+    ] {
+        if let Some(v) = value {
+            conditions.push(column);
+            args.push(text(v));
+        }
+    }
+    if let Some(flag) = filter.flag {
+        conditions.push(
+            "EXISTS (SELECT 1 FROM json_each(flags) WHERE json_extract(value, '$.flag') = ? \
+             AND json_extract(value, '$.resolved') IS NULL)",
+        );
+        args.push(text(flag.as_str()));
+    }
+    let limit = filter
+        .limit
+        .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    args.push(rusqlite::types::Value::from(limit));
+    let sql = format!(
+        "SELECT {LEAD_COLUMNS} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
+        conditions.join(" AND ")
+    );
+    let mut stmt = conn.prepare(&sql).map_err(StoreError::from)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args), lead_from_row)
+        .map_err(StoreError::from)?;
+    for lead in rows {
+        if each(lead.map_err(StoreError::from)?)?.is_break() {
+            break;
+        }
+    }
+    Ok(())
 }

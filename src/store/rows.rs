@@ -18,7 +18,7 @@ macro_rules! lead_columns {
         state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
         intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
         updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, \
-        batch_line, last_activity, version"
+        batch_line, last_activity, version, given_name, family_name"
     };
 }
 pub(super) use lead_columns;
@@ -128,6 +128,8 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             source: r.get(12)?,
             owner: r.get(13)?,
             last_activity: r.get(38)?,
+            given_name: r.get(40)?,
+            family_name: r.get(41)?,
         },
         stage: vocab(r, 14, Stage::parse)?,
         state: vocab(r, 15, State::parse)?,

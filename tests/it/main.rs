@@ -7,6 +7,7 @@ mod cli_input;
 mod cli_lists;
 mod cli_reads;
 mod evidence_holds;
+mod export;
 mod import;
 mod import_consent;
 mod import_layouts;
