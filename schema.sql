@@ -169,6 +169,10 @@ CREATE INDEX events_by_lead ON events (lead_id, at, id);
 CREATE INDEX events_by_batch ON events (batch_id) WHERE batch_id IS NOT NULL;
 -- "Not sent to this tool before": a lead's exported events, by tool (the profile).
 CREATE INDEX events_exported ON events (lead_id, field) WHERE kind = 'exported';
+-- The report: stage changes by stage reached, and the work done in a period (every event but
+-- the bulk of an import's `created` ones).
+CREATE INDEX events_stage ON events (new_value, lead_id) WHERE kind = 'stage';
+CREATE INDEX events_worked ON events (at, kind, actor) WHERE kind <> 'created';
 
 CREATE TRIGGER events_are_not_updated BEFORE UPDATE ON events
 BEGIN

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod interchange;
+pub mod report;
 pub mod safe_text;
 pub mod store;
 pub mod tui;

@@ -168,6 +168,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The funnel and what converts: counts by stage and state, conversion by source, owner
+    /// and import, time in stage, stalled records, reason codes, readiness, data quality,
+    /// activity
+    #[command(after_help = REPORT_HELP)]
+    Report(ReportArgs),
     /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email,
     /// existing_account) with a note saying why the record is fine; promotion needs every flag
     /// resolved. An opt-out (do_not_contact) also needs the day the person consented again
@@ -188,6 +193,56 @@ pub enum Command {
         consent_on: Option<String>,
     },
 }
+
+/// `leadgate report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Leads created on or after this day (YYYY-MM-DD), and the work done since
+    #[arg(long, value_name = "DAY")]
+    pub since: Option<NaiveDate>,
+    /// ... up to and including this day
+    #[arg(long, value_name = "DAY")]
+    pub until: Option<NaiveDate>,
+    /// Only leads from this source (any letter case)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only leads of this owner (any letter case)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Only leads created by this import (its batch id or a prefix)
+    #[arg(long, value_name = "B")]
+    pub batch: Option<String>,
+    /// text, md (Markdown), html (one self-contained file) or json
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// The file to write [default: standard output]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format json: the lead ids behind the readiness counts
+    #[arg(long)]
+    pub ids: bool,
+}
+
+/// How `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+}
+
+const REPORT_HELP: &str = "\
+Examples:
+  leadgate report
+  leadgate report --since 2026-11-01 --source webinar
+  leadgate report --format html -o report.html     (one file: no script, nothing fetched)
+  leadgate report --format json --ids | jq .readiness
+
+Conversion counts the leads created in the period that ever reached prospect (a promotion
+that was not undone) and, of those, the ones that reached opportunity. Readiness is judged
+today, against the rules in effect. The JSON has a report_version key; new keys may be
+added, existing ones keep their meaning.";
 
 /// `leadgate export`.
 #[derive(Debug, Args)]
@@ -303,6 +358,7 @@ impl Command {
                 | Command::Imports { .. }
                 | Command::Search { .. }
                 | Command::Exports { .. }
+                | Command::Report(_)
         )
     }
 }

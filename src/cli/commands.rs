@@ -259,6 +259,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Imports { json } => super::import::list(&store, json, out)?,
         Command::Export(args) => super::export::run(&mut store, &args, &ctx, out)?,
         Command::Exports { json } => super::export::list(&store, json, out)?,
+        Command::Report(args) => super::report::run(&store, &args, &ctx, out)?,
         Command::Config(_) | Command::Rules(_) => {}
         Command::Accept { id } => {
             let id = store.resolve(&id)?;

@@ -219,6 +219,15 @@ fn summary(
             profile.label()
         )?;
     }
+    if let Some(max) = profile.max_rows()
+        && info.count > max
+    {
+        writeln!(
+            out,
+            "  warning: {} imports at most {max} rows a file; export in parts (--source, --batch)",
+            profile.label()
+        )?;
+    }
     if info.split > 0 {
         writeln!(
             out,

@@ -189,6 +189,8 @@ pub fn list(
             .map(|b| store.resolve_batch(b))
             .transpose()?,
         stages: Vec::new(),
+        created_from: None,
+        created_before: None,
         // Whether a gate passes is the domain's to say: with --passes the limit is counted
         // here, after the check.
         limit: args.limit.filter(|&n| n > 0 && !args.passes),

@@ -10,6 +10,7 @@ mod import;
 mod list;
 mod queue;
 mod render;
+mod report;
 mod rules;
 mod triage;
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::flags::Flag;
 use super::gate::{GateItem, GateRules, check};
 use super::lead::{Contact, Lead};
-use super::qualification::stated;
+use super::qualification::{Evidence, stated};
 use super::stage::{Stage, State};
 
 /// One reason a lead is not sales-ready today.
@@ -32,13 +32,30 @@ pub enum Hold {
 }
 
 impl Hold {
+    /// A stable key for scripts: `not_prospect`, `icp_fit`, `reason_now_stale`, `flag:student`.
+    #[must_use]
+    pub fn key(self) -> String {
+        match self {
+            Hold::NotProspect => "not_prospect".into(),
+            Hold::NotActive => "not_active".into(),
+            Hold::Gate(item) => item.as_str().into(),
+            Hold::ReasonNowMissing => "reason_now_missing".into(),
+            Hold::ReasonNowStale => "reason_now_stale".into(),
+            Hold::Flag(flag) => format!("flag:{flag}"),
+            Hold::NoEmail => "no_email".into(),
+        }
+    }
+
     /// A short phrase for counts ("38 missing reason now").
     #[must_use]
     pub fn describe(self) -> String {
         match self {
             Hold::NotProspect => "not a prospect or opportunity".into(),
             Hold::NotActive => "in nurture or disqualified".into(),
-            Hold::Gate(item) => format!("{} not shown", item.label().to_lowercase()),
+            Hold::Gate(GateItem::IcpFit) => "ICP fit not verified".into(),
+            Hold::Gate(GateItem::RoleRelevance) => "role relevance not verified".into(),
+            Hold::Gate(GateItem::IntentSource) => "no intent source".into(),
+            Hold::Gate(item) => format!("{} missing", item.label().to_lowercase()),
             Hold::ReasonNowMissing => "no reason now".into(),
             Hold::ReasonNowStale => "reason now stale".into(),
             Hold::Flag(flag) => format!("flagged {flag}"),
@@ -59,12 +76,24 @@ pub fn holds(lead: &Lead, today: NaiveDate, rules: &GateRules) -> Vec<Hold> {
     if lead.state != State::Active {
         held.push(Hold::NotActive);
     }
+    held.extend(gate_holds(&lead.evidence, lead.stage, today, rules));
+    if stated(lead.contact.email.as_deref()).is_none() {
+        held.push(Hold::NoEmail);
+    }
+    held
+}
+
+/// What the evidence lacks for the prospect gate today (and, at `Stage::Opportunity`, for
+/// what that stage must still hold): each failing item, with the reason now told apart as
+/// missing or stale and each open flag on its own. Empty when the evidence is complete.
+#[must_use]
+pub fn gate_holds(ev: &Evidence, stage: Stage, today: NaiveDate, rules: &GateRules) -> Vec<Hold> {
+    let mut held = Vec::new();
     let mut items = rules.items_from(Stage::Lead).unwrap_or_default();
-    if lead.stage == Stage::Opportunity {
+    if stage == Stage::Opportunity {
         items.extend(rules.held_at(Stage::Opportunity));
     }
     items.dedup();
-    let ev = &lead.evidence;
     for item in items {
         if check(item, ev, today, rules).passed {
             continue;
@@ -85,9 +114,6 @@ pub fn holds(lead: &Lead, today: NaiveDate, rules: &GateRules) -> Vec<Hold> {
         if !held.contains(&hold) {
             held.push(hold);
         }
-    }
-    if stated(lead.contact.email.as_deref()).is_none() {
-        held.push(Hold::NoEmail);
     }
     held
 }

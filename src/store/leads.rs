@@ -31,6 +31,9 @@ pub struct ListFilter {
     pub batch: Option<String>,
     /// Only leads at one of these stages (empty: any); `stage` narrows further.
     pub stages: Vec<Stage>,
+    /// Only leads created at or after / before these times.
+    pub created_from: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
     pub limit: Option<u64>,
 }
 
@@ -431,6 +434,14 @@ pub(super) fn walk<E: From<StoreError>>(
         for s in &filter.stages {
             args.push(text(s.as_str()));
         }
+    }
+    if let Some(t) = filter.created_from {
+        conditions.push("created_at >= ?");
+        args.push(text(&time_text(t)));
+    }
+    if let Some(t) = filter.created_before {
+        conditions.push("created_at < ?");
+        args.push(text(&time_text(t)));
     }
     if let Some(fit) = filter.suggested {
         conditions.push("COALESCE(json_extract(suggestion, '$.icp_fit.value'), 'unknown') = ?");

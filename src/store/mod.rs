@@ -19,6 +19,7 @@ mod import_undo;
 mod leads;
 mod open;
 mod queue;
+mod report;
 mod rows;
 mod schema;
 mod standing;
@@ -35,6 +36,7 @@ pub use import_prepare::{Prepared, Preparer};
 pub use import_undo::UndoReport;
 pub use leads::ListFilter;
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
+pub use report::{ActorWork, ReportScope, StageStay};
 pub use schema::{LATEST_VERSION, MIGRATIONS};
 pub use upkeep::NOTE_ATTRIBUTES;
 

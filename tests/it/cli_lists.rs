@@ -121,6 +121,8 @@ fn an_older_database_is_indexed_again_so_search_finds_its_imported_notes() {
             "DROP TABLE row_prints;
              DROP TABLE exports;
              DROP INDEX events_exported;
+             DROP INDEX events_stage;
+             DROP INDEX events_worked;
              ALTER TABLE leads DROP COLUMN given_name;
              ALTER TABLE leads DROP COLUMN family_name;
              DROP INDEX leads_unsupported;

@@ -13,6 +13,7 @@ mod import_consent;
 mod import_layouts;
 mod import_regression;
 mod priority;
+mod report;
 mod rules;
 mod store;
 mod support;

@@ -36,6 +36,17 @@ impl Profile {
         !matches!(self, Profile::Csv | Profile::Json)
     }
 
+    /// The most rows the tool's importer takes in one file, where it documents one.
+    #[must_use]
+    pub fn max_rows(self) -> Option<u64> {
+        match self {
+            Profile::Apollo => Some(10_000),
+            Profile::Salesforce => Some(50_000),
+            Profile::Hubspot => Some(1_048_576),
+            _ => None,
+        }
+    }
+
     /// The header row and what fills each column (`Json` has none: it writes whole leads).
     #[must_use]
     pub fn columns(self) -> &'static [(&'static str, Col)] {
@@ -129,6 +140,9 @@ const SMARTLEAD: &[(&str, Col)] = &[
     ("company_name", Col::Company),
     ("website", Col::Domain),
     ("company_url", Col::Website),
+    // Not a standard Smartlead field: it arrives as a custom field, as Smartlead's own
+    // examples carry it.
+    ("job_title", Col::Title),
     ("phone_number", Col::Phone),
     ("location", Col::Location),
     ("linkedin_profile", Col::Linkedin),

@@ -1,0 +1,85 @@
+//! `leadgate report`: the figures of `report`, written as text, Markdown, HTML or JSON.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use std::io::Write;
+
+use super::args::{ReportArgs, ReportFormat};
+use super::commands::CliError;
+use super::filters::stored_value;
+use crate::report::{Period, build, html, text};
+use crate::store::{Ctx, FilterColumn, Store};
+
+fn midnight(day: NaiveDate) -> DateTime<Utc> {
+    day.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
+/// `leadgate report`.
+///
+/// # Errors
+/// A bad filter, a database or write error.
+pub fn run(
+    store: &Store,
+    args: &ReportArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if let (Some(s), Some(u)) = (args.since, args.until)
+        && u < s
+    {
+        return Err(CliError::Usage(format!(
+            "--until {u} is before --since {s}"
+        )));
+    }
+    let period = Period {
+        since: args.since.map(midnight),
+        // The day given is included.
+        until: args.until.and_then(|d| d.succ_opt()).map(midnight),
+        source: args
+            .source
+            .as_deref()
+            .map(|s| stored_value(store, FilterColumn::Source, s))
+            .transpose()?,
+        owner: args
+            .owner
+            .as_deref()
+            .map(|s| stored_value(store, FilterColumn::Owner, s))
+            .transpose()?,
+        batch: args
+            .batch
+            .as_deref()
+            .map(|b| store.resolve_batch(b))
+            .transpose()?,
+    };
+    let report = build(store, &period, &ctx.rules, ctx.now, args.ids)?;
+    let body = match args.format {
+        ReportFormat::Text => text::render(&report, false),
+        ReportFormat::Md => text::render(&report, true),
+        ReportFormat::Html => html::render(&report),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            write_private(path, body.as_bytes())?;
+            writeln!(out, "wrote the report to {}", path.display())?;
+        }
+        None => out.write_all(body.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a file beside it, created owner-only (a report names
+/// people), renamed into place when complete.
+pub(super) fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".leadgate-")
+        .tempfile_in(dir)
+        .map_err(|e| CliError::Usage(format!("could not write in {}: {e}", dir.display())))?;
+    temp.write_all(bytes)?;
+    temp.persist(path)
+        .map_err(|e| CliError::Usage(format!("could not write {}: {}", path.display(), e.error)))?;
+    Ok(())
+}

@@ -1,0 +1,325 @@
+//! The report as plain text for a terminal, or as Markdown for a document: the same
+//! sections in the same order, tables either aligned or in Markdown's pipes.
+
+use std::fmt::Write;
+
+use super::figures::{Conversion, Rates, Report};
+use crate::safe_text::one_line;
+
+/// A fraction as a percentage, "–" when there was nothing to convert.
+#[must_use]
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "–".to_string(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// Days with one decimal.
+#[must_use]
+pub fn days(d: f64) -> String {
+    format!("{d:.1} d")
+}
+
+struct Out {
+    md: bool,
+    s: String,
+}
+
+impl Out {
+    fn heading(&mut self, title: &str) {
+        if self.md {
+            let _ = write!(self.s, "\n## {title}\n\n");
+        } else {
+            let _ = write!(self.s, "\n{title}\n{}\n", "-".repeat(title.chars().count()));
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.s, "{text}");
+    }
+
+    fn table(&mut self, head: &[&str], rows: &[Vec<String>]) {
+        if rows.is_empty() {
+            self.line(if self.md { "_none_" } else { "  (none)" });
+            return;
+        }
+        // Markdown cells must not break the table.
+        let md = self.md;
+        let esc = |c: &str| {
+            if md {
+                c.replace('|', "\\|")
+            } else {
+                c.to_string()
+            }
+        };
+        if self.md {
+            self.line(&format!("| {} |", head.join(" | ")));
+            let rule: Vec<String> = head
+                .iter()
+                .enumerate()
+                .map(|(i, _)| if i == 0 { "---".into() } else { "---:".into() })
+                .collect();
+            self.line(&format!("| {} |", rule.join(" | ")));
+            for r in rows {
+                let cells: Vec<String> = r.iter().map(|c| esc(c)).collect();
+                self.line(&format!("| {} |", cells.join(" | ")));
+            }
+            return;
+        }
+        let width = |i: usize| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([head[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        };
+        let widths: Vec<usize> = (0..head.len()).map(width).collect();
+        let fmt = |cells: Vec<String>| {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        format!("{c:<w$}", w = widths[i])
+                    } else {
+                        format!("{c:>w$}", w = widths[i])
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        self.line(&format!(
+            "  {}",
+            fmt(head.iter().map(|h| (*h).to_string()).collect())
+        ));
+        for r in rows {
+            self.line(&format!("  {}", fmt(r.clone())));
+        }
+    }
+}
+
+fn conversion_rows(rows: &[Conversion], none: &str, short: bool) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|c| {
+            let key = c.key.as_deref().map_or_else(|| none.to_string(), one_line);
+            let key = if short {
+                key.chars().take(8).collect()
+            } else {
+                key
+            };
+            vec![
+                key,
+                c.leads.to_string(),
+                c.prospects.to_string(),
+                percent(c.conversion.lead_to_prospect),
+                c.opportunities.to_string(),
+                percent(c.conversion.prospect_to_opportunity),
+            ]
+        })
+        .collect()
+}
+
+const CONVERSION_HEAD: &[&str] = &[
+    "",
+    "leads",
+    "prospects",
+    "→ prospect",
+    "opportunities",
+    "→ opportunity",
+];
+
+fn rates_line(r: &Rates) -> String {
+    format!(
+        "lead → prospect {} · prospect → opportunity {}",
+        percent(r.lead_to_prospect),
+        percent(r.prospect_to_opportunity)
+    )
+}
+
+/// The report as text (`md` false) or Markdown (`md` true).
+#[must_use]
+pub fn render(r: &Report, md: bool) -> String {
+    let mut o = Out {
+        md,
+        s: String::new(),
+    };
+    let title = "leadgate report";
+    if md {
+        o.line(&format!("# {title}"));
+    } else {
+        o.line(title);
+    }
+    o.line("");
+    o.line(&format!(
+        "Generated {} · {}",
+        r.generated_at.format("%Y-%m-%d %H:%M UTC"),
+        scope_line(r)
+    ));
+
+    o.heading("Funnel");
+    let f = &r.funnel;
+    o.line(&format!(
+        "{} leads created in the period; {} reached prospect, {} reached opportunity.",
+        f.leads, f.reached_prospect, f.reached_opportunity
+    ));
+    o.line(&format!("Conversion: {}.", rates_line(&f.conversion)));
+    o.line("");
+    let stages: Vec<Vec<String>> = f
+        .by_stage
+        .iter()
+        .map(|(k, n)| vec![k.clone(), n.to_string()])
+        .collect();
+    o.table(&["stage", "leads"], &stages);
+    o.line("");
+    let states: Vec<Vec<String>> = f
+        .by_state
+        .iter()
+        .map(|(k, n)| vec![k.clone(), n.to_string()])
+        .collect();
+    o.table(&["state", "leads"], &states);
+
+    o.heading("Conversion by source");
+    o.table(
+        CONVERSION_HEAD,
+        &conversion_rows(&r.by_source, "(no source)", false),
+    );
+    o.heading("Conversion by owner");
+    o.table(
+        CONVERSION_HEAD,
+        &conversion_rows(&r.by_owner, "(no owner)", false),
+    );
+    o.heading("Conversion by import");
+    o.table(
+        CONVERSION_HEAD,
+        &conversion_rows(&r.by_batch, "(added by hand)", true),
+    );
+
+    o.heading("Time in stage");
+    let times: Vec<Vec<String>> = r
+        .time_in_stage
+        .iter()
+        .map(|t| {
+            vec![
+                t.stage.as_str().to_string(),
+                t.stays.to_string(),
+                days(t.median_days),
+                days(t.p90_days),
+            ]
+        })
+        .collect();
+    o.table(
+        &["stage left", "stays", "median", "90th percentile"],
+        &times,
+    );
+    o.line("");
+    o.line(&format!(
+        "Stalled (a prospect or opportunity unchanged for {} days or more): {}",
+        r.stalled_days,
+        r.stalled.len()
+    ));
+    let stalled: Vec<Vec<String>> = r
+        .stalled
+        .iter()
+        .take(20)
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.stage.as_str().into(),
+                format!("{} d", s.days),
+                s.id[..8.min(s.id.len())].to_string(),
+            ]
+        })
+        .collect();
+    if !stalled.is_empty() {
+        o.table(&["lead", "stage", "unchanged", "id"], &stalled);
+        if r.stalled.len() > 20 {
+            o.line(&format!(
+                "… and {} more (leadgate queue stalled)",
+                r.stalled.len() - 20
+            ));
+        }
+    }
+
+    o.heading("Why leads were parked");
+    let reasons: Vec<Vec<String>> = r
+        .reasons
+        .iter()
+        .map(|c| vec![c.label.clone(), c.state.clone(), c.n.to_string()])
+        .collect();
+    o.table(&["reason", "decision", "leads"], &reasons);
+
+    o.heading("Readiness of the active list");
+    let rd = &r.readiness;
+    o.line(&format!(
+        "{} of {} active leads pass the prospect gate today. For the rest, what is missing:",
+        rd.pass, rd.active_leads
+    ));
+    o.line("");
+    let failing: Vec<Vec<String>> = rd
+        .failing
+        .iter()
+        .map(|f| vec![f.label.clone(), f.n.to_string()])
+        .collect();
+    o.table(&["missing", "leads"], &failing);
+
+    o.heading("Data quality");
+    let q = &r.quality;
+    o.line(&format!(
+        "{} leads: {} without an email, {} without a title, {} without a company; {} rows merged into existing leads.",
+        q.leads, q.missing_email, q.missing_title, q.missing_company, q.merges
+    ));
+    o.line("");
+    let flags: Vec<Vec<String>> = q
+        .flags
+        .iter()
+        .map(|f| {
+            vec![
+                f.flag.label().to_string(),
+                f.open.to_string(),
+                f.resolved.to_string(),
+            ]
+        })
+        .collect();
+    o.table(&["flag", "open", "resolved"], &flags);
+
+    o.heading("Activity in the period");
+    let work: Vec<Vec<String>> = r
+        .activity
+        .iter()
+        .map(|a| {
+            vec![
+                a.actor.clone(),
+                a.decisions.to_string(),
+                a.edits.to_string(),
+                a.merges.to_string(),
+                a.exports.to_string(),
+            ]
+        })
+        .collect();
+    o.table(&["who", "decisions", "edits", "merges", "exported"], &work);
+    o.s
+}
+
+/// "all time · source Webinar" and the like.
+#[must_use]
+pub fn scope_line(r: &Report) -> String {
+    let p = &r.period;
+    let mut parts = vec![match (p.since, p.until) {
+        (None, None) => "all time".to_string(),
+        (Some(s), None) => format!("since {}", s.date_naive()),
+        (None, Some(u)) => format!("before {}", u.date_naive()),
+        (Some(s), Some(u)) => format!(
+            "{} to {}",
+            s.date_naive(),
+            (u - chrono::Duration::days(1)).date_naive()
+        ),
+    }];
+    for (what, v) in [
+        ("source", &p.source),
+        ("owner", &p.owner),
+        ("import", &p.batch),
+    ] {
+        if let Some(v) = v {
+            parts.push(format!("{what} {}", one_line(v)));
+        }
+    }
+    parts.join(" · ")
+}
