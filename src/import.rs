@@ -14,7 +14,7 @@ use crate::interchange::Target;
 use crate::interchange::mapping::{MapError, MappedColumn, Mapping, map_file};
 use crate::interchange::normalize::to_incoming;
 use crate::interchange::read::{CsvFile, FileError};
-use crate::store::{Ctx, Prepared, Store, StoreError};
+use crate::store::{Ctx, Prepared, RowOutcome, Store, StoreError};
 
 /// Read rows travel to the store in bundles of this many: one hand-over (and one wake-up of
 /// the other thread) per bundle instead of per row.
@@ -36,6 +36,17 @@ pub struct ImportOptions {
     pub source: Option<String>,
     /// `--map "Header=field"` overrides, parsed.
     pub maps: Vec<(String, Option<Target>)>,
+    /// List every row that matched a lead already there (an audit hands them back).
+    pub keep_duplicates: bool,
+}
+
+/// A row that matched a lead already in the database: merged into it, or saying nothing new.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    pub line: u64,
+    pub lead_id: String,
+    /// `merged` (it filled or differed) or `identical` (the lead already said it all).
+    pub outcome: &'static str,
 }
 
 /// A row that was not imported.
@@ -65,6 +76,9 @@ pub struct FileSummary {
     pub header_line: u64,
     /// Each column, the field it filled and why.
     pub mapping: Vec<MappedColumn>,
+    /// With `ImportOptions::keep_duplicates`: the rows that matched an existing lead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<Duplicate>,
 }
 
 /// A file that could not be imported at all. Nothing of it was written.
@@ -138,6 +152,21 @@ pub fn progress_bar(len: u64, name: &str) -> ProgressBar {
     bar
 }
 
+/// A progress bar on a terminal for `len` items of work; hidden when stderr is not one.
+#[must_use]
+pub fn count_bar(len: u64, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar
+}
+
 /// Imports one file in one transaction: all of it, or (on an error) none of it.
 ///
 /// # Errors
@@ -179,6 +208,7 @@ pub fn import_file(
         .map_err(store_err)?;
     let mut skipped = Vec::new();
     let mut repaired = Vec::new();
+    let mut duplicates = options.keep_duplicates.then(Vec::new);
     let mapping = opened.mapping;
     let (csv, source) = (opened.csv, options.source.as_deref());
     // Reading and normalizing run on a second thread while this one stores: each is about
@@ -214,7 +244,8 @@ pub fn import_file(
                 Ok(prepared) => prepared.row.line,
                 Err(problem) => problem.line,
             };
-            let stored = store_row(&mut importer, outcome, &mut skipped).map_err(store_err)?;
+            let stored = store_row(&mut importer, outcome, &mut skipped, duplicates.as_mut())
+                .map_err(store_err)?;
             if stored {
                 repaired.extend(fixes.into_iter().map(|reason| Skip { line, reason }));
             }
@@ -260,6 +291,7 @@ pub fn import_file(
         delimiter,
         header_line,
         mapping: described,
+        duplicates: duplicates.unwrap_or_default(),
     })
 }
 
@@ -269,12 +301,29 @@ fn store_row(
     importer: &mut crate::store::Importer<'_>,
     outcome: Result<Prepared, crate::interchange::RowProblem>,
     skipped: &mut Vec<Skip>,
+    duplicates: Option<&mut Vec<Duplicate>>,
 ) -> Result<bool, StoreError> {
     let (line, reason) = match outcome {
         Ok(prepared) => {
             let line = prepared.row.line;
             match importer.add_prepared(prepared) {
-                Ok(_) => return Ok(true),
+                Ok(done) => {
+                    if let Some(list) = duplicates {
+                        let found = match done {
+                            RowOutcome::Created(_) => None,
+                            RowOutcome::Merged(id) => Some((id, "merged")),
+                            RowOutcome::Unchanged(id) => Some((id, "identical")),
+                        };
+                        if let Some((lead_id, outcome)) = found {
+                            list.push(Duplicate {
+                                line,
+                                lead_id,
+                                outcome,
+                            });
+                        }
+                    }
+                    return Ok(true);
+                }
                 Err(StoreError::Edit(refusal)) => (line, refusal.to_string()),
                 Err(e) => return Err(e),
             }

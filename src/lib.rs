@@ -4,6 +4,7 @@
 //! - [`store`]: the SQLite database; the only code that speaks SQL.
 //! - [`cli`]: the headless command line over the same operations.
 
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod demo;

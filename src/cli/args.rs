@@ -173,6 +173,20 @@ pub enum Command {
     /// activity
     #[command(after_help = REPORT_HELP)]
     Report(ReportArgs),
+    /// Audit a client's list offline: import FILEs into a new database in DIR, apply the
+    /// rules' suggestions and the flags, and write the report and the files to hand back
+    #[command(after_help = AUDIT_HELP)]
+    Audit {
+        /// The CSV files of the list (any of the layouts `import` reads)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The folder to write (created if missing; owner-only)
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: PathBuf,
+        /// Replace an earlier audit in DIR
+        #[arg(long)]
+        force: bool,
+    },
     /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email,
     /// existing_account) with a note saying why the record is fine; promotion needs every flag
     /// resolved. An opt-out (do_not_contact) also needs the day the person consented again
@@ -193,6 +207,24 @@ pub enum Command {
         consent_on: Option<String>,
     },
 }
+
+const AUDIT_HELP: &str = "\
+Example:
+  leadgate audit client-list.csv webinar.csv --config client-rules.toml -o acme-audit/
+
+DIR gets:
+  audit.db        a database of its own (never yours): leadgate --db DIR/audit.db opens
+                  the workstation on it to work the list
+  report.html     one self-contained page (no script, nothing fetched), also report.md and
+                  report.json: likely fit, likely not and unknown (suggestions from the rules,
+                  not evidence), what is excluded and why, duplicates, data missing most
+  clean.csv       the people to work, unique and not excluded, each with its suggestion and
+                  the rule that made it, and the client's own columns
+  excluded.csv    each excluded person with the reasons (a flag, an opt-out, an existing
+                  customer or open deal)
+  duplicates.csv  each row that matched an earlier one, by file and line
+
+The rules come from --config (your ICP and titles for this client) or your own rules file.";
 
 /// `leadgate report`.
 #[derive(Debug, Args)]

@@ -150,6 +150,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     {
         return super::import::dry_runs(args, out);
     }
+    // An audit works in a database of its own, in the folder it writes: never the user's.
+    if let Command::Audit {
+        files,
+        output,
+        force,
+    } = &command
+    {
+        let mut ctx = Ctx::new(
+            cli.actor.clone().unwrap_or_else(config::default_actor),
+            Utc::now(),
+        );
+        ctx.rules = rules;
+        return super::audit::run(files, output, *force, &ctx, out);
+    }
     let path = if cli.demo {
         super::demo_db::demo_database(cli.reset)?
     } else {
@@ -260,7 +274,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Export(args) => super::export::run(&mut store, &args, &ctx, out)?,
         Command::Exports { json } => super::export::list(&store, json, out)?,
         Command::Report(args) => super::report::run(&store, &args, &ctx, out)?,
-        Command::Config(_) | Command::Rules(_) => {}
+        Command::Config(_) | Command::Rules(_) | Command::Audit { .. } => {}
         Command::Accept { id } => {
             let id = store.resolve(&id)?;
             let lead = store.lead(&id)?;

@@ -77,6 +77,7 @@ fn options(a: &ImportArgs) -> Result<ImportOptions, CliError> {
     Ok(ImportOptions {
         source: a.source.clone(),
         maps,
+        keep_duplicates: false,
     })
 }
 

@@ -24,7 +24,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;\
+pub(crate) const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;\
 max-width:60rem;padding:1rem;color:#1b1f24;background:#fff}h1{font-size:1.5rem;margin:.2rem 0}\
 h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}\
 p.meta{color:#57606a;margin:.2rem 0 1rem}table{border-collapse:collapse;width:100%;margin:.4rem 0}\
@@ -35,7 +35,7 @@ th:first-child,td:first-child{text-align:left}th{font-weight:600;color:#57606a}\
 @media print{body{max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}";
 
 /// Horizontal bars, one per (label, value), scaled to the largest value.
-fn bars(rows: &[(String, f64, String)], colour: &str) -> String {
+pub(crate) fn bars(rows: &[(String, f64, String)], colour: &str) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -76,7 +76,7 @@ fn bars(rows: &[(String, f64, String)], colour: &str) -> String {
     s
 }
 
-fn table(head: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(head: &[&str], rows: &[Vec<String>]) -> String {
     if rows.is_empty() {
         return "<p class=\"none\">none</p>".into();
     }

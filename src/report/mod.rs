@@ -6,6 +6,7 @@
 //! - `text`: plain text and Markdown;
 //! - `html`: one self-contained page with inline SVG charts.
 
+pub mod audit;
 pub mod figures;
 pub mod html;
 pub mod text;

@@ -1,0 +1,415 @@
+//! The list audit: a client's files imported into a new database in a folder of their own,
+//! the rules' suggestions stored, and the report and the files to hand back written beside
+//! it. It composes import, triage, the exclusion rules and the report; no rule lives here.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+use crate::domain::export::never_exported;
+use crate::domain::icp::suggestions;
+use crate::domain::{IcpFit, Lead};
+use crate::import::{FileSummary, ImportOptions, import_file};
+use crate::interchange::csv_safe::cell;
+use crate::report::audit::{AuditFile, AuditReport, Count, Suggested};
+use crate::store::{Ctx, ListFilter, Store, StoreError};
+
+/// The database an audit creates in its folder.
+pub const AUDIT_DB: &str = "audit.db";
+
+/// What the audit folder holds when it is done.
+pub const OUTPUTS: &[&str] = &[
+    "report.html",
+    "report.md",
+    "report.json",
+    "clean.csv",
+    "excluded.csv",
+    "duplicates.csv",
+];
+
+#[derive(Debug, Error)]
+pub enum AuditError {
+    #[error(
+        "{0} already holds an audit ({AUDIT_DB}); choose a new folder, or pass --force to replace it"
+    )]
+    Exists(PathBuf),
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}: {1}")]
+    Csv(PathBuf, csv::Error),
+}
+
+/// What the audit did, for the command's summary.
+#[derive(Debug)]
+pub struct Audited {
+    pub report: AuditReport,
+    pub summaries: Vec<FileSummary>,
+    pub db: PathBuf,
+}
+
+/// The contact columns of `clean.csv` and `excluded.csv`, by leadgate's names.
+const CONTACT: &[&str] = &[
+    "name",
+    "first_name",
+    "last_name",
+    "email",
+    "title",
+    "company",
+    "domain",
+    "industry",
+    "employees",
+    "country",
+    "city",
+    "phone",
+    "linkedin_url",
+    "source",
+    "owner",
+];
+
+fn contact_cells(l: &Lead) -> Vec<String> {
+    let c = &l.contact;
+    let parts = crate::domain::export::name_parts(c);
+    let t = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        c.name.clone(),
+        parts.given,
+        parts.family,
+        t(&c.email),
+        t(&c.title),
+        t(&c.company),
+        t(&c.domain),
+        t(&c.industry),
+        t(&c.employees),
+        t(&c.country),
+        t(&c.city),
+        t(&c.phone),
+        t(&c.linkedin_url),
+        t(&c.source),
+        t(&c.owner),
+    ]
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> AuditError + '_ {
+    move |e| AuditError::Io(path.to_path_buf(), e)
+}
+
+/// A file in the audit folder, created owner-only: it holds people's contact details.
+fn private_file(path: &Path) -> Result<std::fs::File, AuditError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(io(path))
+}
+
+fn csv_file(path: &Path) -> Result<csv::Writer<std::fs::File>, AuditError> {
+    Ok(csv::Writer::from_writer(private_file(path)?))
+}
+
+fn write_row(
+    w: &mut csv::Writer<std::fs::File>,
+    path: &Path,
+    cells: &[String],
+) -> Result<(), AuditError> {
+    w.write_record(cells.iter().map(|c| cell(c).into_owned()))
+        .map_err(|e| AuditError::Csv(path.to_path_buf(), e))
+}
+
+/// Runs the audit of `files` into `dir`.
+///
+/// # Errors
+/// An existing audit without `force`, a folder that cannot be written, a database error.
+/// A file that cannot be read is listed in the report and the others are audited.
+pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audited, AuditError> {
+    let db = dir.join(AUDIT_DB);
+    if db.exists() && !force {
+        return Err(AuditError::Exists(dir.to_path_buf()));
+    }
+    if !dir.exists() {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+                .map_err(io(dir))?;
+        }
+    }
+    if force {
+        for name in [AUDIT_DB, "audit.db-wal", "audit.db-shm"] {
+            let p = dir.join(name);
+            if p.exists() {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+            }
+        }
+    }
+    let mut store = Store::open(&db)?;
+    let options = ImportOptions {
+        keep_duplicates: true,
+        ..ImportOptions::default()
+    };
+    let shown = std::io::stderr().is_terminal();
+    let mut summaries = Vec::new();
+    let mut failed = Vec::new();
+    for path in files {
+        match import_file(&mut store, path, &options, ctx, shown) {
+            Ok(s) => summaries.push(s),
+            Err(e) => failed.push(e.to_string()),
+        }
+    }
+    store.store_suggestions(&ctx.rules, |_, _| {})?;
+
+    // The client's own columns go back in the files, after leadgate's.
+    let mut extra: BTreeSet<String> = BTreeSet::new();
+    let everyone = ListFilter::default();
+    store.walk_leads(&everyone, |lead| -> Result<ControlFlow<()>, StoreError> {
+        extra.extend(lead.attributes.keys().cloned());
+        Ok(ControlFlow::Continue(()))
+    })?;
+    let batch_files: HashMap<String, String> = store
+        .batches()?
+        .into_iter()
+        .map(|b| (b.id, b.file_name))
+        .collect();
+    let origin = |l: &Lead| -> (String, String) {
+        l.origin.as_ref().map_or_else(
+            || (String::new(), String::new()),
+            |o| {
+                (
+                    batch_files.get(&o.batch_id).cloned().unwrap_or_default(),
+                    o.line.to_string(),
+                )
+            },
+        )
+    };
+
+    let clean_path = dir.join("clean.csv");
+    let excluded_path = dir.join("excluded.csv");
+    let mut clean = csv_file(&clean_path)?;
+    let mut excluded = csv_file(&excluded_path)?;
+    let mut head: Vec<String> = CONTACT.iter().map(|s| (*s).to_string()).collect();
+    head.extend(["file", "line"].map(String::from));
+    let mut clean_head = head.clone();
+    clean_head
+        .extend(["suggested_fit", "fit_rule", "suggested_role", "role_rule"].map(String::from));
+    // A client column named like one of leadgate's keeps its name, marked as the client's.
+    let theirs = |k: &String| {
+        if CONTACT.contains(&k.as_str()) || ["file", "line"].contains(&k.as_str()) {
+            format!("{k} (source)")
+        } else {
+            k.clone()
+        }
+    };
+    clean_head.extend(extra.iter().map(theirs));
+    let mut excluded_head = head;
+    excluded_head.push("excluded_because".into());
+    excluded_head.extend(extra.iter().map(theirs));
+    write_row(&mut clean, &clean_path, &clean_head)?;
+    write_row(&mut excluded, &excluded_path, &excluded_head)?;
+
+    let total = store.lead_count()?;
+    let bar = crate::import::count_bar(total, "writing clean.csv and excluded.csv");
+    let mut suggested = Suggested::default();
+    let (mut n_clean, mut n_excluded, mut unique) = (0u64, 0u64, 0u64);
+    let mut excluded_by: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    let mut missing: BTreeMap<&'static str, u64> = BTreeMap::new();
+    store.walk_leads(&everyone, |lead| -> Result<ControlFlow<()>, AuditError> {
+        bar.inc(1);
+        unique += 1;
+        let c = &lead.contact;
+        for (field, value) in [
+            ("email", &c.email),
+            ("title", &c.title),
+            ("company", &c.company),
+            ("website or domain", &c.domain),
+            ("phone", &c.phone),
+            ("LinkedIn", &c.linkedin_url),
+            ("country", &c.country),
+            ("industry", &c.industry),
+            ("employees", &c.employees),
+        ] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                *missing.entry(field).or_default() += 1;
+            }
+        }
+        let mut reasons: Vec<(String, String)> = lead
+            .evidence
+            .flags
+            .iter()
+            .filter(|f| f.is_open())
+            .map(|f| {
+                (
+                    f.flag.as_str().to_string(),
+                    format!("{}: {}", f.flag.label(), f.reason),
+                )
+            })
+            .collect();
+        if never_exported(&lead) && !reasons.iter().any(|(k, _)| k == "do_not_contact") {
+            reasons.push(("do_not_contact".into(), "Asked not to be contacted".into()));
+        }
+        let (file, line) = origin(&lead);
+        let mut row = contact_cells(&lead);
+        row.extend([file, line]);
+        if reasons.is_empty() {
+            n_clean += 1;
+            let s = suggestions(&lead, &ctx.rules);
+            match s.icp_fit.as_ref().map(|f| f.value) {
+                Some(IcpFit::Fit) => suggested.likely_fit += 1,
+                Some(IcpFit::NotFit) => suggested.likely_not += 1,
+                _ => suggested.unknown += 1,
+            }
+            row.extend([
+                s.icp_fit
+                    .as_ref()
+                    .map_or_else(|| "unknown".into(), |f| format!("likely {}", f.value)),
+                s.icp_fit
+                    .as_ref()
+                    .map_or_else(String::new, |f| f.because.join("; ")),
+                s.role_relevance
+                    .as_ref()
+                    .map_or_else(|| "unknown".into(), |r| format!("likely {}", r.value)),
+                s.role_relevance
+                    .as_ref()
+                    .map_or_else(String::new, |r| r.because.join("; ")),
+            ]);
+            row.extend(
+                extra
+                    .iter()
+                    .map(|k| lead.attributes.get(k).cloned().unwrap_or_default()),
+            );
+            write_row(&mut clean, &clean_path, &row)?;
+        } else {
+            n_excluded += 1;
+            for (key, _) in &reasons {
+                let label = crate::domain::Flag::parse(key)
+                    .map_or_else(|_| key.clone(), |f| f.label().to_string());
+                excluded_by.entry(key.clone()).or_insert((label, 0)).1 += 1;
+            }
+            row.push(
+                reasons
+                    .iter()
+                    .map(|(_, why)| why.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+            row.extend(
+                extra
+                    .iter()
+                    .map(|k| lead.attributes.get(k).cloned().unwrap_or_default()),
+            );
+            write_row(&mut excluded, &excluded_path, &row)?;
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    bar.finish_and_clear();
+    clean.flush().map_err(io(&clean_path))?;
+    excluded.flush().map_err(io(&excluded_path))?;
+
+    let dup_path = dir.join("duplicates.csv");
+    let mut dups = csv_file(&dup_path)?;
+    write_row(
+        &mut dups,
+        &dup_path,
+        &[
+            "file",
+            "line",
+            "outcome",
+            "same_as_file",
+            "same_as_line",
+            "lead_id",
+            "name",
+            "email",
+        ]
+        .map(String::from),
+    )?;
+    let mut n_dups = 0;
+    for s in &summaries {
+        for d in &s.duplicates {
+            n_dups += 1;
+            let lead = store.lead(&d.lead_id)?;
+            let (file, line) = origin(&lead);
+            write_row(
+                &mut dups,
+                &dup_path,
+                &[
+                    s.file.clone(),
+                    d.line.to_string(),
+                    d.outcome.to_string(),
+                    file,
+                    line,
+                    lead.id.clone(),
+                    lead.contact.name.clone(),
+                    lead.contact.email.clone().unwrap_or_default(),
+                ],
+            )?;
+        }
+    }
+    dups.flush().map_err(io(&dup_path))?;
+
+    let mut excluded_by: Vec<Count> = excluded_by
+        .into_iter()
+        .map(|(key, (label, n))| Count { key, label, n })
+        .collect();
+    excluded_by.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.key.cmp(&b.key)));
+    let mut missing: Vec<Count> = missing
+        .into_iter()
+        .map(|(k, n)| Count {
+            key: k.to_string(),
+            label: k.to_string(),
+            n,
+        })
+        .collect();
+    missing.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.key.cmp(&b.key)));
+    let files: Vec<AuditFile> = summaries
+        .iter()
+        .map(|s| AuditFile {
+            file: s.file.clone(),
+            rows_read: s.read,
+            created: s.created,
+            duplicates: s.merged + s.unchanged,
+            skipped: s.skipped.len() as u64,
+            skipped_rows: s
+                .skipped
+                .iter()
+                .map(|k| format!("line {}: {}", k.line, k.reason))
+                .collect(),
+        })
+        .collect();
+    let report = AuditReport {
+        report_version: crate::report::REPORT_VERSION,
+        kind: "audit",
+        generated_at: ctx.now,
+        rows_read: files.iter().map(|f| f.rows_read).sum(),
+        skipped: files.iter().map(|f| f.skipped).sum(),
+        files,
+        failed,
+        unique_leads: unique,
+        duplicates: n_dups,
+        suggested,
+        clean: n_clean,
+        excluded: n_excluded,
+        excluded_by,
+        missing,
+    };
+    for (name, body) in [
+        ("report.md", crate::report::audit::markdown(&report)),
+        ("report.html", crate::report::audit::html(&report)),
+        (
+            "report.json",
+            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+        ),
+    ] {
+        let p = dir.join(name);
+        private_file(&p)?
+            .write_all(body.as_bytes())
+            .map_err(io(&p))?;
+    }
+    Ok(Audited {
+        report,
+        summaries,
+        db,
+    })
+}
