@@ -53,7 +53,7 @@ impl Hold {
             Hold::NotProspect => "not a prospect or opportunity".into(),
             Hold::NotActive => "in nurture or disqualified".into(),
             Hold::Gate(GateItem::IcpFit) => "ICP fit not verified".into(),
-            Hold::Gate(GateItem::RoleRelevance) => "role relevance not verified".into(),
+            Hold::Gate(GateItem::RoleRelevance) => "role not verified".into(),
             Hold::Gate(GateItem::IntentSource) => "no intent source".into(),
             Hold::Gate(item) => format!("{} missing", item.label().to_lowercase()),
             Hold::ReasonNowMissing => "no reason now".into(),

@@ -35,6 +35,8 @@ pub enum Action {
     Import,
     FilterSource,
     FilterOwner,
+    /// Open the Reports screen, or work its figures out again.
+    Reports,
     Back,
     Help,
     Quit,
@@ -74,6 +76,11 @@ pub enum Command {
     },
     LoadDetail(String),
     LoadCounts,
+    /// Work out the report's figures for the leads of the filters in force.
+    LoadReport {
+        source: Option<String>,
+        owner: Option<String>,
+    },
     Decide {
         id: String,
         decision: Decision,
@@ -143,6 +150,7 @@ impl Command {
 /// What a command produced.
 #[derive(Debug)]
 pub enum Outcome {
+    Report(Box<crate::report::Report>),
     Page {
         rows: Vec<ListRow>,
         asked: usize,

@@ -102,6 +102,15 @@ pub struct App {
     pub no_color: bool,
     /// The database file cannot be written: said in the top bar, before anyone tries.
     pub read_only: bool,
+    /// The Reports screen, when open: it covers the queue and the lead.
+    pub reports: Option<ReportsView>,
+}
+
+/// The Reports screen: the figures once worked out, and how far down it is scrolled.
+#[derive(Debug, Default)]
+pub struct ReportsView {
+    pub report: Option<Box<crate::report::Report>>,
+    pub scroll: usize,
 }
 
 impl App {
@@ -132,6 +141,7 @@ impl App {
             quit: false,
             no_color: false,
             read_only: false,
+            reports: None,
         }
     }
 
@@ -269,6 +279,9 @@ impl App {
             return Vec::new();
         }
         self.status = None;
+        if let Some(commands) = self.reports_key(&action) {
+            return commands;
+        }
         match action {
             Action::Down => return self.down(1),
             Action::Up => return self.up(1),
@@ -368,11 +381,53 @@ impl App {
                     return vec![reload()];
                 }
             }
+            Action::Reports => {
+                self.reports = Some(ReportsView::default());
+                return vec![self.load_report()];
+            }
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
             Action::Input(_) | Action::Done(_) | Action::Resize { .. } | Action::Refresh => {}
         }
         Vec::new()
+    }
+
+    /// The report for the filters in force.
+    fn load_report(&self) -> Command {
+        Command::LoadReport {
+            source: self.source.clone(),
+            owner: self.owner.clone(),
+        }
+    }
+
+    /// On the Reports screen, the keys that move through it or leave it; `None` hands the
+    /// action on to the main screen (a queue key leaves the Reports for that queue).
+    fn reports_key(&mut self, action: &Action) -> Option<Vec<Command>> {
+        let view = self.reports.as_mut()?;
+        let page = self.page_rows.max(1);
+        match action {
+            Action::Down => view.scroll += 1,
+            Action::Up => view.scroll = view.scroll.saturating_sub(1),
+            Action::PageDown => view.scroll += page,
+            Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
+            Action::Top => view.scroll = 0,
+            // Drawing clamps it to the last line.
+            Action::Bottom => view.scroll = usize::MAX / 2,
+            Action::Reports => return Some(vec![self.load_report()]),
+            Action::Back => self.reports = None,
+            Action::Queue(_) | Action::NextQueue | Action::PrevQueue => {
+                self.reports = None;
+                return None;
+            }
+            Action::Help | Action::Quit => return None,
+            _ => {
+                self.status = Some(Status {
+                    text: "Reports: Esc or a queue key (1-6) goes back to the leads".into(),
+                    error: false,
+                });
+            }
+        }
+        Some(Vec::new())
     }
 
     /// Another program changed the database: the counts, the rows on screen and the selected

@@ -54,6 +54,11 @@ impl App {
                 }
             }
             Outcome::Counts(counts) => self.counts = counts,
+            Outcome::Report(report) => {
+                if let Some(view) = self.reports.as_mut() {
+                    view.report = Some(report);
+                }
+            }
             Outcome::Decided {
                 lead,
                 decision,

@@ -263,6 +263,13 @@ pub const BINDINGS: &[Binding] = &[
         "Leave search, clear filters",
         None
     ),
+    bind!(
+        Global,
+        [k('7')],
+        Action::Reports,
+        "Reports: funnel, conversion, readiness (again: refresh)",
+        None
+    ),
     bind!(Global, [k('?')], Action::Help, "This help", Some("? help")),
     bind!(
         Global,

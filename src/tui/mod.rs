@@ -267,6 +267,15 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             })
         }
         Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts()?)),
+        Command::LoadReport { source, owner } => {
+            let period = crate::report::Period {
+                source: source.clone(),
+                owner: owner.clone(),
+                ..crate::report::Period::default()
+            };
+            let report = crate::report::build(store, &period, &app.rules, app.now, false)?;
+            Ok(Outcome::Report(Box::new(report)))
+        }
         Command::Decide {
             id,
             decision,

@@ -21,5 +21,6 @@ mod support;
 mod tui;
 mod tui_consent;
 mod tui_pty;
+mod tui_reports;
 mod tui_support;
 mod two_programs;

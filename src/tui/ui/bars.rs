@@ -47,13 +47,13 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
         let name = match tier {
             0 => q.label(),
-            3 if q != app.queue => "",
+            3 if q != app.queue || app.reports.is_some() => "",
             _ => short_label(q),
         };
         let sep = if name.is_empty() { "" } else { " " };
         format!("{}{sep}{name}{count}", i + 1)
     };
-    let line = |tier: u8| {
+    let line = |tier: u8, with_reports: bool| {
         let mut spans = lead.clone();
         if tier < 2 {
             spans.push(title.clone());
@@ -61,7 +61,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         for (i, &q) in Queue::ALL.iter().enumerate() {
             let first = i == 0 && tier >= 2 && !app.read_only;
             spans.push(Span::raw(if first { " " } else { "│ " }));
-            let style = if q == app.queue {
+            let style = if q == app.queue && app.reports.is_none() {
                 theme.active_tab()
             } else {
                 ratatui::style::Style::new()
@@ -69,10 +69,43 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             spans.push(Span::styled(tab(tier, i, q), style));
             spans.push(Span::raw(" "));
         }
+        if !with_reports {
+            return Line::from(spans);
+        }
+        let reports = match tier {
+            0 => "7 Reports",
+            _ => "7 Rep",
+        };
+        spans.push(Span::raw("│ "));
+        spans.push(Span::styled(
+            reports,
+            if app.reports.is_some() {
+                theme.active_tab()
+            } else {
+                ratatui::style::Style::new()
+            },
+        ));
         Line::from(spans)
     };
-    let tier = (0..3).find(|&t| line(t).width() <= room).unwrap_or(3);
-    f.render_widget(Paragraph::new(fit::truncate_line(&line(tier), room)), area);
+    // The Reports tab goes before the title and the queue names do (its key stays in the
+    // help); on the Reports screen it is always shown.
+    let open = app.reports.is_some();
+    let tiers = [
+        (0, true),
+        (1, true),
+        (1, open),
+        (2, true),
+        (2, open),
+        (3, true),
+    ];
+    let (tier, with_reports) = tiers
+        .into_iter()
+        .find(|&(t, r)| line(t, r).width() <= room)
+        .unwrap_or((3, open));
+    f.render_widget(
+        Paragraph::new(fit::truncate_line(&line(tier, with_reports), room)),
+        area,
+    );
 }
 
 /// The filters in force, in full, and how to clear them; `None` without filters.
@@ -108,7 +141,9 @@ fn short_label(q: Queue) -> &'static str {
 
 pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
-    let right = if !app.rows.is_empty() && !app.has_before && !app.has_after {
+    let right = if app.reports.is_some() {
+        String::new()
+    } else if !app.rows.is_empty() && !app.has_before && !app.has_after {
         format!("{}/{} ", app.selected + 1, app.rows.len())
     } else {
         String::new()
@@ -122,6 +157,16 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 theme.title()
             },
+        ),
+        None if app.reports.is_some() => Span::styled(
+            format!(
+                " {}",
+                fit::truncate(
+                    "j/k scroll · 7 work the figures out again · Esc back to the leads · ? help",
+                    room
+                )
+            ),
+            theme.dim(),
         ),
         None => {
             let scope = if app.focus == Focus::Detail {

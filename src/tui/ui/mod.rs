@@ -5,6 +5,7 @@ mod detail;
 pub mod fit;
 mod popups;
 mod queue;
+mod reports;
 mod timeline;
 
 use ratatui::Frame;
@@ -54,15 +55,22 @@ pub fn render(app: &App, f: &mut Frame) {
     ])
     .areas(area);
     f.render_widget(Paragraph::new(filters), filter_bar);
+    bars::tabs(app, theme, f, tabs);
+    bars::status(app, theme, f, status);
+    if let Some(view) = &app.reports {
+        reports::render(view, theme, f, body);
+        for popup in &app.popups {
+            popups::render(app, popup, theme, f, area);
+        }
+        return;
+    }
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
     let [detail_area, timeline_area] =
         Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
-    bars::tabs(app, theme, f, tabs);
     queue::render(app, theme, f, left);
     detail::render(app, theme, f, detail_area);
     timeline::render(app, theme, f, timeline_area);
-    bars::status(app, theme, f, status);
     for popup in &app.popups {
         popups::render(app, popup, theme, f, area);
     }

@@ -1,0 +1,49 @@
+//! The Reports screen: the figures of `leadgate report` in the workstation, with charts, at
+//! both terminal sizes; scrolling, and the keys that leave it.
+
+use crate::tui_support::desk;
+
+#[test]
+fn the_reports_screen_draws_the_funnel_conversion_and_readiness() {
+    let mut d = desk();
+    d.press(&["7"]);
+    let view = d.app.reports.as_ref().expect("the Reports screen is open");
+    let report = view.report.as_ref().expect("its figures are worked out");
+    assert_eq!(report.funnel.leads, d.store.lead_count().unwrap());
+    insta::assert_snapshot!("reports_80x24", d.screen(80, 24));
+    insta::assert_snapshot!("reports_140x42", d.screen(140, 42));
+    let screen = d.screen(140, 42);
+    assert!(screen.contains("Funnel"), "{screen}");
+    assert!(screen.contains("Lead → prospect by source"), "{screen}");
+    assert!(screen.contains("Ready today:"), "{screen}");
+}
+
+#[test]
+fn the_figures_scroll_and_escape_or_a_queue_key_goes_back_to_the_leads() {
+    let mut d = desk();
+    d.press(&["7"]);
+    assert!(d.screen(80, 24).contains("line 1/"));
+    d.press(&["j", "j"]);
+    assert!(d.screen(80, 24).contains("line 3/"), "{}", d.screen(80, 24));
+    d.press(&["G"]);
+    let bottom = d.screen(80, 24);
+    assert!(bottom.contains("Activity in the period"), "{bottom}");
+    // A decision key does nothing here but say how to leave.
+    let before = d.store.lead_count().unwrap();
+    d.press(&["p"]);
+    assert!(d.screen(80, 24).contains("Esc or a queue key"));
+    assert_eq!(d.store.lead_count().unwrap(), before);
+    d.press(&["Esc"]);
+    assert!(d.app.reports.is_none());
+    assert!(d.app.detail.is_some(), "back on the queue with its lead");
+    d.press(&["7", "2"]);
+    assert!(d.app.reports.is_none());
+    assert_eq!(d.app.queue, leadgate::domain::Queue::Prospects);
+}
+
+#[test]
+fn help_lists_the_reports_key() {
+    let mut d = desk();
+    d.press(&["?"]);
+    assert!(d.screen(140, 42).contains("Reports"));
+}
