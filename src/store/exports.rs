@@ -131,6 +131,20 @@ impl Store {
         Ok(info)
     }
 
+    /// The tools `lead_id` was exported to and when, newest first (one entry a tool: its
+    /// latest export).
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn sent_to(&self, lead_id: &str) -> Result<Vec<(String, DateTime<Utc>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT field, max(at) FROM events WHERE lead_id = ?1 AND kind = 'exported' \
+             GROUP BY field ORDER BY max(at) DESC, field",
+        )?;
+        let rows = stmt.query_map([lead_id], |r| Ok((r.get(0)?, time_at(r, 1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every export, newest first.
     ///
     /// # Errors

@@ -160,6 +160,8 @@ pub enum Outcome {
         lead: Box<Lead>,
         short_id: String,
         events: Vec<crate::store::Event>,
+        /// The tools the lead was sent to, and when (newest first).
+        sent: Vec<(String, chrono::DateTime<chrono::Utc>)>,
     },
     Counts(Vec<(Queue, u64)>),
     Decided {

@@ -40,6 +40,8 @@ pub struct Detail {
     /// The shortest unambiguous prefix of the lead's id.
     pub short_id: String,
     pub events: Vec<Event>,
+    /// The tools the lead was exported to, and when (newest first).
+    pub sent: Vec<(String, DateTime<Utc>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,6 +18,7 @@ impl App {
                 lead,
                 short_id,
                 events,
+                sent,
             } => {
                 if self.selected_row().is_some_and(|r| r.lead.id == lead.id) {
                     let window = self.rules.gates.reason_now_window_days;
@@ -42,6 +43,7 @@ impl App {
                         lead: *lead,
                         short_id,
                         events,
+                        sent,
                     });
                     // In the refused panel, move on to the next item still missing: the
                     // missing come first.

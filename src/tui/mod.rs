@@ -262,6 +262,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let events = store.recent_events(id, TIMELINE)?;
             Ok(Outcome::Detail {
                 short_id: store.short_id(id),
+                sent: store.sent_to(id)?,
                 lead,
                 events,
             })

@@ -47,3 +47,38 @@ fn help_lists_the_reports_key() {
     d.press(&["?"]);
     assert!(d.screen(140, 42).contains("Reports"));
 }
+
+#[test]
+fn a_lead_sent_to_a_sequencer_says_so_in_the_lead_pane() {
+    use leadgate::store::{Ctx, ExportSpec, ListFilter, Written};
+    let mut d = desk();
+    let id = d.app.selected_row().expect("a row").lead.id.clone();
+    let name = d.selected_name();
+    let filter = ListFilter::default();
+    let spec = ExportSpec {
+        profile: "instantly",
+        file: Some("ready.csv"),
+        filter: &filter,
+        selection: serde_json::json!({}),
+        per_lead: true,
+    };
+    let wanted = id.clone();
+    d.store
+        .export(
+            &spec,
+            &Ctx::new("sam", crate::tui_support::now()),
+            |lead, _| -> Result<Written, leadgate::store::StoreError> {
+                Ok(if lead.id == wanted {
+                    Written::Yes
+                } else {
+                    Written::No
+                })
+            },
+            || Ok(0),
+        )
+        .unwrap();
+    d.press(&["j", "k"]);
+    assert_eq!(d.selected_name(), name);
+    let screen = d.screen(140, 42);
+    assert!(screen.contains("Sent to: instantly on"), "{screen}");
+}

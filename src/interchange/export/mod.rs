@@ -19,6 +19,8 @@ pub enum ExportWriter<W: Write> {
         columns: &'static [(&'static str, Col)],
         /// Leads whose given and family names were split from the full name here.
         split: u64,
+        /// A one-word name is the family name (the tool refuses a lead without one).
+        family_required: bool,
     },
     Json {
         out: W,
@@ -47,6 +49,7 @@ impl<W: Write> ExportWriter<W> {
             out,
             columns,
             split: 0,
+            family_required: profile.requires_family_name(),
         })
     }
 
@@ -60,12 +63,17 @@ impl<W: Write> ExportWriter<W> {
                 out,
                 columns,
                 split,
+                family_required,
             } => {
-                let parts = name_parts(&lead.contact);
+                let mut parts = name_parts(&lead.contact);
+                if *family_required && parts.family.is_empty() {
+                    parts.family = std::mem::take(&mut parts.given);
+                }
                 let uses_parts = columns
                     .iter()
                     .any(|(_, c)| matches!(c, Col::GivenName | Col::FamilyName));
-                if parts.split && uses_parts && !parts.given.is_empty() {
+                if parts.split && uses_parts && !(parts.given.is_empty() || parts.family.is_empty())
+                {
                     *split += 1;
                 }
                 for (_, col) in columns.iter() {

@@ -36,6 +36,12 @@ impl Profile {
         !matches!(self, Profile::Csv | Profile::Json)
     }
 
+    /// Salesforce refuses a lead without a last name: a one-word name goes there.
+    #[must_use]
+    pub fn requires_family_name(self) -> bool {
+        self == Profile::Salesforce
+    }
+
     /// The most rows the tool's importer takes in one file, where it documents one.
     #[must_use]
     pub fn max_rows(self) -> Option<u64> {

@@ -126,3 +126,19 @@ fn json_writes_whole_leads_with_their_name_parts() {
     assert_eq!(v[0]["email"], "maren@brightkiln.example");
     assert_eq!(v[0]["evidence"]["reason_now"], "Opening a second warehouse");
 }
+
+#[test]
+fn salesforce_gets_a_one_word_name_as_the_last_name_it_requires() {
+    let (out, split) = written(Profile::Salesforce, &[lead("Cher")]);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let row = rows.records().next().expect("row").expect("parses");
+    assert_eq!((row.get(0), row.get(1)), (Some(""), Some("Cher")));
+    assert_eq!(split, 0, "nothing was split");
+    let (out, _) = written(Profile::Hubspot, &[lead("Cher")]);
+    let row = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.get(0), row.get(1)), (Some("Cher"), Some("")));
+}

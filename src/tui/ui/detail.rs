@@ -173,6 +173,17 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Span::styled(format!("Priority {:.1}: ", score.total), theme.title()),
         Span::styled(score.breakdown(), theme.dim()),
     ]));
+    if !detail.sent.is_empty() {
+        let sent: Vec<String> = detail
+            .sent
+            .iter()
+            .map(|(tool, at)| format!("{} on {}", one_line(tool), at.date_naive()))
+            .collect();
+        lines.push(Line::from(vec![
+            Span::styled("Sent to: ", theme.title()),
+            Span::raw(sent.join(", ")),
+        ]));
+    }
     if let Some(days) = detail.stalled {
         lines.push(Line::styled(
             format!("Stalled: no change for {days} days · act, or pass it back with n"),
