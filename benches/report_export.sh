@@ -14,8 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A copy: the export records itself, and the binary may upgrade the schema first.
 cp "$db" "$work/leads.db"
-lg() { ./target/release/leadgate --db "$work/leads.db" --as bench "$@"; }
-lg report >/dev/null # upgrade and warm the page cache once, outside the rounds
+lg=(./target/release/leadgate --db "$work/leads.db" --as bench)
+"${lg[@]}" report >/dev/null # upgrade and warm the page cache once, outside the rounds
 
 columns="id, name, given_name, family_name, email, title, company, domain, industry, employees, \
 country, city, phone, linkedin_url, source, owner, last_activity, stage, state, state_reason, \
@@ -33,11 +33,11 @@ measure() { # label, output file, command...: prints seconds and peak MB, keeps 
 echo "database: $db ($(du -h "$db" | cut -f1), $(sqlite3 "$db" 'SELECT count(*) FROM leads') leads, $(sqlite3 "$db" 'SELECT count(*) FROM events') events)"
 for round in 1 2 3; do
     echo "round $round"
-    measure "report text" /dev/null lg report
-    measure "report json" /dev/null lg report --format json
+    measure "report text" /dev/null "${lg[@]}" report
+    measure "report json" /dev/null "${lg[@]}" report --format json
     measure "sqlite3 -csv" "$work/sqlite.csv" sqlite3 -csv -header "$work/leads.db" "SELECT $columns FROM leads"
     rm -f "$work/all.csv"
-    measure "leadgate export csv" /dev/null lg export --to csv -o "$work/all.csv"
+    measure "leadgate export csv" /dev/null "${lg[@]}" export --to csv -o "$work/all.csv"
 done
 best() { sort -n "$work/$1" | head -1; }
 printf 'best of three: report %.2f s (text), %.2f s (json); export %.2f s vs sqlite3 %.2f s: ratio %.2f\n' \

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use crate::domain::export::never_exported;
+use crate::domain::export::{never_exported, probable_person};
 use crate::domain::icp::suggestions;
 use crate::domain::{IcpFit, Lead};
 use crate::import::{FileSummary, ImportOptions, import_file};
@@ -41,6 +41,9 @@ pub enum AuditError {
     Store(#[from] StoreError),
     #[error("{0}: {1}")]
     Csv(PathBuf, csv::Error),
+    /// Files that cannot be read as lead lists: nothing was written.
+    #[error("{}\nnothing was written; fix or leave out the file(s) above", .0.join("\n"))]
+    Unreadable(Vec<String>),
 }
 
 /// What the audit did, for the command's summary.
@@ -49,6 +52,30 @@ pub struct Audited {
     pub report: AuditReport,
     pub summaries: Vec<FileSummary>,
     pub db: PathBuf,
+}
+
+/// The reason key of a record kept out because another record of the same name and company is
+/// excluded.
+const SAME_PERSON: &str = "same_person";
+
+/// Why a lead is kept out of the clean list: each open flag, and an opt-out.
+fn excluded_because(lead: &Lead) -> Vec<(String, String)> {
+    let mut reasons: Vec<(String, String)> = lead
+        .evidence
+        .flags
+        .iter()
+        .filter(|f| f.is_open())
+        .map(|f| {
+            (
+                f.flag.as_str().to_string(),
+                format!("{}: {}", f.flag.label(), f.reason),
+            )
+        })
+        .collect();
+    if never_exported(lead) && !reasons.iter().any(|(k, _)| k == "do_not_contact") {
+        reasons.push(("do_not_contact".into(), "Asked not to be contacted".into()));
+    }
+    reasons
 }
 
 /// The contact columns of `clean.csv` and `excluded.csv`, by leadgate's names.
@@ -129,6 +156,16 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     if db.exists() && !force {
         return Err(AuditError::Exists(dir.to_path_buf()));
     }
+    // Every file is opened and its header read before anything is written: an audit handed
+    // back must cover the whole list, not the files that happened to read.
+    let unreadable: Vec<String> = files
+        .iter()
+        .filter_map(|p| crate::import::dry_run(p, &ImportOptions::default(), 1).err())
+        .map(|e| e.to_string())
+        .collect();
+    if !unreadable.is_empty() {
+        return Err(AuditError::Unreadable(unreadable));
+    }
     if !dir.exists() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
         #[cfg(unix)]
@@ -162,11 +199,25 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     }
     store.store_suggestions(&ctx.rules, |_, _| {})?;
 
-    // The client's own columns go back in the files, after leadgate's.
+    // The client's own columns go back in the files, after leadgate's. And the people
+    // excluded, by name and company: a second record of one of them without the email that
+    // would have merged it (a LinkedIn export, say) must not come back as someone to work.
     let mut extra: BTreeSet<String> = BTreeSet::new();
     let everyone = ListFilter::default();
+    let mut people: HashMap<String, (String, Option<crate::domain::Origin>, bool)> = HashMap::new();
     store.walk_leads(&everyone, |lead| -> Result<ControlFlow<()>, StoreError> {
         extra.extend(lead.attributes.keys().cloned());
+        if let Some(key) = probable_person(&lead.contact) {
+            let excluded = excluded_because(&lead).first().map(|(_, why)| why.clone());
+            let e = people
+                .entry(key)
+                .or_insert_with(|| (lead.id.clone(), lead.origin.clone(), false));
+            if let Some(why) = excluded
+                && !e.2
+            {
+                *e = (why, lead.origin.clone(), true);
+            }
+        }
         Ok(ControlFlow::Continue(()))
     })?;
     let batch_files: HashMap<String, String> = store
@@ -213,6 +264,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     let total = store.lead_count()?;
     let bar = crate::import::count_bar(total, "writing clean.csv and excluded.csv");
     let mut suggested = Suggested::default();
+    let mut probable = 0u64;
     let (mut n_clean, mut n_excluded, mut unique) = (0u64, 0u64, 0u64);
     let mut excluded_by: BTreeMap<String, (String, u64)> = BTreeMap::new();
     let mut missing: BTreeMap<&'static str, u64> = BTreeMap::new();
@@ -235,20 +287,22 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
                 *missing.entry(field).or_default() += 1;
             }
         }
-        let mut reasons: Vec<(String, String)> = lead
-            .evidence
-            .flags
-            .iter()
-            .filter(|f| f.is_open())
-            .map(|f| {
+        let mut reasons = excluded_because(&lead);
+        if reasons.is_empty()
+            && let Some((why, at, true)) =
+                probable_person(&lead.contact).and_then(|k| people.get(&k))
+        {
+            let (file, line) = at.as_ref().map_or_else(Default::default, |o| {
                 (
-                    f.flag.as_str().to_string(),
-                    format!("{}: {}", f.flag.label(), f.reason),
+                    batch_files.get(&o.batch_id).cloned().unwrap_or_default(),
+                    o.line,
                 )
-            })
-            .collect();
-        if never_exported(&lead) && !reasons.iter().any(|(k, _)| k == "do_not_contact") {
-            reasons.push(("do_not_contact".into(), "Asked not to be contacted".into()));
+            });
+            reasons.push((
+                SAME_PERSON.into(),
+                format!("same name and company as {file}:{line}, excluded: {why}"),
+            ));
+            probable += 1;
         }
         let (file, line) = origin(&lead);
         let mut row = contact_cells(&lead);
@@ -268,9 +322,10 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
                 s.icp_fit
                     .as_ref()
                     .map_or_else(String::new, |f| f.because.join("; ")),
-                s.role_relevance
-                    .as_ref()
-                    .map_or_else(|| "unknown".into(), |r| format!("likely {}", r.value)),
+                s.role_relevance.as_ref().map_or_else(
+                    || "unknown".into(),
+                    |r| format!("likely {}", r.value.label().to_lowercase()),
+                ),
                 s.role_relevance
                     .as_ref()
                     .map_or_else(String::new, |r| r.because.join("; ")),
@@ -284,8 +339,12 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         } else {
             n_excluded += 1;
             for (key, _) in &reasons {
-                let label = crate::domain::Flag::parse(key)
-                    .map_or_else(|_| key.clone(), |f| f.label().to_string());
+                let label = if key == SAME_PERSON {
+                    "Same name and company as an excluded record".to_string()
+                } else {
+                    crate::domain::Flag::parse(key)
+                        .map_or_else(|_| key.clone(), |f| f.label().to_string())
+                };
                 excluded_by.entry(key.clone()).or_insert((label, 0)).1 += 1;
             }
             row.push(
@@ -388,6 +447,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         failed,
         unique_leads: unique,
         duplicates: n_dups,
+        probable_same_person: probable,
         suggested,
         clean: n_clean,
         excluded: n_excluded,

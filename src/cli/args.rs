@@ -322,7 +322,8 @@ Examples:
   leadgate export --ready --to instantly -o ready.csv
   leadgate export --ready --to lemlist --source webinar -o webinar-ready.csv
   leadgate export --stage opportunity --to hubspot -o opportunities.csv
-  leadgate export --to csv -o everything.csv      (import reads it back)
+  leadgate export --to csv -o everything.csv      (import reads the contacts back; stages
+                                                   and evidence are never taken from a file)
 
 Each profile writes the headers its tool's importer recognises without mapping. The
 evidence travels as personalization columns (reason_now, reason_now_on, intent, fit_why,

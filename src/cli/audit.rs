@@ -19,7 +19,15 @@ pub fn run(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let done = audit(files, dir, force, ctx).map_err(|e| CliError::Usage(e.to_string()))?;
+    let done = audit(files, dir, force, ctx).map_err(|e| match e {
+        crate::audit::AuditError::Exists(_) => CliError::Usage(e.to_string()),
+        crate::audit::AuditError::Unreadable(mut list) => {
+            list.push("nothing was written; fix or leave out the file(s) above".into());
+            CliError::Files(list)
+        }
+        crate::audit::AuditError::Store(e) => CliError::Store(e),
+        other => CliError::Io(std::io::Error::other(other.to_string())),
+    })?;
     let r = &done.report;
     writeln!(
         out,
@@ -42,16 +50,25 @@ pub fn run(
             .map(|c| format!("{} {}", c.n, c.key))
             .collect();
         writeln!(out, "  {} excluded: {}", r.excluded, why.join(", "))?;
+        if r.probable_same_person > 0 {
+            writeln!(
+                out,
+                "  ({} of them only by the same name and company as an excluded record)",
+                r.probable_same_person
+            )?;
+        }
     }
     writeln!(out, "wrote in {}:", dir.display())?;
     for name in OUTPUTS {
         writeln!(out, "  {name}")?;
     }
-    writeln!(
-        out,
-        "work the list: leadgate --db {} ",
-        dir.join(AUDIT_DB).display()
-    )?;
+    let db = dir.join(AUDIT_DB).display().to_string();
+    let db = if db.contains(char::is_whitespace) || db.contains('\'') {
+        format!("'{}'", db.replace('\'', "'\\''"))
+    } else {
+        db
+    };
+    writeln!(out, "work the list: leadgate --db {db}")?;
     if r.failed.is_empty() {
         Ok(())
     } else {

@@ -17,6 +17,8 @@ use crate::store::{Ctx, ExportInfo, ExportSpec, FilterColumn, ListFilter, Store,
 /// What an export left out, by reason.
 #[derive(Debug, Default)]
 struct LeftOut {
+    /// Written without a value the tool requires (it will refuse them).
+    incomplete: u64,
     opted_out: u64,
     sent_before: u64,
     held: BTreeMap<Hold, u64>,
@@ -130,7 +132,14 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, CliError> {
     tempfile::Builder::new()
         .prefix(".leadgate-export-")
         .tempfile_in(dir)
-        .map_err(|e| CliError::Usage(format!("could not write in {}: {e}", dir.display())))
+        .map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::NotFound {
+                "no such folder".to_string()
+            } else {
+                std::io::Error::from(e.kind()).to_string()
+            };
+            CliError::Usage(format!("could not write in {}: {why}", dir.display()))
+        })
 }
 
 /// Writes every selected lead, records the export, and gives back what the writer wrote to.
@@ -147,7 +156,7 @@ fn write_all<W: Write>(
 ) -> Result<(ExportInfo, W), CliError> {
     // Both the lead callback and the finish use the writer; the store calls them in turn.
     let writer = std::cell::RefCell::new(Some(writer));
-    let mut finished: Option<W> = None;
+    let mut finished: Option<crate::interchange::export::Finished<W>> = None;
     let rules = &ctx.rules.gates;
     let info = store.export(
         spec,
@@ -183,14 +192,16 @@ fn write_all<W: Write>(
             let Some(w) = writer.borrow_mut().take() else {
                 return Ok(0);
             };
-            let (mut w, split) = w.finish()?;
-            w.flush()?;
-            finished = Some(w);
+            let mut done = w.finish()?;
+            done.out.flush()?;
+            let split = done.split;
+            finished = Some(done);
             Ok(split)
         },
     )?;
-    let w = finished.ok_or_else(|| CliError::Usage("the export was not finished".into()))?;
-    Ok((info, w))
+    let done = finished.ok_or_else(|| CliError::Usage("the export was not finished".into()))?;
+    left.incomplete = done.incomplete;
+    Ok((info, done.out))
 }
 
 fn summary(
@@ -254,8 +265,20 @@ fn summary(
     if !parts.is_empty() {
         writeln!(out, "  left out: {}", parts.join(" · "))?;
     }
+    if left.incomplete > 0 {
+        writeln!(
+            out,
+            "  warning: {} lead{} without a company or a last name, which {} requires: it will refuse them",
+            left.incomplete,
+            if left.incomplete == 1 { "" } else { "s" },
+            profile.label()
+        )?;
+    }
     if info.count == 0 {
-        writeln!(out, "  nothing left leadgate, so nothing is recorded")?;
+        writeln!(
+            out,
+            "  no lead was written (the file has the header row only), so no export is recorded"
+        )?;
         return Ok(());
     }
     let recorded = if profile.records_each_lead() {

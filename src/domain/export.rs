@@ -130,6 +130,22 @@ pub fn never_exported(lead: &Lead) -> bool {
             .any(|f| f.flag == Flag::DoNotContact && f.is_open())
 }
 
+/// Who a contact probably is when no address or profile says so: the same name at the same
+/// company, in any letter case and spacing. `None` without both. Used to keep a person out of
+/// a list handed back when another record of them is excluded; never to merge records.
+#[must_use]
+pub fn probable_person(c: &Contact) -> Option<String> {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let name = fold(&c.name);
+    let company = fold(c.company.as_deref()?);
+    (!name.is_empty() && !company.is_empty()).then(|| format!("{name}\u{1f}{company}"))
+}
+
 /// A given and a family name, and whether they were split from the full name here rather
 /// than kept from the source file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -135,3 +135,22 @@ fn the_source_parts_win_over_a_split() {
     };
     assert!(name_parts(&c).split);
 }
+
+#[test]
+fn the_same_name_at_the_same_company_is_probably_the_same_person() {
+    let c = |name: &str, company: Option<&str>| Contact {
+        name: name.into(),
+        company: company.map(str::to_string),
+        ..Contact::default()
+    };
+    assert_eq!(
+        probable_person(&c("Diego  Alvarado-Ruiz", Some("KestrelPay"))),
+        probable_person(&c("diego alvarado-ruiz", Some("Kestrelpay ")))
+    );
+    assert_ne!(
+        probable_person(&c("Diego Alvarado", Some("KestrelPay"))),
+        probable_person(&c("Diego Alvarado", Some("Harborlight")))
+    );
+    assert_eq!(probable_person(&c("Diego Alvarado", None)), None);
+    assert_eq!(probable_person(&c("", Some("KestrelPay"))), None);
+}

@@ -47,6 +47,9 @@ pub struct AuditReport {
     /// Distinct people after duplicates merged.
     pub unique_leads: u64,
     pub duplicates: u64,
+    /// Records kept out because another record with the same name and company is excluded
+    /// (no address or profile tied them together, so they were not merged).
+    pub probable_same_person: u64,
     pub skipped: u64,
     /// Leads not excluded, by what the rules suggest of their fit (never evidence).
     pub suggested: Suggested,
@@ -99,6 +102,14 @@ pub fn markdown(r: &AuditReport) -> String {
         pct(r.suggested.unknown, r.clean)
     );
     let _ = writeln!(s, "## Excluded: {} of {}\n", r.excluded, r.unique_leads);
+    if r.probable_same_person > 0 {
+        let _ = writeln!(
+            s,
+            "{} of them share a name and company with an excluded record but no email or \
+             profile: probably the same person, kept out to be safe.\n",
+            r.probable_same_person
+        );
+    }
     let _ = writeln!(s, "| reason | people |\n| --- | ---: |");
     for c in &r.excluded_by {
         let _ = writeln!(s, "| {} | {} |", c.label.replace('|', "\\|"), c.n);
@@ -174,8 +185,8 @@ pub fn html(r: &AuditReport) -> String {
     );
     let _ = write!(
         s,
-        "<h2>Fit (suggestions, not evidence)</h2><p>Of the {} people not excluded. A suggestion \
-         comes from the rules file; nobody has verified it yet.</p>",
+        "<h2>Fit (suggestions, not evidence)</h2><p>What the rules suggest for the {} people \
+         not excluded. A suggestion comes from the rules file; nobody has verified it yet.</p>",
         r.clean
     );
     #[allow(clippy::cast_precision_loss)]
@@ -202,6 +213,14 @@ pub fn html(r: &AuditReport) -> String {
         .map(|c| (c.label.clone(), c.n as f64, c.n.to_string()))
         .collect();
     s.push_str(&bars(&excluded, "#cf222e"));
+    if r.probable_same_person > 0 {
+        let _ = write!(
+            s,
+            "<p>{} of them share a name and company with an excluded record but no email or \
+             profile: probably the same person, kept out to be safe.</p>",
+            r.probable_same_person
+        );
+    }
     s.push_str("<h2>Data missing most</h2>");
     #[allow(clippy::cast_precision_loss)]
     let missing: Vec<(String, f64, String)> = r
@@ -234,6 +253,16 @@ pub fn html(r: &AuditReport) -> String {
         &["file", "rows", "new", "duplicates", "not leads"],
         &files,
     ));
+    for f in r.files.iter().filter(|f| !f.skipped_rows.is_empty()) {
+        let _ = write!(s, "<p>Not leads in {}:</p><ul>", escape(&f.file));
+        for row in f.skipped_rows.iter().take(50) {
+            let _ = write!(s, "<li>{}</li>", escape(row));
+        }
+        if f.skipped_rows.len() > 50 {
+            let _ = write!(s, "<li>… and {} more</li>", f.skipped_rows.len() - 50);
+        }
+        s.push_str("</ul>");
+    }
     for failed in &r.failed {
         let _ = write!(s, "<p><b>Not read:</b> {}</p>", escape(failed));
     }

@@ -156,6 +156,36 @@ struct Tally {
     opportunities: u64,
 }
 
+impl Funnel {
+    /// Counts by stage in funnel order (lead first), every stage listed.
+    #[must_use]
+    pub fn stages(&self) -> Vec<(&'static str, u64)> {
+        Stage::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str(),
+                    self.by_stage.get(s.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+
+    /// Counts by state (active, nurture, disqualified), every state listed.
+    #[must_use]
+    pub fn states(&self) -> Vec<(&'static str, u64)> {
+        State::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str(),
+                    self.by_state.get(s.as_str()).copied().unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+}
+
 impl Tally {
     fn add(&mut self, reached: Option<Stage>) {
         self.leads += 1;
@@ -235,7 +265,18 @@ pub fn build(
         ..ListFilter::default()
     };
     let today = now.date_naive();
-    let mut funnel = Funnel::default();
+    // Every stage and state is a key, zero or not: a script reads them without guessing.
+    let mut funnel = Funnel {
+        by_stage: Stage::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), 0))
+            .collect(),
+        by_state: State::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), 0))
+            .collect(),
+        ..Funnel::default()
+    };
     let mut overall = Tally::default();
     let (mut by_source, mut by_owner, mut by_batch) =
         (HashMap::new(), HashMap::new(), HashMap::new());

@@ -44,7 +44,7 @@ pub(crate) fn bars(rows: &[(String, f64, String)], colour: &str) -> String {
         .map(|r| r.1)
         .fold(0.0_f64, f64::max)
         .max(f64::EPSILON);
-    let (label_w, bar_w, row_h) = (200.0, 300.0, 22.0);
+    let (label_w, bar_w, row_h) = (290.0, 260.0, 22.0);
     #[allow(clippy::cast_precision_loss)]
     let height = row_h * rows.len() as f64 + 4.0;
     let mut s = format!(
@@ -56,7 +56,7 @@ pub(crate) fn bars(rows: &[(String, f64, String)], colour: &str) -> String {
         #[allow(clippy::cast_precision_loss)]
         let y = row_h * i as f64 + 2.0;
         let w = (value / max * bar_w).max(if *value > 0.0 { 1.0 } else { 0.0 });
-        let label: String = label.chars().take(28).collect();
+        let label: String = label.chars().take(44).collect();
         let _ = write!(
             s,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
@@ -149,16 +149,16 @@ pub fn render(r: &Report) -> String {
     );
     #[allow(clippy::cast_precision_loss)]
     let stage_bars: Vec<(String, f64, String)> = f
-        .by_stage
-        .iter()
-        .map(|(k, n)| (k.clone(), *n as f64, n.to_string()))
+        .stages()
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n as f64, n.to_string()))
         .collect();
     s.push_str(&bars(&stage_bars, "#0969da"));
     #[allow(clippy::cast_precision_loss)]
     let state_bars: Vec<(String, f64, String)> = f
-        .by_state
-        .iter()
-        .map(|(k, n)| (k.clone(), *n as f64, n.to_string()))
+        .states()
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n as f64, n.to_string()))
         .collect();
     s.push_str(&bars(&state_bars, "#8250df"));
 

@@ -163,16 +163,16 @@ pub fn render(r: &Report, md: bool) -> String {
     o.line(&format!("Conversion: {}.", rates_line(&f.conversion)));
     o.line("");
     let stages: Vec<Vec<String>> = f
-        .by_stage
-        .iter()
-        .map(|(k, n)| vec![k.clone(), n.to_string()])
+        .stages()
+        .into_iter()
+        .map(|(k, n)| vec![k.to_string(), n.to_string()])
         .collect();
     o.table(&["stage", "leads"], &stages);
     o.line("");
     let states: Vec<Vec<String>> = f
-        .by_state
-        .iter()
-        .map(|(k, n)| vec![k.clone(), n.to_string()])
+        .states()
+        .into_iter()
+        .map(|(k, n)| vec![k.to_string(), n.to_string()])
         .collect();
     o.table(&["state", "leads"], &states);
 

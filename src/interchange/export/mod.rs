@@ -21,6 +21,9 @@ pub enum ExportWriter<W: Write> {
         split: u64,
         /// A one-word name is the family name (the tool refuses a lead without one).
         family_required: bool,
+        required: &'static [Col],
+        /// Leads written without a value the tool requires.
+        incomplete: u64,
     },
     Json {
         out: W,
@@ -50,6 +53,8 @@ impl<W: Write> ExportWriter<W> {
             columns,
             split: 0,
             family_required: profile.requires_family_name(),
+            required: profile.required(),
+            incomplete: 0,
         })
     }
 
@@ -64,6 +69,8 @@ impl<W: Write> ExportWriter<W> {
                 columns,
                 split,
                 family_required,
+                required,
+                incomplete,
             } => {
                 let mut parts = name_parts(&lead.contact);
                 if *family_required && parts.family.is_empty() {
@@ -75,6 +82,12 @@ impl<W: Write> ExportWriter<W> {
                 if parts.split && uses_parts && !(parts.given.is_empty() || parts.family.is_empty())
                 {
                     *split += 1;
+                }
+                if required
+                    .iter()
+                    .any(|c| value(*c, lead, &parts).trim().is_empty())
+                {
+                    *incomplete += 1;
                 }
                 for (_, col) in columns.iter() {
                     out.write_field(cell(&value(*col, lead, &parts)).as_bytes())?;
@@ -96,23 +109,45 @@ impl<W: Write> ExportWriter<W> {
         }
     }
 
-    /// Ends the file and flushes it; returns how many full names were split.
+    /// Ends the file and flushes it.
     ///
     /// # Errors
     /// A write error.
-    pub fn finish(self) -> std::io::Result<(W, u64)> {
+    pub fn finish(self) -> std::io::Result<Finished<W>> {
         match self {
-            ExportWriter::Csv { out, split, .. } => {
-                let w = out.into_inner().map_err(|e| e.into_error())?;
-                Ok((w, split))
+            ExportWriter::Csv {
+                out,
+                split,
+                incomplete,
+                ..
+            } => {
+                let out = out.into_inner().map_err(|e| e.into_error())?;
+                Ok(Finished {
+                    out,
+                    split,
+                    incomplete,
+                })
             }
             ExportWriter::Json { mut out, first } => {
                 out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
                 out.flush()?;
-                Ok((out, 0))
+                Ok(Finished {
+                    out,
+                    split: 0,
+                    incomplete: 0,
+                })
             }
         }
     }
+}
+
+/// A finished export file: where it went, and what the summary says about it.
+pub struct Finished<W> {
+    pub out: W,
+    /// Full names split into given and family names.
+    pub split: u64,
+    /// Leads written without a value the tool requires (it will refuse them).
+    pub incomplete: u64,
 }
 
 /// A lead in a JSON export: every field, with the name parts an importer wants apart.
@@ -148,6 +183,12 @@ pub fn value<'a>(col: Col, lead: &'a Lead, parts: &'a NameParts) -> Cow<'a, str>
             .map_or(Cow::Borrowed(""), |d| owned(format!("https://{d}"))),
         Col::Industry => text(c.industry.as_ref()),
         Col::Employees => text(c.employees.as_ref()),
+        Col::EmployeeCount => c
+            .employees
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty() && e.chars().all(|ch| ch.is_ascii_digit()))
+            .map_or(Cow::Borrowed(""), Cow::Borrowed),
         Col::Country => text(c.country.as_ref()),
         Col::City => text(c.city.as_ref()),
         Col::Location => owned(
@@ -169,6 +210,12 @@ pub fn value<'a>(col: Col, lead: &'a Lead, parts: &'a NameParts) -> Cow<'a, str>
             .map_or(Cow::Borrowed(""), Cow::Borrowed),
         Col::LastActivity => text(c.last_activity.as_ref()),
         Col::Stage => Cow::Borrowed(lead.stage.as_str()),
+        Col::HubspotLifecycle => Cow::Borrowed(match lead.stage {
+            crate::domain::Stage::Lead => "Lead",
+            crate::domain::Stage::Prospect => "Sales Qualified Lead",
+            crate::domain::Stage::Opportunity => "Opportunity",
+            crate::domain::Stage::Customer => "Customer",
+        }),
         Col::State => Cow::Borrowed(lead.state.as_str()),
         Col::StateReason => Cow::Borrowed(lead.state_reason.map_or("", |r| r.as_str())),
         Col::IcpFit => Cow::Borrowed(e.icp_fit.as_str()),
@@ -213,27 +260,27 @@ fn intent(lead: &Lead) -> String {
     }
 }
 
-/// Who they are and why now, for a template's first line: "Head of Operations at Brightkiln.
-/// Why now: opening a second warehouse (2026-11-20)."
+/// Who they are and why now, for a template's first line: "Head of Operations at Brightkiln:
+/// opening a second warehouse." (The day it was seen is in its own column.)
 #[must_use]
 pub fn opener(lead: &Lead) -> String {
     let (c, e) = (&lead.contact, &lead.evidence);
-    let who = match (c.title.as_deref(), c.company.as_deref()) {
-        (Some(t), Some(co)) => format!("{} at {}.", t.trim(), co.trim()),
-        (Some(t), None) => format!("{}.", t.trim()),
-        (None, Some(co)) => format!("At {}.", co.trim()),
+    fn clean(s: Option<&str>) -> Option<&str> {
+        s.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let who = match (clean(c.title.as_deref()), clean(c.company.as_deref())) {
+        (Some(t), Some(co)) => Some(format!("{t} at {co}")),
+        (Some(t), None) => Some(t.to_string()),
+        (None, Some(co)) => Some(co.to_string()),
+        (None, None) => None,
+    };
+    let now = clean(e.reason_now.as_deref()).map(|r| r.trim_end_matches('.').to_string());
+    match (who, now) {
+        (Some(w), Some(n)) => format!("{w}: {n}."),
+        (Some(w), None) => format!("{w}."),
+        (None, Some(n)) => format!("{n}."),
         (None, None) => String::new(),
-    };
-    let now = match (e.reason_now.as_deref(), e.reason_now_on) {
-        (Some(r), Some(on)) => format!("Why now: {} ({on}).", r.trim()),
-        (Some(r), None) => format!("Why now: {}.", r.trim()),
-        _ => String::new(),
-    };
-    [who, now]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    }
 }
 
 #[cfg(test)]

@@ -42,6 +42,15 @@ impl Profile {
         self == Profile::Salesforce
     }
 
+    /// The columns the tool refuses a lead without, by header.
+    #[must_use]
+    pub fn required(self) -> &'static [Col] {
+        match self {
+            Profile::Salesforce => &[Col::Company, Col::FamilyName],
+            _ => &[],
+        }
+    }
+
     /// The most rows the tool's importer takes in one file, where it documents one.
     #[must_use]
     pub fn max_rows(self) -> Option<u64> {
@@ -85,6 +94,8 @@ pub enum Col {
     Website,
     Industry,
     Employees,
+    /// The employees as a whole number, empty for a range ("51-200"): for a number field.
+    EmployeeCount,
     Country,
     City,
     /// "City, Country".
@@ -97,6 +108,9 @@ pub enum Col {
     OwnerEmail,
     LastActivity,
     Stage,
+    /// The stage in HubSpot's lifecycle stages: Lead, Sales Qualified Lead, Opportunity,
+    /// Customer.
+    HubspotLifecycle,
     State,
     StateReason,
     IcpFit,
@@ -213,7 +227,7 @@ const HUBSPOT: &[(&str, Col)] = &[
     ("Industry", Col::Industry),
     ("LinkedIn URL", Col::Linkedin),
     ("Contact owner", Col::OwnerEmail),
-    ("Lifecycle Stage", Col::Stage),
+    ("Lifecycle Stage", Col::HubspotLifecycle),
     ("Reason Now", Col::ReasonNow),
     ("Reason Now On", Col::ReasonNowOn),
     ("Intent", Col::Intent),
@@ -234,7 +248,7 @@ const SALESFORCE: &[(&str, Col)] = &[
     ("City", Col::City),
     ("Country", Col::Country),
     ("Industry", Col::Industry),
-    ("No. of Employees", Col::Employees),
+    ("No. of Employees", Col::EmployeeCount),
     ("Description", Col::Opener),
     ("Leadgate Id", Col::Id),
 ];

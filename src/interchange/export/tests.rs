@@ -33,8 +33,8 @@ fn written(profile: Profile, leads: &[Lead]) -> (String, u64) {
     for l in leads {
         w.lead(l).expect("write");
     }
-    let (bytes, split) = w.finish().expect("finish");
-    (String::from_utf8(bytes).expect("utf-8"), split)
+    let done = w.finish().expect("finish");
+    (String::from_utf8(done.out).expect("utf-8"), done.split)
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn the_evidence_travels_as_personalization_columns() {
     assert_eq!(get("fit_why"), "Logistics, 120 staff");
     assert_eq!(
         get("personalization"),
-        "Head of Operations at Brightkiln. Why now: Opening a second warehouse (2026-11-20)."
+        "Head of Operations at Brightkiln: Opening a second warehouse."
     );
     assert_eq!(split, 1, "the full name was split");
 }
@@ -110,7 +110,7 @@ fn a_cell_that_would_run_as_a_formula_is_defused_and_controls_are_removed() {
 #[test]
 fn a_bom_starts_the_file_only_when_asked() {
     let w = ExportWriter::start(Profile::Csv, Vec::new(), true).expect("start");
-    let (bytes, _) = w.finish().expect("finish");
+    let bytes = w.finish().expect("finish").out;
     assert!(bytes.starts_with("\u{feff}leadgate_id,".as_bytes()));
     let (plain, _) = written(Profile::Csv, &[]);
     assert!(plain.starts_with("leadgate_id,"));
@@ -141,4 +141,34 @@ fn salesforce_gets_a_one_word_name_as_the_last_name_it_requires() {
         .unwrap()
         .unwrap();
     assert_eq!((row.get(0), row.get(1)), (Some("Cher"), Some("")));
+}
+
+#[test]
+fn crm_columns_hold_values_the_crm_accepts() {
+    let mut l = lead("Maren Okafor");
+    l.contact.employees = Some("51-200".into());
+    let (out, _) = written(Profile::Salesforce, &[l.clone()]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let row = r.records().next().unwrap().unwrap();
+    let at = |name: &str| h.iter().position(|x| x == name).unwrap();
+    assert_eq!(&row[at("No. of Employees")], "", "a range is no number");
+    l.contact.employees = Some("120".into());
+    let (out, _) = written(Profile::Salesforce, &[l.clone()]);
+    assert!(out.contains(",120,"), "{out}");
+    let (out, _) = written(Profile::Hubspot, &[l]);
+    assert!(
+        out.contains("Sales Qualified Lead"),
+        "a prospect, in HubSpot's words: {out}"
+    );
+}
+
+#[test]
+fn a_lead_missing_what_salesforce_requires_is_counted() {
+    let mut no_company = lead("Maren Okafor");
+    no_company.contact.company = None;
+    let mut w = ExportWriter::start(Profile::Salesforce, Vec::new(), false).unwrap();
+    w.lead(&lead("Ada Byron")).unwrap();
+    w.lead(&no_company).unwrap();
+    assert_eq!(w.finish().unwrap().incomplete, 1);
 }

@@ -71,10 +71,10 @@ fn horizontal<'a>(bars: Vec<Bar<'a>>, block: Block<'a>) -> BarChart<'a> {
 }
 
 fn funnel(r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
-    let stages = ["lead", "prospect", "opportunity", "customer"];
-    let bars: Vec<Bar> = stages
-        .iter()
-        .filter_map(|s| r.funnel.by_stage.get(*s).map(|n| (*s, *n)))
+    let bars: Vec<Bar> = r
+        .funnel
+        .stages()
+        .into_iter()
         .map(|(s, n)| Bar::with_label(label(s, 11), n).text_value(n.to_string()))
         .collect();
     let title = format!(
