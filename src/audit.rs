@@ -205,10 +205,15 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     let mut extra: BTreeSet<String> = BTreeSet::new();
     let everyone = ListFilter::default();
     let mut people: HashMap<String, (String, Option<crate::domain::Origin>, bool)> = HashMap::new();
+    // Records with the same name and company as an earlier one.
+    let mut again = 0u64;
     store.walk_leads(&everyone, |lead| -> Result<ControlFlow<()>, StoreError> {
         extra.extend(lead.attributes.keys().cloned());
         if let Some(key) = probable_person(&lead.contact) {
             let excluded = excluded_because(&lead).first().map(|(_, why)| why.clone());
+            if people.contains_key(&key) {
+                again += 1;
+            }
             let e = people
                 .entry(key)
                 .or_insert_with(|| (lead.id.clone(), lead.origin.clone(), false));
@@ -448,6 +453,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         unique_leads: unique,
         duplicates: n_dups,
         probable_same_person: probable,
+        same_name_and_company: again,
         suggested,
         clean: n_clean,
         excluded: n_excluded,

@@ -64,6 +64,11 @@ macro_rules! vocabulary {
             /// # Errors
             /// `UnknownValue` listing the accepted spellings.
             pub fn parse(raw: &str) -> Result<Self, $crate::domain::vocabulary::UnknownValue> {
+                // The canonical spelling, as stored, needs no folding (a million rows read
+                // for a report parse several each).
+                if let Some(v) = Self::ALL.iter().copied().find(|v| v.as_str() == raw) {
+                    return Ok(v);
+                }
                 let wanted = $crate::domain::vocabulary::normalize_spelling(raw);
                 Self::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
                     $crate::domain::vocabulary::UnknownValue {

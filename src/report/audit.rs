@@ -50,6 +50,9 @@ pub struct AuditReport {
     /// Records kept out because another record with the same name and company is excluded
     /// (no address or profile tied them together, so they were not merged).
     pub probable_same_person: u64,
+    /// Records with the same name and company as another, without an email or profile that
+    /// would have merged them: the list probably holds this many fewer people.
+    pub same_name_and_company: u64,
     pub skipped: u64,
     /// Leads not excluded, by what the rules suggest of their fit (never evidence).
     pub suggested: Suggested,
@@ -87,6 +90,15 @@ pub fn markdown(r: &AuditReport) -> String {
         r.duplicates,
         r.skipped
     );
+    if r.same_name_and_company > 0 {
+        let _ = writeln!(
+            s,
+            "{} records share a name and company with another but no email or profile, so \
+             they were not merged: probably about {} different people in all.\n",
+            r.same_name_and_company,
+            r.unique_leads - r.same_name_and_company
+        );
+    }
     let _ = writeln!(s, "## Fit (suggestions, not evidence)\n");
     let _ = writeln!(
         s,
@@ -183,6 +195,15 @@ pub fn html(r: &AuditReport) -> String {
         r.duplicates,
         r.skipped
     );
+    if r.same_name_and_company > 0 {
+        let _ = write!(
+            s,
+            "<p>{} records share a name and company with another but no email or profile, so \
+             they were not merged: probably about {} different people in all.</p>",
+            r.same_name_and_company,
+            r.unique_leads - r.same_name_and_company
+        );
+    }
     let _ = write!(
         s,
         "<h2>Fit (suggestions, not evidence)</h2><p>What the rules suggest for the {} people \

@@ -209,9 +209,37 @@ impl Tally {
     }
 }
 
-fn table(groups: HashMap<Option<String>, Tally>) -> Vec<Conversion> {
+/// Tallies by a text key (a source, an owner, an import), and for leads without one: a key
+/// is allocated only the first time it is seen.
+#[derive(Default)]
+struct Groups {
+    keyed: HashMap<String, Tally>,
+    none: Tally,
+}
+
+impl Groups {
+    fn add(&mut self, key: Option<&String>, got: Option<Stage>) {
+        match key {
+            None => self.none.add(got),
+            Some(k) => match self.keyed.get_mut(k.as_str()) {
+                Some(t) => t.add(got),
+                None => {
+                    let mut t = Tally::default();
+                    t.add(got);
+                    self.keyed.insert(k.clone(), t);
+                }
+            },
+        }
+    }
+}
+
+fn table(groups: Groups) -> Vec<Conversion> {
+    let none = (groups.none.leads > 0).then_some((None, groups.none));
     let mut rows: Vec<Conversion> = groups
+        .keyed
         .into_iter()
+        .map(|(k, t)| (Some(k), t))
+        .chain(none)
         .map(|(key, t)| Conversion {
             key,
             leads: t.leads,
@@ -279,7 +307,7 @@ pub fn build(
     };
     let mut overall = Tally::default();
     let (mut by_source, mut by_owner, mut by_batch) =
-        (HashMap::new(), HashMap::new(), HashMap::new());
+        (Groups::default(), Groups::default(), Groups::default());
     let mut readiness = Readiness {
         pass_ids: ids.then(Vec::new),
         ..Readiness::default()
@@ -289,33 +317,23 @@ pub fn build(
     let mut flags: BTreeMap<Flag, (u64, u64)> = BTreeMap::new();
     let mut stalled = Vec::new();
     let stalled_days = rules.gates.stalled_days;
-    store.walk_leads(&filter, |lead| -> Result<ControlFlow<()>, StoreError> {
+    store.walk_for_report(&filter, |lead| -> Result<ControlFlow<()>, StoreError> {
         let got = reached.get(&lead.id).copied().or(match lead.stage {
             Stage::Lead => None,
             s => Some(s),
         });
         funnel.leads += 1;
-        *funnel
-            .by_stage
-            .entry(lead.stage.as_str().into())
-            .or_default() += 1;
-        *funnel
-            .by_state
-            .entry(lead.state.as_str().into())
-            .or_default() += 1;
+        // Every stage and state is already a key.
+        if let Some(n) = funnel.by_stage.get_mut(lead.stage.as_str()) {
+            *n += 1;
+        }
+        if let Some(n) = funnel.by_state.get_mut(lead.state.as_str()) {
+            *n += 1;
+        }
         overall.add(got);
-        by_source
-            .entry(lead.contact.source.clone())
-            .or_insert_with(Tally::default)
-            .add(got);
-        by_owner
-            .entry(lead.contact.owner.clone())
-            .or_insert_with(Tally::default)
-            .add(got);
-        by_batch
-            .entry(lead.origin.as_ref().map(|o| o.batch_id.clone()))
-            .or_insert_with(Tally::default)
-            .add(got);
+        by_source.add(lead.contact.source.as_ref(), got);
+        by_owner.add(lead.contact.owner.as_ref(), got);
+        by_batch.add(lead.origin.as_ref().map(|o| &o.batch_id), got);
         if lead.stage == Stage::Lead && lead.state == State::Active {
             readiness.active_leads += 1;
             let held = gate_holds(&lead.evidence, Stage::Lead, today, &rules.gates);

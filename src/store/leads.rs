@@ -408,6 +408,18 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 pub(super) fn walk<E: From<StoreError>>(
     conn: &Connection,
     filter: &ListFilter,
+    each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
+) -> Result<(), E> {
+    walk_reading(conn, filter, LEAD_COLUMNS, lead_from_row, each)
+}
+
+/// `walk` reading `columns` with `read`: a pass that needs a few fields of every lead reads
+/// only those.
+pub(super) fn walk_reading<E: From<StoreError>>(
+    conn: &Connection,
+    filter: &ListFilter,
+    columns: &str,
+    read: fn(&rusqlite::Row<'_>) -> rusqlite::Result<Lead>,
     mut each: impl FnMut(Lead) -> Result<ControlFlow<()>, E>,
 ) -> Result<(), E> {
     // Only the filters given become conditions, so SQLite can seek an index that serves
@@ -469,12 +481,12 @@ pub(super) fn walk<E: From<StoreError>>(
         .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
     args.push(rusqlite::types::Value::from(limit));
     let sql = format!(
-        "SELECT {LEAD_COLUMNS} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
+        "SELECT {columns} FROM leads WHERE {} ORDER BY rowid LIMIT ?",
         conditions.join(" AND ")
     );
     let mut stmt = conn.prepare(&sql).map_err(StoreError::from)?;
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(args), lead_from_row)
+        .query_map(rusqlite::params_from_iter(args), read)
         .map_err(StoreError::from)?;
     for lead in rows {
         if each(lead.map_err(StoreError::from)?)?.is_break() {

@@ -6,9 +6,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use std::collections::HashMap;
 
-use super::rows::{time_at, time_text, vocab};
+use super::leads::{ListFilter, walk_reading};
+use super::rows::{REPORT_COLUMNS, report_lead_from_row, time_at, time_text, vocab};
 use super::{Store, StoreError};
-use crate::domain::{ReasonCode, Stage};
+use crate::domain::{Lead, ReasonCode, Stage};
 
 /// Which leads a report covers, besides the period.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +55,15 @@ fn scope_sql(scope: &ReportScope) -> (String, Vec<Value>) {
     (sql, args)
 }
 
+/// The join to the leads an event belongs to, needed only when the scope names leads.
+fn join_leads(scope: &ReportScope) -> &'static str {
+    if scope.source.is_some() || scope.owner.is_some() || scope.batch.is_some() {
+        " JOIN leads l ON l.id = e.lead_id"
+    } else {
+        ""
+    }
+}
+
 /// The period's conditions on an event time column.
 fn period_sql(
     column: &str,
@@ -78,6 +88,26 @@ const NOT_UNDONE: &str = "NOT EXISTS (SELECT 1 FROM events u WHERE u.lead_id = e
      AND u.at > e.at AND json_extract(u.data, '$.undoes') = e.id)";
 
 impl Store {
+    /// Every lead `filter` selects, with only what the report reads: name, email, title,
+    /// company, source, owner, stage, state, the prospect gate's evidence and flags, when it
+    /// was created and last changed, and its import (other fields are empty).
+    ///
+    /// # Errors
+    /// A database error, or the first error `each` returns.
+    pub fn walk_for_report<E: From<StoreError>>(
+        &self,
+        filter: &ListFilter,
+        each: impl FnMut(Lead) -> Result<std::ops::ControlFlow<()>, E>,
+    ) -> Result<(), E> {
+        walk_reading(
+            &self.conn,
+            filter,
+            REPORT_COLUMNS,
+            report_lead_from_row,
+            each,
+        )
+    }
+
     /// The furthest stage each lead ever reached by a promotion that was not undone (only
     /// leads that reached prospect or beyond are listed).
     ///
@@ -115,27 +145,35 @@ impl Store {
         mut each: impl FnMut(StageStay),
     ) -> Result<(), StoreError> {
         let (cond, args) = scope_sql(scope);
+        // Found through the stage index (every stage named, so it is sought, not scanned) and
+        // sorted here: ordering in SQL would walk every event of every lead.
         let sql = format!(
-            "SELECT e.lead_id, e.old_value, e.new_value, e.at, l.created_at FROM events e \
+            "SELECT e.lead_id, e.old_value, e.new_value, e.at, e.id, l.created_at FROM events e \
              JOIN leads l ON l.id = e.lead_id \
-             WHERE e.kind = 'stage' AND e.old_value IS NOT NULL{cond} \
-             ORDER BY e.lead_id, e.at, e.id"
+             WHERE e.kind = 'stage' AND e.new_value IN ('lead', 'prospect', 'opportunity', \
+             'customer') AND e.old_value IS NOT NULL{cond}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                time_at(r, 3)?,
+                r.get::<_, String>(4)?,
+                time_at(r, 5)?,
+            ))
+        })?;
+        let mut changes = rows.collect::<Result<Vec<_>, _>>()?;
+        changes.sort_by(|a, b| (&a.0, a.3, &a.4).cmp(&(&b.0, b.3, &b.4)));
         let mut last: Option<(String, DateTime<Utc>)> = None;
-        while let Some(r) = rows.next()? {
-            let lead_id: String = r.get(0)?;
-            let (Ok(from), Ok(to)) = (
-                Stage::parse(&r.get::<_, String>(1)?),
-                Stage::parse(&r.get::<_, String>(2)?),
-            ) else {
+        for (lead_id, from, to, at, _, created) in changes {
+            let (Ok(from), Ok(to)) = (Stage::parse(&from), Stage::parse(&to)) else {
                 continue;
             };
-            let at = time_at(r, 3)?;
             let since = match &last {
                 Some((id, t)) if *id == lead_id => *t,
-                _ => time_at(r, 4)?,
+                _ => created,
             };
             last = Some((lead_id.clone(), at));
             each(StageStay {
@@ -162,9 +200,9 @@ impl Store {
     ) -> Result<Vec<(String, ReasonCode, u64)>, StoreError> {
         let (cond, mut args) = scope_sql(scope);
         let period = period_sql("e.at", since, until, &mut args);
+        let join = join_leads(scope);
         let sql = format!(
-            "SELECT e.new_value, e.reason_code, count(*) FROM events e \
-             JOIN leads l ON l.id = e.lead_id \
+            "SELECT e.new_value, e.reason_code, count(*) FROM events e{join} \
              WHERE e.kind <> 'created' AND e.kind = 'state' AND e.reason_code IS NOT NULL \
              AND e.new_value IN ('nurture', 'disqualified'){period}{cond} \
              GROUP BY e.new_value, e.reason_code ORDER BY count(*) DESC, e.reason_code"
@@ -193,8 +231,9 @@ impl Store {
     ) -> Result<Vec<ActorWork>, StoreError> {
         let (cond, mut args) = scope_sql(scope);
         let period = period_sql("e.at", since, until, &mut args);
+        let join = join_leads(scope);
         let sql = format!(
-            "SELECT e.actor, e.kind, count(*) FROM events e JOIN leads l ON l.id = e.lead_id \
+            "SELECT e.actor, e.kind, count(*) FROM events e{join} \
              WHERE e.kind <> 'created'{period}{cond} \
              GROUP BY e.actor, e.kind ORDER BY e.actor, e.kind"
         );

@@ -169,6 +169,67 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
     })
 }
 
+/// What the report reads of each lead, in the order `report_lead_from_row` reads it.
+pub(super) const REPORT_COLUMNS: &str = "id, name, email, title, company, source, owner, stage, \
+    state, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
+    intent_detail, reason_now, reason_now_on, flags, updated_at, batch_id";
+
+/// A lead with only the fields the report reads (`REPORT_COLUMNS`); the rest are empty. Its
+/// last change (`updated_at`, for the stalled check) is read for prospects and opportunities
+/// only; the other times are the Unix epoch.
+pub(super) fn report_lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
+    let flags: String = r.get(17)?;
+    let stage = vocab(r, 7, Stage::parse)?;
+    let updated = if matches!(stage, Stage::Prospect | Stage::Opportunity) {
+        time_at(r, 18)?
+    } else {
+        DateTime::<Utc>::UNIX_EPOCH
+    };
+    Ok(Lead {
+        id: r.get(0)?,
+        contact: Contact {
+            name: r.get(1)?,
+            email: r.get(2)?,
+            title: r.get(3)?,
+            company: r.get(4)?,
+            source: r.get(5)?,
+            owner: r.get(6)?,
+            ..Contact::default()
+        },
+        stage,
+        state: vocab(r, 8, State::parse)?,
+        state_reason: None,
+        state_note: None,
+        evidence: Evidence {
+            icp_fit: vocab(r, 9, IcpFit::parse)?,
+            icp_fit_why: r.get(10)?,
+            role_relevance: vocab(r, 11, RoleRelevance::parse)?,
+            role_relevance_why: r.get(12)?,
+            intent_source: opt_vocab(r, 13, IntentSource::parse)?,
+            intent_detail: r.get(14)?,
+            reason_now: r.get(15)?,
+            reason_now_on: date_at(r, 16)?,
+            // Most leads have no flag: no JSON to parse.
+            flags: if flags == "[]" {
+                Vec::new()
+            } else {
+                serde_json::from_str(&flags).map_err(|e| conversion(17, e))?
+            },
+            ..Evidence::default()
+        },
+        created_at: updated,
+        updated_at: updated,
+        last_review_at: None,
+        review_due_at: updated,
+        attributes: std::collections::BTreeMap::new(),
+        record_id: None,
+        origin: r
+            .get::<_, Option<String>>(19)?
+            .map(|batch_id| Origin { batch_id, line: 0 }),
+        version: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
