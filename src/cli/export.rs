@@ -35,6 +35,11 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let profile = Profile::parse(&args.to)?;
+    if args.bom && profile == Profile::Json {
+        return Err(CliError::Usage(
+            "--bom is for CSV files a spreadsheet opens; JSON has none".into(),
+        ));
+    }
     let ready = args.ready || profile.is_sequencer();
     let filter = ListFilter {
         stage: args.stage.as_deref().map(Stage::parse).transpose()?,

@@ -23,6 +23,11 @@ pub fn run(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if args.ids && args.format != ReportFormat::Json {
+        return Err(CliError::Usage(
+            "--ids lists lead ids in the JSON report: add --format json".into(),
+        ));
+    }
     if let (Some(s), Some(u)) = (args.since, args.until)
         && u < s
     {
