@@ -7,12 +7,12 @@ use std::path::Path;
 
 use super::args::ExportArgs;
 use super::commands::CliError;
-use super::filters::stored_value;
+use super::filters::scope;
 use crate::domain::export::{Hold, holds, never_exported};
 use crate::domain::{Stage, State};
 use crate::interchange::export::{ExportWriter, Profile};
 use crate::safe_text::one_line;
-use crate::store::{Ctx, ExportInfo, ExportSpec, FilterColumn, ListFilter, Store, Written};
+use crate::store::{Ctx, ExportInfo, ExportSpec, ListFilter, Store, Written};
 
 /// What an export left out, by reason.
 #[derive(Debug, Default)]
@@ -41,6 +41,12 @@ pub fn run(
         ));
     }
     let ready = args.ready || profile.is_sequencer();
+    let scope = scope(
+        store,
+        args.source.as_deref(),
+        args.owner.as_deref(),
+        args.batch.as_deref(),
+    )?;
     let filter = ListFilter {
         stage: args.stage.as_deref().map(Stage::parse).transpose()?,
         state: args.state.as_deref().map(State::parse).transpose()?,
@@ -49,21 +55,9 @@ pub fn run(
         } else {
             Vec::new()
         },
-        source: args
-            .source
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Source, s))
-            .transpose()?,
-        owner: args
-            .owner
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Owner, s))
-            .transpose()?,
-        batch: args
-            .batch
-            .as_deref()
-            .map(|b| store.resolve_batch(b))
-            .transpose()?,
+        source: scope.source,
+        owner: scope.owner,
+        batch: scope.batch,
         ..ListFilter::default()
     };
     if let Some(path) = &args.output

@@ -40,3 +40,32 @@ pub fn stored_value(store: &Store, column: FilterColumn, given: &str) -> Result<
         crate::safe_text::one_line(given)
     )))
 }
+
+/// `--source`, `--owner` and `--batch` as stored: each spelled as a lead has it, the batch as
+/// its full id.
+pub struct Scope {
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    pub batch: Option<String>,
+}
+
+/// Resolves the three filters a person typed.
+///
+/// # Errors
+/// `NoMatch` for a source or owner no lead has; a batch that is not found.
+pub fn scope(
+    store: &Store,
+    source: Option<&str>,
+    owner: Option<&str>,
+    batch: Option<&str>,
+) -> Result<Scope, CliError> {
+    Ok(Scope {
+        source: source
+            .map(|s| stored_value(store, FilterColumn::Source, s))
+            .transpose()?,
+        owner: owner
+            .map(|s| stored_value(store, FilterColumn::Owner, s))
+            .transpose()?,
+        batch: batch.map(|b| store.resolve_batch(b)).transpose()?,
+    })
+}

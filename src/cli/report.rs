@@ -5,9 +5,9 @@ use std::io::Write;
 
 use super::args::{ReportArgs, ReportFormat};
 use super::commands::CliError;
-use super::filters::stored_value;
+use super::filters::scope;
 use crate::report::{Period, build, html, text};
-use crate::store::{Ctx, FilterColumn, Store};
+use crate::store::{Ctx, Store};
 
 fn midnight(day: NaiveDate) -> DateTime<Utc> {
     day.and_time(chrono::NaiveTime::MIN).and_utc()
@@ -35,25 +35,19 @@ pub fn run(
             "--until {u} is before --since {s}"
         )));
     }
+    let scope = scope(
+        store,
+        args.source.as_deref(),
+        args.owner.as_deref(),
+        args.batch.as_deref(),
+    )?;
     let period = Period {
         since: args.since.map(midnight),
         // The day given is included.
         until: args.until.and_then(|d| d.succ_opt()).map(midnight),
-        source: args
-            .source
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Source, s))
-            .transpose()?,
-        owner: args
-            .owner
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Owner, s))
-            .transpose()?,
-        batch: args
-            .batch
-            .as_deref()
-            .map(|b| store.resolve_batch(b))
-            .transpose()?,
+        source: scope.source,
+        owner: scope.owner,
+        batch: scope.batch,
     };
     let report = build(store, &period, &ctx.rules, ctx.now, args.ids)?;
     let body = match args.format {

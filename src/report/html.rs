@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use super::figures::{Conversion, Report};
-use super::text::{days, percent, scope_line};
+use super::figures::Report;
+use super::tables::{self, Table};
+use super::text::{percent, scope_line};
 use crate::safe_text::one_line;
 
 /// Text safe inside HTML elements and attributes.
@@ -96,31 +97,8 @@ pub(crate) fn table(head: &[&str], rows: &[Vec<String>]) -> String {
     s
 }
 
-fn conversion(rows: &[Conversion], none: &str) -> String {
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|c| {
-            vec![
-                c.key.clone().unwrap_or_else(|| none.to_string()),
-                c.leads.to_string(),
-                c.prospects.to_string(),
-                percent(c.conversion.lead_to_prospect),
-                c.opportunities.to_string(),
-                percent(c.conversion.prospect_to_opportunity),
-            ]
-        })
-        .collect();
-    table(
-        &[
-            "",
-            "leads",
-            "prospects",
-            "→ prospect",
-            "opportunities",
-            "→ opportunity",
-        ],
-        &body,
-    )
+fn put(t: &Table) -> String {
+    table(t.head, &t.rows)
 }
 
 /// The whole page.
@@ -177,59 +155,34 @@ pub fn render(r: &Report) -> String {
         })
         .collect();
     s.push_str(&bars(&source_bars, "#1a7f37"));
-    s.push_str(&conversion(&r.by_source, "(no source)"));
+    s.push_str(&put(&tables::conversion(
+        &r.by_source,
+        "(no source)",
+        false,
+    )));
     s.push_str("<h2>Conversion by owner</h2>");
-    s.push_str(&conversion(&r.by_owner, "(no owner)"));
+    s.push_str(&put(&tables::conversion(&r.by_owner, "(no owner)", false)));
     s.push_str("<h2>Conversion by import</h2>");
-    s.push_str(&conversion(&r.by_batch, "(added by hand)"));
+    s.push_str(&put(&tables::conversion(
+        &r.by_batch,
+        "(added by hand)",
+        true,
+    )));
 
     s.push_str("<h2>Time in stage</h2>");
-    let times: Vec<Vec<String>> = r
-        .time_in_stage
-        .iter()
-        .map(|t| {
-            vec![
-                t.stage.as_str().into(),
-                t.stays.to_string(),
-                days(t.median_days),
-                days(t.p90_days),
-            ]
-        })
-        .collect();
-    s.push_str(&table(
-        &["stage left", "stays", "median", "90th percentile"],
-        &times,
-    ));
+    s.push_str(&put(&tables::time_in_stage(r)));
     let _ = write!(
         s,
         "<p>Stalled (unchanged for {} days or more): <b>{}</b></p>",
         r.stalled_days,
         r.stalled.len()
     );
-    let stalled: Vec<Vec<String>> = r
-        .stalled
-        .iter()
-        .take(50)
-        .map(|x| {
-            vec![
-                x.name.clone(),
-                x.stage.as_str().into(),
-                format!("{} d", x.days),
-                x.id[..8.min(x.id.len())].into(),
-            ]
-        })
-        .collect();
-    if !stalled.is_empty() {
-        s.push_str(&table(&["lead", "stage", "unchanged", "id"], &stalled));
+    if !r.stalled.is_empty() {
+        s.push_str(&put(&tables::stalled(r, 50)));
     }
 
     s.push_str("<h2>Why leads were parked</h2>");
-    let reasons: Vec<Vec<String>> = r
-        .reasons
-        .iter()
-        .map(|c| vec![c.label.clone(), c.state.clone(), c.n.to_string()])
-        .collect();
-    s.push_str(&table(&["reason", "decision", "leads"], &reasons));
+    s.push_str(&put(&tables::reasons(r)));
 
     let rd = &r.readiness;
     let _ = write!(
@@ -253,37 +206,10 @@ pub fn render(r: &Report) -> String {
          without a company; {} rows merged into existing leads.</p>",
         q.leads, q.missing_email, q.missing_title, q.missing_company, q.merges
     );
-    let flags: Vec<Vec<String>> = q
-        .flags
-        .iter()
-        .map(|x| {
-            vec![
-                x.flag.label().into(),
-                x.open.to_string(),
-                x.resolved.to_string(),
-            ]
-        })
-        .collect();
-    s.push_str(&table(&["flag", "open", "resolved"], &flags));
+    s.push_str(&put(&tables::flags(r)));
 
     s.push_str("<h2>Activity in the period</h2>");
-    let work: Vec<Vec<String>> = r
-        .activity
-        .iter()
-        .map(|a| {
-            vec![
-                a.actor.clone(),
-                a.decisions.to_string(),
-                a.edits.to_string(),
-                a.merges.to_string(),
-                a.exports.to_string(),
-            ]
-        })
-        .collect();
-    s.push_str(&table(
-        &["who", "decisions", "edits", "merges", "exported"],
-        &work,
-    ));
+    s.push_str(&put(&tables::activity(r)));
     s.push_str("</body></html>\n");
     s
 }

@@ -3,12 +3,14 @@
 //! Figures come from the store's walks and aggregates; this module never writes.
 //!
 //! - `figures`: the [`Report`] and its stable JSON shape;
+//! - `tables`: every table as header and rows, for each format to lay out;
 //! - `text`: plain text and Markdown;
 //! - `html`: one self-contained page with inline SVG charts.
 
 pub mod audit;
 pub mod figures;
 pub mod html;
+pub mod tables;
 pub mod text;
 
 pub use figures::{Period, REPORT_VERSION, Report, build};

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::figures::{Conversion, Rates, Report};
+use super::figures::{Rates, Report};
+use super::tables::{self, Table};
 use crate::safe_text::one_line;
 
 /// A fraction as a percentage, "–" when there was nothing to convert.
@@ -34,6 +35,10 @@ impl Out {
 
     fn line(&mut self, text: &str) {
         let _ = writeln!(self.s, "{text}");
+    }
+
+    fn put(&mut self, t: &Table) {
+        self.table(t.head, &t.rows);
     }
 
     fn table(&mut self, head: &[&str], rows: &[Vec<String>]) {
@@ -96,36 +101,6 @@ impl Out {
     }
 }
 
-fn conversion_rows(rows: &[Conversion], none: &str, short: bool) -> Vec<Vec<String>> {
-    rows.iter()
-        .map(|c| {
-            let key = c.key.as_deref().map_or_else(|| none.to_string(), one_line);
-            let key = if short {
-                key.chars().take(8).collect()
-            } else {
-                key
-            };
-            vec![
-                key,
-                c.leads.to_string(),
-                c.prospects.to_string(),
-                percent(c.conversion.lead_to_prospect),
-                c.opportunities.to_string(),
-                percent(c.conversion.prospect_to_opportunity),
-            ]
-        })
-        .collect()
-}
-
-const CONVERSION_HEAD: &[&str] = &[
-    "",
-    "leads",
-    "prospects",
-    "→ prospect",
-    "opportunities",
-    "→ opportunity",
-];
-
 fn rates_line(r: &Rates) -> String {
     format!(
         "lead → prospect {} · prospect → opportunity {}",
@@ -162,74 +137,27 @@ pub fn render(r: &Report, md: bool) -> String {
     ));
     o.line(&format!("Conversion: {}.", rates_line(&f.conversion)));
     o.line("");
-    let stages: Vec<Vec<String>> = f
-        .stages()
-        .into_iter()
-        .map(|(k, n)| vec![k.to_string(), n.to_string()])
-        .collect();
-    o.table(&["stage", "leads"], &stages);
+    o.put(&tables::stages(r));
     o.line("");
-    let states: Vec<Vec<String>> = f
-        .states()
-        .into_iter()
-        .map(|(k, n)| vec![k.to_string(), n.to_string()])
-        .collect();
-    o.table(&["state", "leads"], &states);
+    o.put(&tables::states(r));
 
     o.heading("Conversion by source");
-    o.table(
-        CONVERSION_HEAD,
-        &conversion_rows(&r.by_source, "(no source)", false),
-    );
+    o.put(&tables::conversion(&r.by_source, "(no source)", false));
     o.heading("Conversion by owner");
-    o.table(
-        CONVERSION_HEAD,
-        &conversion_rows(&r.by_owner, "(no owner)", false),
-    );
+    o.put(&tables::conversion(&r.by_owner, "(no owner)", false));
     o.heading("Conversion by import");
-    o.table(
-        CONVERSION_HEAD,
-        &conversion_rows(&r.by_batch, "(added by hand)", true),
-    );
+    o.put(&tables::conversion(&r.by_batch, "(added by hand)", true));
 
     o.heading("Time in stage");
-    let times: Vec<Vec<String>> = r
-        .time_in_stage
-        .iter()
-        .map(|t| {
-            vec![
-                t.stage.as_str().to_string(),
-                t.stays.to_string(),
-                days(t.median_days),
-                days(t.p90_days),
-            ]
-        })
-        .collect();
-    o.table(
-        &["stage left", "stays", "median", "90th percentile"],
-        &times,
-    );
+    o.put(&tables::time_in_stage(r));
     o.line("");
     o.line(&format!(
         "Stalled (a prospect or opportunity unchanged for {} days or more): {}",
         r.stalled_days,
         r.stalled.len()
     ));
-    let stalled: Vec<Vec<String>> = r
-        .stalled
-        .iter()
-        .take(20)
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                s.stage.as_str().into(),
-                format!("{} d", s.days),
-                s.id[..8.min(s.id.len())].to_string(),
-            ]
-        })
-        .collect();
-    if !stalled.is_empty() {
-        o.table(&["lead", "stage", "unchanged", "id"], &stalled);
+    if !r.stalled.is_empty() {
+        o.put(&tables::stalled(r, 20));
         if r.stalled.len() > 20 {
             o.line(&format!(
                 "… and {} more (leadgate queue stalled)",
@@ -239,12 +167,7 @@ pub fn render(r: &Report, md: bool) -> String {
     }
 
     o.heading("Why leads were parked");
-    let reasons: Vec<Vec<String>> = r
-        .reasons
-        .iter()
-        .map(|c| vec![c.label.clone(), c.state.clone(), c.n.to_string()])
-        .collect();
-    o.table(&["reason", "decision", "leads"], &reasons);
+    o.put(&tables::reasons(r));
 
     o.heading("Readiness of the active list");
     let rd = &r.readiness;
@@ -253,12 +176,7 @@ pub fn render(r: &Report, md: bool) -> String {
         rd.pass, rd.active_leads
     ));
     o.line("");
-    let failing: Vec<Vec<String>> = rd
-        .failing
-        .iter()
-        .map(|f| vec![f.label.clone(), f.n.to_string()])
-        .collect();
-    o.table(&["missing", "leads"], &failing);
+    o.put(&tables::failing(r));
 
     o.heading("Data quality");
     let q = &r.quality;
@@ -267,34 +185,10 @@ pub fn render(r: &Report, md: bool) -> String {
         q.leads, q.missing_email, q.missing_title, q.missing_company, q.merges
     ));
     o.line("");
-    let flags: Vec<Vec<String>> = q
-        .flags
-        .iter()
-        .map(|f| {
-            vec![
-                f.flag.label().to_string(),
-                f.open.to_string(),
-                f.resolved.to_string(),
-            ]
-        })
-        .collect();
-    o.table(&["flag", "open", "resolved"], &flags);
+    o.put(&tables::flags(r));
 
     o.heading("Activity in the period");
-    let work: Vec<Vec<String>> = r
-        .activity
-        .iter()
-        .map(|a| {
-            vec![
-                a.actor.clone(),
-                a.decisions.to_string(),
-                a.edits.to_string(),
-                a.merges.to_string(),
-                a.exports.to_string(),
-            ]
-        })
-        .collect();
-    o.table(&["who", "decisions", "edits", "merges", "exported"], &work);
+    o.put(&tables::activity(r));
     o.s
 }
 
