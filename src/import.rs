@@ -47,6 +47,8 @@ pub struct Duplicate {
     pub lead_id: String,
     /// `merged` (it filled or differed) or `identical` (the lead already said it all).
     pub outcome: &'static str,
+    /// What matched: "email", "record id", "LinkedIn profile", or the same row imported before.
+    pub matched_by: &'static str,
 }
 
 /// A row that was not imported.
@@ -319,6 +321,7 @@ fn store_row(
                                 line,
                                 lead_id,
                                 outcome,
+                                matched_by: importer.matched_by().unwrap_or(""),
                             });
                         }
                     }

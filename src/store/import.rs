@@ -59,6 +59,8 @@ pub struct Importer<'s> {
     /// database holds. Nearly every row of a large file is new, so the database is asked only
     /// about a row whose fingerprint is known.
     known: Option<HashSet<u64>>,
+    /// What the last row added matched an existing lead by, if it did.
+    last_match: Option<Identity>,
     /// The rowid of the first lead this import creates: rowids only grow, so every lead it
     /// creates sits at or after it.
     first_new_rowid: i64,
@@ -117,6 +119,7 @@ impl Store {
             deferred: bulk,
             tx: Some(tx),
             known: None,
+            last_match: None,
             first_new_rowid: 0,
             batch_id: new_id(),
             file_name: file_name.to_string(),
@@ -247,7 +250,9 @@ impl Importer<'_> {
         identities: &[(Identity, String, u64)],
         lead: Option<Lead>,
     ) -> Result<RowOutcome, StoreError> {
-        match self.existing(identities)? {
+        let existing = self.existing(identities)?;
+        self.last_match = existing.as_ref().map(|(_, by)| *by);
+        match existing {
             None => {
                 let lead = match lead {
                     Some(lead) => lead,
@@ -275,6 +280,13 @@ impl Importer<'_> {
                 }
             }
         }
+    }
+
+    /// What the last row added matched its lead by ("email", "LinkedIn profile", ...), when
+    /// it was merged or found unchanged.
+    #[must_use]
+    pub fn matched_by(&self) -> Option<&'static str> {
+        self.last_match.map(Identity::said)
     }
 
     /// Points the row's print at the lead it was stored in, so that the same row imported
