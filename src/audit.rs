@@ -54,6 +54,13 @@ pub struct Audited {
     pub db: PathBuf,
 }
 
+/// The records that share one probable-person key: the first, and one of them that is
+/// excluded (with why, and where it came from).
+struct Person {
+    first: (String, Option<crate::domain::Origin>),
+    excluded: Option<(String, Option<crate::domain::Origin>)>,
+}
+
 /// The reason key of a record kept out because another record of the same name and company is
 /// excluded.
 const SAME_PERSON: &str = "same_person";
@@ -199,28 +206,26 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     }
     store.store_suggestions(&ctx.rules, |_, _| {})?;
 
-    // The client's own columns go back in the files, after leadgate's. And the people
-    // excluded, by name and company: a second record of one of them without the email that
-    // would have merged it (a LinkedIn export, say) must not come back as someone to work.
+    // The client's own columns go back in the files, after leadgate's. And who is probably
+    // whom: records that no address tied together but that share a name at a company or a
+    // LinkedIn profile. One of them excluded keeps the others out of clean.csv (a person who
+    // opted out must not come back through a second record); otherwise the first is the one
+    // handed back and the others are listed as probable duplicates.
     let mut extra: BTreeSet<String> = BTreeSet::new();
     let everyone = ListFilter::default();
-    let mut people: HashMap<String, (String, Option<crate::domain::Origin>, bool)> = HashMap::new();
-    // Records with the same name and company as an earlier one.
-    let mut again = 0u64;
+    let mut people: HashMap<String, Person> = HashMap::new();
     store.walk_leads(&everyone, |lead| -> Result<ControlFlow<()>, StoreError> {
         extra.extend(lead.attributes.keys().cloned());
-        if let Some(key) = probable_person(&lead.contact) {
-            let excluded = excluded_because(&lead).first().map(|(_, why)| why.clone());
-            if people.contains_key(&key) {
-                again += 1;
-            }
-            let e = people
-                .entry(key)
-                .or_insert_with(|| (lead.id.clone(), lead.origin.clone(), false));
-            if let Some(why) = excluded
-                && !e.2
+        let excluded = excluded_because(&lead).first().map(|(_, why)| why.clone());
+        for key in probable_person(&lead.contact) {
+            let p = people.entry(key).or_insert_with(|| Person {
+                first: (lead.id.clone(), lead.origin.clone()),
+                excluded: None,
+            });
+            if p.excluded.is_none()
+                && let Some(why) = &excluded
             {
-                *e = (why, lead.origin.clone(), true);
+                p.excluded = Some((why.clone(), lead.origin.clone()));
             }
         }
         Ok(ControlFlow::Continue(()))
@@ -270,6 +275,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     let bar = crate::import::count_bar(total, "writing clean.csv and excluded.csv");
     let mut suggested = Suggested::default();
     let mut probable = 0u64;
+    let mut probable_dups: Vec<Vec<String>> = Vec::new();
     let (mut n_clean, mut n_excluded, mut unique) = (0u64, 0u64, 0u64);
     let mut excluded_by: BTreeMap<String, (String, u64)> = BTreeMap::new();
     let mut missing: BTreeMap<&'static str, u64> = BTreeMap::new();
@@ -293,21 +299,58 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
             }
         }
         let mut reasons = excluded_because(&lead);
-        if reasons.is_empty()
-            && let Some((why, at, true)) =
-                probable_person(&lead.contact).and_then(|k| people.get(&k))
-        {
-            let (file, line) = at.as_ref().map_or_else(Default::default, |o| {
-                (
+        let keys = probable_person(&lead.contact);
+        let place = |o: &Option<crate::domain::Origin>| {
+            o.as_ref().map_or_else(String::new, |o| {
+                format!(
+                    "{}:{}",
                     batch_files.get(&o.batch_id).cloned().unwrap_or_default(),
-                    o.line,
+                    o.line
                 )
-            });
+            })
+        };
+        if reasons.is_empty()
+            && let Some((why, at)) = keys
+                .iter()
+                .filter_map(|k| people.get(k).map(|p| (k, p)))
+                .find_map(|(_, p)| p.excluded.as_ref())
+        {
             reasons.push((
                 SAME_PERSON.into(),
-                format!("same name and company as {file}:{line}, excluded: {why}"),
+                format!("probably the same person as {}, excluded: {why}", place(at)),
             ));
             probable += 1;
+        }
+        if reasons.is_empty()
+            && let Some((key, p)) = keys
+                .iter()
+                .filter_map(|k| people.get(k).map(|p| (k, p)))
+                .find(|(_, p)| p.first.0 != lead.id)
+        {
+            let (file, line) = origin(&lead);
+            let (same_file, same_line) = p.first.1.as_ref().map_or_else(Default::default, |o| {
+                (
+                    batch_files.get(&o.batch_id).cloned().unwrap_or_default(),
+                    o.line.to_string(),
+                )
+            });
+            let by = if key.starts_with("linkedin:") {
+                "probably: the same LinkedIn profile"
+            } else {
+                "probably: the same name at the same company"
+            };
+            probable_dups.push(vec![
+                file,
+                line,
+                "probable".into(),
+                by.into(),
+                same_file,
+                same_line,
+                lead.id.clone(),
+                lead.contact.name.clone(),
+                lead.contact.email.clone().unwrap_or_default(),
+            ]);
+            return Ok(ControlFlow::Continue(()));
         }
         let (file, line) = origin(&lead);
         let mut row = contact_cells(&lead);
@@ -345,7 +388,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
             n_excluded += 1;
             for (key, _) in &reasons {
                 let label = if key == SAME_PERSON {
-                    "Same name and company as an excluded record".to_string()
+                    "Probably the same person as an excluded record".to_string()
                 } else {
                     crate::domain::Flag::parse(key)
                         .map_or_else(|_| key.clone(), |f| f.label().to_string())
@@ -413,6 +456,9 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
             )?;
         }
     }
+    for row in &probable_dups {
+        write_row(&mut dups, &dup_path, row)?;
+    }
     dups.flush().map_err(io(&dup_path))?;
 
     let mut excluded_by: Vec<Count> = excluded_by
@@ -448,6 +494,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         report_version: crate::report::REPORT_VERSION,
         kind: "audit",
         generated_at: ctx.now,
+        rules_version: ctx.rules.version(),
         rows_read: files.iter().map(|f| f.rows_read).sum(),
         skipped: files.iter().map(|f| f.skipped).sum(),
         files,
@@ -455,7 +502,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         unique_leads: unique,
         duplicates: n_dups,
         probable_same_person: probable,
-        same_name_and_company: again,
+        probable_duplicates: probable_dups.len() as u64,
         suggested,
         clean: n_clean,
         excluded: n_excluded,

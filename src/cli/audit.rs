@@ -31,13 +31,22 @@ pub fn run(
     let r = &done.report;
     writeln!(
         out,
-        "audited {} rows from {} file(s): {} distinct people, {} duplicate rows, {} not leads",
+        "audited {} rows from {} file(s): {} records after merging (about {} people), {} duplicate rows, {} not leads",
         r.rows_read,
         r.files.len(),
         r.unique_leads,
+        r.unique_leads - r.probable_duplicates,
         r.duplicates,
         r.skipped
     )?;
+    if r.probable_duplicates > 0 {
+        writeln!(
+            out,
+            "  {} more records are probably people listed already (same name at the same \
+             company, or the same LinkedIn profile): in duplicates.csv, not clean.csv",
+            r.probable_duplicates
+        )?;
+    }
     writeln!(
         out,
         "  {} to work: {} likely fit, {} likely not, {} unknown (suggestions, not evidence)",
@@ -53,7 +62,7 @@ pub fn run(
         if r.probable_same_person > 0 {
             writeln!(
                 out,
-                "  ({} of them only by the same name and company as an excluded record)",
+                "  ({} of them only as probably the same person as an excluded record)",
                 r.probable_same_person
             )?;
         }

@@ -41,6 +41,13 @@ pub fn run(
         ));
     }
     let ready = args.ready || profile.is_sequencer();
+    if args.again && !ready {
+        return Err(CliError::Usage(format!(
+            "--again sends the ready list again; without --ready, {} gets every lead selected \
+             anyway",
+            profile.as_str()
+        )));
+    }
     let scope = scope(
         store,
         args.source.as_deref(),
@@ -137,7 +144,10 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, CliError> {
             } else {
                 std::io::Error::from(e.kind()).to_string()
             };
-            CliError::Usage(format!("could not write in {}: {why}", dir.display()))
+            CliError::Io(std::io::Error::new(
+                e.kind(),
+                format!("could not write in {}: {why}", dir.display()),
+            ))
         })
 }
 

@@ -130,20 +130,69 @@ pub fn never_exported(lead: &Lead) -> bool {
             .any(|f| f.flag == Flag::DoNotContact && f.is_open())
 }
 
-/// Who a contact probably is when no address or profile says so: the same name at the same
-/// company, in any letter case and spacing. `None` without both. Used to keep a person out of
-/// a list handed back when another record of them is excluded; never to merge records.
+/// Words that end a company's name without naming it ("Inc.", "GmbH"): "Quillfeather Legal,
+/// Inc." is the company "Quillfeather Legal".
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "limited",
+    "plc",
+    "corp",
+    "corporation",
+    "co",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "bv",
+    "nv",
+    "kk",
+    "pty",
+    "srl",
+    "spa",
+    "ab",
+    "as",
+    "oy",
+];
+
+/// Keys under which two records are probably the same person though no address tied them
+/// together: the same name at the same company (letter case, spacing, punctuation and a
+/// legal form aside), or the same LinkedIn profile. Used to keep a person out of a list handed
+/// back when another record of them is excluded, and to list each person once; never to
+/// merge records. (A phone is no key: colleagues share a switchboard.)
 #[must_use]
-pub fn probable_person(c: &Contact) -> Option<String> {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+pub fn probable_person(c: &Contact) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
     };
-    let name = fold(&c.name);
-    let company = fold(c.company.as_deref()?);
-    (!name.is_empty() && !company.is_empty()).then(|| format!("{name}\u{1f}{company}"))
+    let mut keys = Vec::new();
+    let name = words(&c.name);
+    let mut company = c.company.as_deref().map(words).unwrap_or_default();
+    while company.len() > 1
+        && company
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()))
+    {
+        company.pop();
+    }
+    if !name.is_empty() && !company.is_empty() {
+        keys.push(format!("name:{}@{}", name.join(" "), company.join(" ")));
+    }
+    if let Some(url) = c
+        .linkedin_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        keys.push(format!("linkedin:{}", url.to_lowercase()));
+    }
+    keys
 }
 
 /// A given and a family name, and whether they were split from the full name here rather

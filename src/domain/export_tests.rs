@@ -137,20 +137,41 @@ fn the_source_parts_win_over_a_split() {
 }
 
 #[test]
-fn the_same_name_at_the_same_company_is_probably_the_same_person() {
-    let c = |name: &str, company: Option<&str>| Contact {
+fn the_same_name_at_the_same_company_or_one_profile_is_probably_one_person() {
+    let c = |name: &str, company: Option<&str>, linkedin: Option<&str>| Contact {
         name: name.into(),
         company: company.map(str::to_string),
+        linkedin_url: linkedin.map(str::to_string),
         ..Contact::default()
     };
-    assert_eq!(
-        probable_person(&c("Diego  Alvarado-Ruiz", Some("KestrelPay"))),
-        probable_person(&c("diego alvarado-ruiz", Some("Kestrelpay ")))
+    let shared = |a: &Contact, b: &Contact| {
+        let b = probable_person(b);
+        probable_person(a).iter().any(|k| b.contains(k))
+    };
+    assert!(shared(
+        &c("Liam  O'Connell", Some("Quillfeather Legal, Inc."), None),
+        &c("liam o'connell", Some("Quillfeather Legal"), None)
+    ));
+    assert!(shared(
+        &c(
+            "Liam O'Connell",
+            None,
+            Some("https://www.linkedin.com/in/liam-oconnell")
+        ),
+        &c(
+            "L. O'Connell",
+            Some("Quillfeather"),
+            Some("https://www.linkedin.com/in/liam-oconnell")
+        )
+    ));
+    assert!(!shared(
+        &c("Diego Alvarado", Some("KestrelPay"), None),
+        &c("Diego Alvarado", Some("Harborlight"), None)
+    ));
+    assert!(probable_person(&c("Diego Alvarado", None, None)).is_empty());
+    assert!(probable_person(&c("", Some("KestrelPay"), None)).is_empty());
+    assert!(
+        !probable_person(&c("Ann Lee", Some("Co"), None)).is_empty(),
+        "a company named only by a legal form keeps it"
     );
-    assert_ne!(
-        probable_person(&c("Diego Alvarado", Some("KestrelPay"))),
-        probable_person(&c("Diego Alvarado", Some("Harborlight")))
-    );
-    assert_eq!(probable_person(&c("Diego Alvarado", None)), None);
-    assert_eq!(probable_person(&c("", Some("KestrelPay"))), None);
 }

@@ -118,7 +118,16 @@ impl ColumnRule {
         match &self.test {
             ValueTest::Any => !v.is_empty(),
             ValueTest::Yes => YES.iter().any(|y| y.eq_ignore_ascii_case(v)),
-            ValueTest::OneOf(list) => list.iter().any(|x| x.eq_ignore_ascii_case(v)),
+            // A cell that is a list (Google's "* myContacts ::: Customers", tags "a, b")
+            // matches when one of its items does.
+            ValueTest::OneOf(list) => {
+                let is = |item: &str| list.iter().any(|x| x.eq_ignore_ascii_case(item));
+                is(v)
+                    || v.split([',', ';'])
+                        .flat_map(|part| part.split(" ::: "))
+                        .map(|item| item.trim().trim_start_matches('*').trim())
+                        .any(is)
+            }
             #[allow(clippy::cast_precision_loss)] // thresholds are small counts
             ValueTest::Above(n) => v.parse::<f64>().is_ok_and(|x| x > *n as f64),
         }
@@ -194,6 +203,19 @@ mod tests {
         for bad in ["no rule here", "= true", "Open deals > many", "Status ="] {
             assert!(ColumnRule::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_list_cell_matches_when_one_item_does() {
+        let rules = parse_list("Labels = customers\nTags = customer").expect("rules");
+        let raised = |pairs: &[(&str, &str)]| raised_by(&rules, &attrs(pairs));
+        assert!(raised(&[("Labels", "* myContacts ::: Customers")]).is_some());
+        assert!(raised(&[("Tags", "newsletter, Customer")]).is_some());
+        assert!(raised(&[("Labels", "* myContacts ::: Suppliers")]).is_none());
+        assert!(
+            raised(&[("Tags", "customer-success")]).is_none(),
+            "whole items only"
+        );
     }
 
     #[test]

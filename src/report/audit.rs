@@ -40,6 +40,8 @@ pub struct AuditReport {
     pub report_version: u32,
     pub kind: &'static str,
     pub generated_at: chrono::DateTime<chrono::Utc>,
+    /// The version of the rules the suggestions and flags came from (`leadgate rules show`).
+    pub rules_version: String,
     pub files: Vec<AuditFile>,
     /// Files that could not be read at all, with why.
     pub failed: Vec<String>,
@@ -50,9 +52,10 @@ pub struct AuditReport {
     /// Records kept out because another record with the same name and company is excluded
     /// (no address or profile tied them together, so they were not merged).
     pub probable_same_person: u64,
-    /// Records with the same name and company as another, without an email or profile that
-    /// would have merged them: the list probably holds this many fewer people.
-    pub same_name_and_company: u64,
+    /// Records that are probably a person listed already (the same name at the same
+    /// company, or the same LinkedIn profile) though no email tied them: listed in
+    /// duplicates.csv, not in clean.csv.
+    pub probable_duplicates: u64,
     pub skipped: u64,
     /// Leads not excluded, by what the rules suggest of their fit (never evidence).
     pub suggested: Suggested,
@@ -81,8 +84,8 @@ pub fn markdown(r: &AuditReport) -> String {
     let _ = writeln!(s, "# List audit\n");
     let _ = writeln!(
         s,
-        "Generated {} by leadgate. {} rows read from {} file(s): **{}** distinct people, {} \
-         duplicate rows, {} rows that are not leads.\n",
+        "Generated {} by leadgate. {} rows read from {} file(s): **{}** records after merging \
+         duplicates, {} duplicate rows, {} rows that are not leads.\n",
         r.generated_at.format("%Y-%m-%d %H:%M UTC"),
         r.rows_read,
         r.files.len(),
@@ -90,15 +93,21 @@ pub fn markdown(r: &AuditReport) -> String {
         r.duplicates,
         r.skipped
     );
-    if r.same_name_and_company > 0 {
+    if r.probable_duplicates > 0 {
         let _ = writeln!(
             s,
-            "{} records share a name and company with another but no email or profile, so \
-             they were not merged: probably about {} different people in all.\n",
-            r.same_name_and_company,
-            r.unique_leads - r.same_name_and_company
+            "{} more records are probably people listed already (the same name at the same \
+             company, or the same LinkedIn profile, under another email): they are in \
+             duplicates.csv, not clean.csv. About {} different people in all.\n",
+            r.probable_duplicates,
+            r.unique_leads - r.probable_duplicates
         );
     }
+    let _ = writeln!(
+        s,
+        "Suggestions and exclusions follow the rules of version `{}` (`leadgate rules show`).\n",
+        r.rules_version
+    );
     let _ = writeln!(s, "## Fit (suggestions, not evidence)\n");
     let _ = writeln!(
         s,
@@ -117,8 +126,8 @@ pub fn markdown(r: &AuditReport) -> String {
     if r.probable_same_person > 0 {
         let _ = writeln!(
             s,
-            "{} of them share a name and company with an excluded record but no email or \
-             profile: probably the same person, kept out to be safe.\n",
+            "{} of them are probably the same person as an excluded record (the same name at \
+             the same company, or the same LinkedIn profile): kept out to be safe.\n",
             r.probable_same_person
         );
     }
@@ -186,8 +195,9 @@ pub fn html(r: &AuditReport) -> String {
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>List audit</title><style>{STYLE}</style></head><body><h1>List audit</h1>\
-         <p class=\"meta\">Generated {} by leadgate</p><p><span class=\"big\">{}</span> distinct \
-         people from {} rows in {} file(s); {} duplicate rows; {} rows that are not leads.</p>",
+         <p class=\"meta\">Generated {} by leadgate</p><p><span class=\"big\">{}</span> records \
+         after merging duplicates, from {} rows in {} file(s); {} duplicate rows; {} rows that \
+         are not leads.</p>",
         r.generated_at.format("%Y-%m-%d %H:%M UTC"),
         r.unique_leads,
         r.rows_read,
@@ -195,13 +205,14 @@ pub fn html(r: &AuditReport) -> String {
         r.duplicates,
         r.skipped
     );
-    if r.same_name_and_company > 0 {
+    if r.probable_duplicates > 0 {
         let _ = write!(
             s,
-            "<p>{} records share a name and company with another but no email or profile, so \
-             they were not merged: probably about {} different people in all.</p>",
-            r.same_name_and_company,
-            r.unique_leads - r.same_name_and_company
+            "<p>{} more records are probably people listed already (the same name at the same \
+             company, or the same LinkedIn profile, under another email): they are in \
+             duplicates.csv, not clean.csv. About {} different people in all.</p>",
+            r.probable_duplicates,
+            r.unique_leads - r.probable_duplicates
         );
     }
     let _ = write!(
@@ -237,8 +248,8 @@ pub fn html(r: &AuditReport) -> String {
     if r.probable_same_person > 0 {
         let _ = write!(
             s,
-            "<p>{} of them share a name and company with an excluded record but no email or \
-             profile: probably the same person, kept out to be safe.</p>",
+            "<p>{} of them are probably the same person as an excluded record (the same name \
+             at the same company, or the same LinkedIn profile): kept out to be safe.</p>",
             r.probable_same_person
         );
     }

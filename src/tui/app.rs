@@ -394,6 +394,12 @@ impl App {
         Vec::new()
     }
 
+    /// How far the help overlay can scroll on this terminal.
+    pub(super) fn help_max_scroll(&self) -> usize {
+        let (w, h) = self.size.unwrap_or((80, 24));
+        super::ui::popups::help_max_scroll(w, h)
+    }
+
     /// The report for the filters in force.
     fn load_report(&self) -> Command {
         Command::LoadReport {
@@ -406,15 +412,17 @@ impl App {
     /// action on to the main screen (a queue key leaves the Reports for that queue).
     fn reports_key(&mut self, action: &Action) -> Option<Vec<Command>> {
         let view = self.reports.as_mut()?;
-        let page = self.page_rows.max(1);
+        let (width, height) = self.size.unwrap_or((80, 24));
+        let (page, max) = view.report.as_deref().map_or((1, 0), |r| {
+            super::ui::reports::figures_scroll(r, width, height)
+        });
         match action {
-            Action::Down => view.scroll += 1,
+            Action::Down => view.scroll = (view.scroll + 1).min(max),
             Action::Up => view.scroll = view.scroll.saturating_sub(1),
-            Action::PageDown => view.scroll += page,
+            Action::PageDown => view.scroll = (view.scroll + page).min(max),
             Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
             Action::Top => view.scroll = 0,
-            // Drawing clamps it to the last line.
-            Action::Bottom => view.scroll = usize::MAX / 2,
+            Action::Bottom => view.scroll = max,
             Action::Reports => return Some(vec![self.load_report()]),
             Action::Back => self.reports = None,
             Action::Queue(_) | Action::NextQueue | Action::PrevQueue => {

@@ -28,12 +28,16 @@ impl App {
     fn popup_step(&mut self, popup: Popup, key: KeyEvent) -> (Option<Popup>, Vec<Command>) {
         match popup {
             Popup::Help { scroll } => match popup_key(PopupScope::List, key) {
-                Some(PopupKey::Down) => (Some(Popup::Help { scroll: scroll + 1 }), Vec::new()),
+                Some(PopupKey::Down) => (
+                    Some(Popup::Help {
+                        scroll: (scroll + 1).min(self.help_max_scroll()),
+                    }),
+                    Vec::new(),
+                ),
                 Some(PopupKey::Top) => (Some(Popup::Help { scroll: 0 }), Vec::new()),
-                // Drawing stops the scroll at the last row.
                 Some(PopupKey::Bottom) => (
                     Some(Popup::Help {
-                        scroll: usize::from(u16::MAX),
+                        scroll: self.help_max_scroll(),
                     }),
                     Vec::new(),
                 ),

@@ -1003,6 +1003,7 @@ fn nothing_is_cut_mid_word_without_an_ellipsis_at_80x24_and_120x30() {
         );
     }
     // The help's legend wraps instead of stopping.
+    d.resize(80, 24);
     d.press(&["?", "G"]);
     let screen = d.screen(80, 24);
     assert!(screen.contains("flagged"), "{screen}");

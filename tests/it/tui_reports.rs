@@ -13,14 +13,15 @@ fn the_reports_screen_draws_the_funnel_conversion_and_readiness() {
     insta::assert_snapshot!("reports_80x24", d.screen(80, 24));
     insta::assert_snapshot!("reports_140x42", d.screen(140, 42));
     let screen = d.screen(140, 42);
-    assert!(screen.contains("Funnel"), "{screen}");
+    assert!(screen.contains("Stages now"), "{screen}");
     assert!(screen.contains("Lead → prospect by source"), "{screen}");
-    assert!(screen.contains("Ready today:"), "{screen}");
+    assert!(screen.contains("ready today:"), "{screen}");
 }
 
 #[test]
 fn the_figures_scroll_and_escape_or_a_queue_key_goes_back_to_the_leads() {
     let mut d = desk();
+    d.resize(80, 24);
     d.press(&["7"]);
     assert!(d.screen(80, 24).contains("line 1/"));
     d.press(&["j", "j"]);
@@ -28,6 +29,12 @@ fn the_figures_scroll_and_escape_or_a_queue_key_goes_back_to_the_leads() {
     d.press(&["G"]);
     let bottom = d.screen(80, 24);
     assert!(bottom.contains("Activity in the period"), "{bottom}");
+    // One key up from the bottom moves at once; a page is what the pane shows.
+    d.press(&["k"]);
+    assert_ne!(d.screen(80, 24), bottom, "k after G moves");
+    d.press(&["g", "PageDown"]);
+    let paged = d.screen(80, 24);
+    assert!(paged.contains("line 14/"), "a page of 13 lines: {paged}");
     // A decision key does nothing here but say how to leave.
     let before = d.store.lead_count().unwrap();
     d.press(&["p"]);

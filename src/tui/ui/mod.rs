@@ -3,9 +3,9 @@
 mod bars;
 mod detail;
 pub mod fit;
-mod popups;
+pub mod popups;
 mod queue;
-mod reports;
+pub mod reports;
 mod timeline;
 
 use ratatui::Frame;

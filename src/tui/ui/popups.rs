@@ -341,9 +341,9 @@ pub const LEGEND: &str = "FRIN⚑: ICP fit, role relevance, intent, reason now, 
     ✗ says no, ? set but no why, · unknown, ⚑ flagged";
 
 /// The `?` overlay: every binding, from the keymap itself.
-fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
+/// The help overlay's rows, wrapped for a `screen`, and the area they are drawn in.
+fn help_rows(theme: Theme, screen: Rect) -> (Rect, Vec<Line<'static>>, usize) {
     let area = centered(screen, 78, screen.height.saturating_sub(2));
-    f.render_widget(Clear, area);
     let mut lines = Vec::new();
     for (title, global) in [("Everywhere", true), ("Queue and lead panes", false)] {
         lines.push(Line::styled(title.to_string(), theme.title()));
@@ -380,10 +380,23 @@ fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
     }
     lines.push(Line::styled(LEGEND, theme.dim()));
     // Wrapped here, so that the scroll counts rows on screen and stops at the last.
-    let block = frame("Keys (j k g G scroll, any other key closes)", theme);
-    let inner = block.inner(area);
+    let inner = frame("", theme).inner(area);
     let rows = fit::wrap_all(&lines, usize::from(inner.width), 20);
-    let height = usize::from(inner.height);
+    (area, rows, usize::from(inner.height))
+}
+
+/// The furthest the help overlay scrolls on a screen of `width`×`height`: the app keeps its
+/// scroll within it, so that a key up after `G` moves at once.
+#[must_use]
+pub fn help_max_scroll(width: u16, height: u16) -> usize {
+    let (_, rows, shown) = help_rows(Theme::new(true), Rect::new(0, 0, width, height));
+    rows.len().saturating_sub(shown)
+}
+
+fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
+    let (area, rows, height) = help_rows(theme, screen);
+    f.render_widget(Clear, area);
+    let block = frame("Keys (j k g G scroll, any other key closes)", theme);
     let first = scroll.min(rows.len().saturating_sub(height));
     let block = block.title_bottom(more_marks(first, height, rows.len(), theme));
     let shown: Vec<Line> = rows.into_iter().skip(first).take(height).collect();

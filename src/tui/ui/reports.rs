@@ -16,6 +16,29 @@ use crate::tui::theme::Theme;
 /// Wide enough for three charts side by side.
 const THREE_CHARTS: u16 = 120;
 
+/// The rows of the charts above the figures, for a body `height` rows tall.
+fn chart_rows(height: u16) -> u16 {
+    (height / 3).clamp(7, 14)
+}
+
+/// The figures' lines as drawn (the title and date are in the screen's own title).
+fn figure_lines(r: &Report) -> Vec<String> {
+    report_text(r, false)
+        .lines()
+        .skip(4)
+        .map(str::to_string)
+        .collect()
+}
+
+/// A page of the figures and the furthest they scroll, on a terminal `width`×`height` (the
+/// body is the terminal less the tab and status bars).
+#[must_use]
+pub fn figures_scroll(r: &Report, _width: u16, height: u16) -> (usize, usize) {
+    let body = height.saturating_sub(2);
+    let shown = usize::from(body.saturating_sub(chart_rows(body)).saturating_sub(2)).max(1);
+    (shown, figure_lines(r).len().saturating_sub(shown))
+}
+
 pub fn render(view: &ReportsView, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(report) = view.report.as_deref() else {
         let block = Block::default().borders(Borders::ALL).title(" Reports ");
@@ -25,9 +48,11 @@ pub fn render(view: &ReportsView, theme: Theme, f: &mut Frame, area: Rect) {
         );
         return;
     };
-    let chart_rows = (area.height / 3).clamp(7, 14);
-    let [charts, text] =
-        Layout::vertical([Constraint::Length(chart_rows), Constraint::Fill(1)]).areas(area);
+    let [charts, text] = Layout::vertical([
+        Constraint::Length(chart_rows(area.height)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     if area.width >= THREE_CHARTS {
         let [a, b, c] = Layout::horizontal([
             Constraint::Percentage(28),
@@ -78,7 +103,7 @@ fn funnel(r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|(s, n)| Bar::with_label(label(s, 11), n).text_value(n.to_string()))
         .collect();
     let title = format!(
-        " Funnel · → prospect {} ",
+        " Stages now · {} → prospect ",
         percent(r.funnel.conversion.lead_to_prospect)
     );
     f.render_widget(horizontal(bars, chart_block(title, theme)), area);
@@ -123,20 +148,14 @@ fn readiness(r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|x| Bar::with_label(label(&x.label, half(area)), x.n).text_value(x.n.to_string()))
         .collect();
     let title = format!(
-        " Ready today: {}/{} · missing ",
+        " Active leads ready today: {}/{} · missing ",
         r.readiness.pass, r.readiness.active_leads
     );
     f.render_widget(horizontal(bars, chart_block(title, theme)), area);
 }
 
 fn figures(view: &ReportsView, r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
-    let text = report_text(r, false);
-    // The title and date are in the screen's own title.
-    let lines: Vec<Line> = text
-        .lines()
-        .skip(4)
-        .map(|l| Line::raw(l.to_string()))
-        .collect();
+    let lines: Vec<Line> = figure_lines(r).into_iter().map(Line::raw).collect();
     let visible = usize::from(area.height.saturating_sub(2));
     let scroll = view.scroll.min(lines.len().saturating_sub(visible));
     let title = format!(
