@@ -176,6 +176,7 @@ impl Funnel {
     pub fn states(&self) -> Vec<(&'static str, u64)> {
         State::ALL
             .iter()
+            .filter(|s| **s != State::Removed)
             .map(|s| {
                 (
                     s.as_str(),
@@ -299,8 +300,10 @@ pub fn build(
             .iter()
             .map(|s| (s.as_str().to_string(), 0))
             .collect(),
+        // A removed lead (its import taken back) is no lead: the walk leaves it out.
         by_state: State::ALL
             .iter()
+            .filter(|s| **s != State::Removed)
             .map(|s| (s.as_str().to_string(), 0))
             .collect(),
         ..Funnel::default()

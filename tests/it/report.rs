@@ -276,6 +276,14 @@ fn the_json_shape_has_its_version_and_keys() {
         assert!(v.get(key).is_some(), "{key}");
     }
     assert_eq!(v["funnel"]["conversion"]["lead_to_prospect"], 0.5);
+    assert_eq!(
+        v["funnel"]["by_stage"]["customer"], 0,
+        "every stage is a key"
+    );
+    assert!(
+        v["funnel"]["by_state"].get("removed").is_none(),
+        "a lead whose import was taken back is no lead"
+    );
     assert_eq!(v["by_source"][0]["key"], "Webinar");
     assert!(
         v["readiness"]["failing"][0].get("ids").is_none(),
