@@ -350,6 +350,7 @@ fn show(
     let stalled =
         crate::domain::standing::stalled_for(&lead, ctx.now, ctx.rules.gates.stalled_days);
     let support = crate::domain::support::support(&lead, ctx.now.date_naive(), &ctx.rules.gates);
+    let sent = store.sent_to(&id)?;
     if json {
         let items = list.map(|l| l.items).unwrap_or_default();
         let mut value = serde_json::to_value(LeadJson {
@@ -362,6 +363,11 @@ fn show(
             map.insert("suggestions".into(), serde_json::to_value(&suggestions)?);
             map.insert("stalled_days".into(), serde_json::to_value(stalled)?);
             map.insert("standing".into(), render::standing_json(support.as_ref()));
+            let sent: Vec<serde_json::Value> = sent
+                .iter()
+                .map(|(tool, at)| serde_json::json!({"profile": tool, "at": at}))
+                .collect();
+            map.insert("sent_to".into(), serde_json::Value::from(sent));
         }
         serde_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
@@ -386,6 +392,19 @@ fn show(
                  with leadgate nurture",
                 ctx.rules.gates.stalled_days
             )?;
+        }
+        if !sent.is_empty() {
+            let sent: Vec<String> = sent
+                .iter()
+                .map(|(tool, at)| {
+                    format!(
+                        "{} on {}",
+                        crate::safe_text::one_line(tool),
+                        at.date_naive()
+                    )
+                })
+                .collect();
+            writeln!(out, "Sent to: {}", sent.join(", "))?;
         }
     }
     Ok(())

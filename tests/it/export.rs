@@ -159,6 +159,10 @@ fn an_export_is_recorded_and_each_lead_sent_to_a_tool_shows_it_in_its_history() 
     ]);
     let history = db.ok(&["history", &id]);
     assert!(history.contains("exported to hubspot"), "{history}");
+    let shown = db.ok(&["show", &id]);
+    assert!(shown.contains("Sent to: hubspot on"), "{shown}");
+    let json: serde_json::Value = serde_json::from_str(&db.ok(&["show", &id, "--json"])).unwrap();
+    assert_eq!(json["sent_to"][0]["profile"], "hubspot");
     assert_eq!(
         db.count("SELECT count(*) FROM events WHERE kind = 'exported'"),
         1,
