@@ -177,9 +177,11 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             // With a filter on, how to clear it comes first.
             let clear =
                 (app.source.is_some() || app.owner.is_some()).then_some("Esc clear filters");
-            // As many hints as fit, whole; `?` lists the rest.
+            // As many hints as fit, whole, and always the way to the rest: `?` lists them.
+            const HELP: &str = "? help";
+            let room = room.saturating_sub(fit::width(HELP) + 3);
             let mut text = String::new();
-            for h in clear.into_iter().chain(hints(scope)) {
+            for h in clear.into_iter().chain(hints(scope)).filter(|h| *h != HELP) {
                 let sep = if text.is_empty() { 0 } else { 3 };
                 if fit::width(&text) + sep + fit::width(h) > room.saturating_sub(1) {
                     break;
@@ -189,6 +191,10 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 }
                 text.push_str(h);
             }
+            if !text.is_empty() {
+                text.push_str(" · ");
+            }
+            text.push_str(HELP);
             Span::styled(format!(" {text}"), theme.dim())
         }
     };
