@@ -52,6 +52,12 @@ impl Pattern {
     pub fn matches(&self, text: &str) -> bool {
         self.regex.is_match(text)
     }
+
+    /// The part of `text` the pattern found ("Founder" in "Founder & CEO").
+    #[must_use]
+    pub fn found<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.regex.find(text).map(|m| m.as_str())
+    }
 }
 
 impl PartialEq for Pattern {
@@ -216,7 +222,8 @@ pub fn suggest_role(c: &Contact, roles: &Roles) -> Option<Suggestion<RoleRelevan
         .filter(|t| !t.is_empty())?;
     if let Some(p) = roles.not_relevant.iter().find(|p| p.matches(title)) {
         let because = vec![format!(
-            "title '{title}' matches the not-relevant pattern {}",
+            "title '{title}' names a role the rules count as not relevant: '{}' (pattern {})",
+            p.found(title).unwrap_or(title),
             p.source
         )];
         return Some(Suggestion {
@@ -231,7 +238,8 @@ pub fn suggest_role(c: &Contact, roles: &Roles) -> Option<Suggestion<RoleRelevan
         .map(|p| Suggestion {
             value: RoleRelevance::Relevant,
             because: vec![format!(
-                "title '{title}' matches the role pattern {}",
+                "title '{title}' names a relevant role: '{}' (pattern {})",
+                p.found(title).unwrap_or(title),
                 p.source
             )],
         })

@@ -77,8 +77,20 @@ fn titles_are_matched_against_role_patterns_case_blind() {
     };
     let s = suggest_role(&contact("", "", "", "HEAD OF OPERATIONS"), &roles).expect("suggestion");
     assert_eq!(s.value, RoleRelevance::Relevant);
+    assert_eq!(
+        s.because,
+        [
+            "title 'HEAD OF OPERATIONS' names a relevant role: 'HEAD OF OPERATIONS' (pattern \\bhead of operations\\b)"
+        ],
+        "the words found come first, the pattern after"
+    );
     let s = suggest_role(&contact("", "", "", "Operations Intern"), &roles).expect("suggestion");
     assert_eq!(s.value, RoleRelevance::NotRelevant);
+    assert!(
+        s.because[0].contains(": 'Intern' (pattern"),
+        "{:?}",
+        s.because
+    );
     assert_eq!(suggest_role(&contact("", "", "", "Designer"), &roles), None);
     assert!(Pattern::new("(unclosed").is_err());
 }
