@@ -85,7 +85,13 @@ pub fn run(
         "owner": filter.owner,
         "batch": filter.batch,
     });
-    let file_text = args.output.as_ref().map(|p| p.display().to_string());
+    // Recorded in full: "ready.csv" says little a month later, from another folder.
+    let file_text = args.output.as_ref().map(|p| {
+        std::path::absolute(p)
+            .unwrap_or_else(|_| p.clone())
+            .display()
+            .to_string()
+    });
     let spec = ExportSpec {
         profile: profile.as_str(),
         file: file_text.as_deref(),
