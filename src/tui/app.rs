@@ -108,13 +108,6 @@ pub struct App {
     pub reports: Option<ReportsView>,
 }
 
-/// The Reports screen: the figures once worked out, and how far down it is scrolled.
-#[derive(Debug, Default)]
-pub struct ReportsView {
-    pub report: Option<Box<crate::report::Report>>,
-    pub scroll: usize,
-}
-
 impl App {
     #[must_use]
     pub fn new(now: DateTime<Utc>, rules: Rules) -> Self {
@@ -400,46 +393,6 @@ impl App {
         super::ui::popups::help_max_scroll(w, h)
     }
 
-    /// The report for the filters in force.
-    fn load_report(&self) -> Command {
-        Command::LoadReport {
-            source: self.source.clone(),
-            owner: self.owner.clone(),
-        }
-    }
-
-    /// On the Reports screen, the keys that move through it or leave it; `None` hands the
-    /// action on to the main screen (a queue key leaves the Reports for that queue).
-    fn reports_key(&mut self, action: &Action) -> Option<Vec<Command>> {
-        let view = self.reports.as_mut()?;
-        let (width, height) = self.size.unwrap_or((80, 24));
-        let (page, max) = view.report.as_deref().map_or((1, 0), |r| {
-            super::ui::reports::figures_scroll(r, width, height)
-        });
-        match action {
-            Action::Down => view.scroll = (view.scroll + 1).min(max),
-            Action::Up => view.scroll = view.scroll.saturating_sub(1),
-            Action::PageDown => view.scroll = (view.scroll + page).min(max),
-            Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
-            Action::Top => view.scroll = 0,
-            Action::Bottom => view.scroll = max,
-            Action::Reports => return Some(vec![self.load_report()]),
-            Action::Back => self.reports = None,
-            Action::Queue(_) | Action::NextQueue | Action::PrevQueue => {
-                self.reports = None;
-                return None;
-            }
-            Action::Help | Action::Quit => return None,
-            _ => {
-                self.status = Some(Status {
-                    text: "Reports: Esc or a queue key (1-6) goes back to the leads".into(),
-                    error: false,
-                });
-            }
-        }
-        Some(Vec::new())
-    }
-
     /// Another program changed the database: the counts, the rows on screen and the selected
     /// lead are read again, keeping the selection and the scroll.
     fn refresh(&mut self) -> Vec<Command> {
@@ -620,6 +573,9 @@ mod list;
 mod outcome;
 #[path = "app_popup.rs"]
 mod popup_keys;
+#[path = "app_reports.rs"]
+mod reports;
+pub use reports::ReportsView;
 #[path = "app_undo.rs"]
 mod undo;
 pub(super) use undo::UndoEntry;

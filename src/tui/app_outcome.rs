@@ -58,7 +58,7 @@ impl App {
             Outcome::Counts(counts) => self.counts = counts,
             Outcome::Report(report) => {
                 if let Some(view) = self.reports.as_mut() {
-                    view.report = Some(report);
+                    view.show(report);
                 }
             }
             Outcome::Decided {

@@ -21,8 +21,10 @@ fn chart_rows(height: u16) -> u16 {
     (height / 3).clamp(7, 14)
 }
 
-/// The figures' lines as drawn (the title and date are in the screen's own title).
-fn figure_lines(r: &Report) -> Vec<String> {
+/// The figures' lines as drawn: the text report without its title and date, which are in
+/// the screen's own title.
+#[must_use]
+pub fn figure_lines(r: &Report) -> Vec<String> {
     report_text(r, false)
         .lines()
         .skip(4)
@@ -30,13 +32,12 @@ fn figure_lines(r: &Report) -> Vec<String> {
         .collect()
 }
 
-/// A page of the figures and the furthest they scroll, on a terminal `width`×`height` (the
-/// body is the terminal less the tab and status bars).
+/// How many lines of the figures a terminal `height` rows tall shows (the body is the
+/// terminal less the tab and status bars): a page.
 #[must_use]
-pub fn figures_scroll(r: &Report, _width: u16, height: u16) -> (usize, usize) {
+pub fn figures_shown(height: u16) -> usize {
     let body = height.saturating_sub(2);
-    let shown = usize::from(body.saturating_sub(chart_rows(body)).saturating_sub(2)).max(1);
-    (shown, figure_lines(r).len().saturating_sub(shown))
+    usize::from(body.saturating_sub(chart_rows(body)).saturating_sub(2)).max(1)
 }
 
 pub fn render(view: &ReportsView, theme: Theme, f: &mut Frame, area: Rect) {
@@ -155,7 +156,7 @@ fn readiness(r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn figures(view: &ReportsView, r: &Report, theme: Theme, f: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = figure_lines(r).into_iter().map(Line::raw).collect();
+    let lines: Vec<Line> = view.lines.iter().map(|l| Line::raw(l.as_str())).collect();
     let visible = usize::from(area.height.saturating_sub(2));
     let scroll = view.scroll.min(lines.len().saturating_sub(visible));
     let title = format!(
