@@ -13,6 +13,7 @@ use crate::domain::icp::suggestions;
 use crate::domain::{IcpFit, Lead};
 use crate::import::{FileSummary, ImportOptions, import_file};
 use crate::interchange::csv_safe::cell;
+use crate::interchange::export::{Col, value};
 use crate::report::audit::{AuditFile, AuditReport, Count, Suggested};
 use crate::store::{Ctx, ListFilter, Store, StoreError};
 
@@ -85,46 +86,32 @@ fn excluded_because(lead: &Lead) -> Vec<(String, String)> {
     reasons
 }
 
-/// The contact columns of `clean.csv` and `excluded.csv`, by leadgate's names.
-const CONTACT: &[&str] = &[
-    "name",
-    "first_name",
-    "last_name",
-    "email",
-    "title",
-    "company",
-    "domain",
-    "industry",
-    "employees",
-    "country",
-    "city",
-    "phone",
-    "linkedin_url",
-    "source",
-    "owner",
+/// The contact columns of `clean.csv` and `excluded.csv`, by leadgate's names, filled as
+/// leadgate's own CSV export fills them.
+const CONTACT: &[(&str, Col)] = &[
+    ("name", Col::FullName),
+    ("first_name", Col::GivenName),
+    ("last_name", Col::FamilyName),
+    ("email", Col::Email),
+    ("title", Col::Title),
+    ("company", Col::Company),
+    ("domain", Col::Domain),
+    ("industry", Col::Industry),
+    ("employees", Col::Employees),
+    ("country", Col::Country),
+    ("city", Col::City),
+    ("phone", Col::Phone),
+    ("linkedin_url", Col::Linkedin),
+    ("source", Col::Source),
+    ("owner", Col::Owner),
 ];
 
 fn contact_cells(l: &Lead) -> Vec<String> {
-    let c = &l.contact;
-    let parts = crate::domain::export::name_parts(c);
-    let t = |v: &Option<String>| v.clone().unwrap_or_default();
-    vec![
-        c.name.clone(),
-        parts.given,
-        parts.family,
-        t(&c.email),
-        t(&c.title),
-        t(&c.company),
-        t(&c.domain),
-        t(&c.industry),
-        t(&c.employees),
-        t(&c.country),
-        t(&c.city),
-        t(&c.phone),
-        t(&c.linkedin_url),
-        t(&c.source),
-        t(&c.owner),
-    ]
+    let parts = crate::domain::export::name_parts(&l.contact);
+    CONTACT
+        .iter()
+        .map(|(_, col)| value(*col, l, &parts).into_owned())
+        .collect()
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> AuditError + '_ {
@@ -133,11 +120,7 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> AuditError + '_ {
 
 /// A file in the audit folder, created owner-only: it holds people's contact details.
 fn private_file(path: &Path) -> Result<std::fs::File, AuditError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(io(path))
+    crate::private_file::create(path).map_err(io(path))
 }
 
 fn csv_file(path: &Path) -> Result<csv::Writer<std::fs::File>, AuditError> {
@@ -251,14 +234,14 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
     let excluded_path = dir.join("excluded.csv");
     let mut clean = csv_file(&clean_path)?;
     let mut excluded = csv_file(&excluded_path)?;
-    let mut head: Vec<String> = CONTACT.iter().map(|s| (*s).to_string()).collect();
+    let mut head: Vec<String> = CONTACT.iter().map(|(h, _)| (*h).to_string()).collect();
     head.extend(["file", "line"].map(String::from));
     let mut clean_head = head.clone();
     clean_head
         .extend(["suggested_fit", "fit_rule", "suggested_role", "role_rule"].map(String::from));
     // A client column named like one of leadgate's keeps its name, marked as the client's.
     let theirs = |k: &String| {
-        if CONTACT.contains(&k.as_str()) || ["file", "line"].contains(&k.as_str()) {
+        if CONTACT.iter().any(|(h, _)| h == k) || ["file", "line"].contains(&k.as_str()) {
             format!("{k} (source)")
         } else {
             k.clone()

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod interchange;
+pub mod private_file;
 pub mod report;
 pub mod safe_text;
 pub mod store;

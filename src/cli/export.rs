@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use super::args::ExportArgs;
 use super::commands::CliError;
@@ -103,7 +102,9 @@ pub fn run(
     let mut left = LeftOut::default();
     let info = match &args.output {
         Some(path) => {
-            let temp = temp_beside(path)?;
+            // Renamed into place once the export is recorded: a failed export leaves no
+            // half-written file.
+            let temp = crate::private_file::beside(path)?;
             let writer = ExportWriter::start(profile, std::io::BufWriter::new(temp), args.bom)?;
             let (info, temp) = write_all(
                 store, &spec, ctx, ready, args.again, today, &mut left, writer,
@@ -111,9 +112,7 @@ pub fn run(
             let temp = temp
                 .into_inner()
                 .map_err(|e| CliError::Io(e.into_error()))?;
-            temp.persist(path).map_err(|e| {
-                CliError::Usage(format!("could not write {}: {}", path.display(), e.error))
-            })?;
+            crate::private_file::put(temp, path)?;
             info
         }
         None => {
@@ -132,29 +131,6 @@ pub fn run(
         summary(profile, &info, &left, ready, &mut std::io::stderr())?;
     }
     Ok(())
-}
-
-/// A file in the target's folder, created owner-only, renamed over the target once the
-/// export is recorded: a failed export leaves no half-written file.
-fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, CliError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::Builder::new()
-        .prefix(".leadgate-export-")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            let why = if e.kind() == std::io::ErrorKind::NotFound {
-                "no such folder".to_string()
-            } else {
-                std::io::Error::from(e.kind()).to_string()
-            };
-            CliError::Io(std::io::Error::new(
-                e.kind(),
-                format!("could not write in {}: {why}", dir.display()),
-            ))
-        })
 }
 
 /// Writes every selected lead, records the export, and gives back what the writer wrote to.

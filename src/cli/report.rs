@@ -58,27 +58,11 @@ pub fn run(
     };
     match &args.output {
         Some(path) => {
-            write_private(path, body.as_bytes())?;
+            // A report names people: owner-only, whole or not at all.
+            crate::private_file::write(path, body.as_bytes())?;
             writeln!(out, "wrote the report to {}", path.display())?;
         }
         None => out.write_all(body.as_bytes())?,
     }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` through a file beside it, created owner-only (a report names
-/// people), renamed into place when complete.
-pub(super) fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".leadgate-")
-        .tempfile_in(dir)
-        .map_err(|e| CliError::Usage(format!("could not write in {}: {e}", dir.display())))?;
-    temp.write_all(bytes)?;
-    temp.persist(path)
-        .map_err(|e| CliError::Usage(format!("could not write {}: {}", path.display(), e.error)))?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::Contact;
+use crate::store::leads::get;
 use chrono::TimeZone;
 
 fn ctx() -> Ctx {
