@@ -88,7 +88,8 @@ CREATE TABLE leads (
     reason_now         TEXT,
     reason_now_on      TEXT, -- YYYY-MM-DD, the day the reason was observed
     pain_point         TEXT,
-    stakeholders       TEXT,
+    -- stakeholders written as free text before they were a list: shown, never counted
+    stakeholders_note  TEXT,
     next_step          TEXT,
     created_at         TEXT NOT NULL,
     updated_at         TEXT NOT NULL,
@@ -124,7 +125,27 @@ CREATE TABLE leads (
     -- the given and family names of the source file, when it had them apart; a name edited
     -- by hand clears them (an export then splits the full name by its documented rule)
     given_name         TEXT,
-    family_name        TEXT
+    family_name        TEXT,
+    -- the opportunity gate's evidence: a pain point's business consequence, the stakeholders
+    -- (JSON [{name, role, engagement, authority}]), the next step's day (YYYY-MM-DD), the
+    -- timeline or buying process, the budget path and the deal size
+    pain_consequence   TEXT,
+    stakeholders       TEXT NOT NULL DEFAULT '[]',
+    next_step_on       TEXT,
+    timeline           TEXT,
+    budget_path        TEXT,
+    deal_size          TEXT,
+    -- the handoff to an account executive: where it stands, to and from whom, when it last
+    -- changed, the AE's reject code and the last step's note (each step is also an event)
+    handoff            TEXT CHECK (handoff IN ('sent', 'accepted', 'rejected', 'disputed')),
+    handoff_to         TEXT,
+    handoff_from       TEXT,
+    handoff_at         TEXT,
+    handoff_reason     TEXT,
+    handoff_note       TEXT,
+    -- 1 for an active prospect or opportunity with no change for the rules' stalled_days:
+    -- the Stalled queue
+    stalled            INTEGER NOT NULL DEFAULT 0 CHECK (stalled IN (0, 1))
 ) STRICT;
 
 CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
@@ -135,6 +156,11 @@ CREATE INDEX leads_by_owner ON leads (owner, state, stage, waiting, priority DES
 -- The Unsupported queue: few rows, so a partial index of the queue's own order.
 CREATE INDEX leads_unsupported ON leads (state, stage, waiting, priority DESC, id)
     WHERE unsupported = 1;
+-- The Stalled queue, and the handoff queues (Handoffs, Review, and rejections in Today).
+CREATE INDEX leads_stalled ON leads (state, stage, waiting, priority DESC, id)
+    WHERE stalled = 1;
+CREATE INDEX leads_by_handoff ON leads (handoff, state, stage, waiting, priority DESC, id)
+    WHERE handoff IS NOT NULL;
 -- The leads whose standing the clock has run out, to score again.
 CREATE INDEX leads_by_rescore ON leads (priority_until) WHERE priority_until IS NOT NULL;
 -- Identities an import matches on when a row has no email.
@@ -155,7 +181,7 @@ CREATE TABLE events (
     lead_id     TEXT NOT NULL REFERENCES leads (id),
     at          TEXT NOT NULL,
     actor       TEXT NOT NULL,
-    kind        TEXT NOT NULL, -- created | field | stage | state
+    kind        TEXT NOT NULL, -- created | field | stage | state | flag | touch | handoff | ...
     field       TEXT,
     old_value   TEXT,
     new_value   TEXT,

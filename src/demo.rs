@@ -4,7 +4,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
+use crate::domain::deal::{Authority, Engagement, Stakeholder};
 use crate::domain::field::{Field, parse_edit};
+use crate::domain::handoff::{RejectCode, Step};
+use crate::domain::touch::TouchKind;
 use crate::domain::{Contact, Decision, ReasonCode};
 use crate::store::{Ctx, Store, StoreError};
 
@@ -41,6 +44,47 @@ struct Row {
     pain_point: String,
     stakeholders: String,
     next_step: String,
+    pain_consequence: String,
+    timeline: String,
+    /// `sent`, or `rejected:CODE` / `disputed:CODE`: how far the record's handoff got.
+    handoff: String,
+    handoff_note: String,
+}
+
+/// The account executive the demo's SDRs hand prospects to.
+const DEMO_AE: &str = "morgan";
+
+/// "Name (Role, detail); Name (Role)" as written in the demo list: the first person is
+/// engaged, the rest aware; whoever signs or buys has their authority confirmed.
+fn stakeholders(text: &str) -> Vec<Stakeholder> {
+    text.split(';')
+        .filter_map(|part| {
+            let part = part.trim();
+            let (name, role) = part.split_once('(').unwrap_or((part, ""));
+            let role = role.trim_end_matches(')').trim().to_string();
+            let name = name.trim().to_string();
+            (!name.is_empty()).then_some((name, role))
+        })
+        .enumerate()
+        .map(|(i, (name, role))| {
+            let decides =
+                role.contains("signs") || role.contains("buyer") || role.contains("budget");
+            Stakeholder {
+                name,
+                role,
+                engagement: if i == 0 {
+                    Engagement::Engaged
+                } else {
+                    Engagement::Aware
+                },
+                authority: if decides {
+                    Authority::Confirmed
+                } else {
+                    Authority::Mapping
+                },
+            }
+        })
+        .collect()
 }
 
 fn some(s: &str) -> Option<String> {
@@ -124,20 +168,90 @@ pub fn seed(store: &mut Store, now: DateTime<Utc>) -> Result<usize, StoreError> 
             "",
             row.reason_now_days_ago,
         )?;
-        set(Field::PainPoint, &row.pain_point, "", None)?;
-        set(Field::Stakeholders, &row.stakeholders, "", None)?;
-        set(Field::NextStep, &row.next_step, "", None)?;
-        // Decisions are taken today, when the reason now is fresh by construction.
-        let decided = Ctx::new(ctx.actor.clone(), now - Duration::minutes(10));
+        set(
+            Field::PainPoint,
+            &row.pain_point,
+            &row.pain_consequence,
+            None,
+        )?;
+        set(Field::Timeline, &row.timeline, "", None)?;
+        if let Some(step) = some(&row.next_step) {
+            let on = Some(today + Duration::days(3));
+            let edit = parse_edit(Field::NextStep, &step, None, on, today)?;
+            store.set_field(&id, &edit, &ctx)?;
+        }
+        for person in stakeholders(&row.stakeholders) {
+            store.add_stakeholder(&id, person, None, &ctx)?;
+        }
+        // A decision follows the reason now it relies on, while it is fresh: on the day it
+        // was observed (and never before the evidence was written, nor after now).
+        let observed = row
+            .reason_now_days_ago
+            .and_then(|d| (now - Duration::days(d)).date_naive().and_hms_opt(10, 0, 0))
+            .map(|t| t.and_utc());
+        let at = observed
+            .map_or(now, |t| t.max(worked + Duration::hours(1)))
+            .min(now - Duration::minutes(10));
+        let decided = Ctx::new(ctx.actor.clone(), at);
+        let after = |minutes: i64, actor: &str| {
+            Ctx::new(
+                actor,
+                (at + Duration::minutes(minutes)).min(now - Duration::minutes(1)),
+            )
+        };
         let note = some(&row.outcome_note);
-        match row.outcome.as_str() {
-            "prospect" => {
-                store.decide(&id, &Decision::Promote, None, &decided)?;
+        let handed = row.outcome == "opportunity" || !row.handoff.is_empty();
+        if matches!(row.outcome.as_str(), "prospect" | "opportunity") {
+            store.decide(&id, &Decision::Promote, None, &decided)?;
+        }
+        if handed {
+            // The SDR talked to them before handing over: the package needs a conversation.
+            let sdr = if ctx.actor == "demo" {
+                "sam"
+            } else {
+                ctx.actor.as_str()
+            };
+            let call = after(2, sdr);
+            let said = format!("Discovery call: {}", row.pain_point.trim());
+            store.log_touch(
+                &id,
+                TouchKind::Call,
+                call.now.date_naive(),
+                &said,
+                None,
+                &call,
+            )?;
+            let send = Step::Send {
+                to: DEMO_AE.to_string(),
+            };
+            let note = some(&row.handoff_note).filter(|_| row.handoff == "sent");
+            store.handoff(&id, &send, note.as_deref(), None, &after(3, sdr))?;
+            let (step, code) = row.handoff.split_once(':').unwrap_or((&row.handoff, ""));
+            let code = RejectCode::parse(code).ok();
+            if row.outcome == "opportunity" {
+                store.handoff(&id, &Step::Accept, None, None, &after(4, DEMO_AE))?;
+            } else if let Some(code) = code {
+                let reject = Step::Reject(code);
+                let why = if step == "rejected" {
+                    some(&row.handoff_note)
+                } else {
+                    Some("Not enough to act on yet".to_string())
+                };
+                store.handoff(&id, &reject, why.as_deref(), None, &after(4, DEMO_AE))?;
             }
+            if step == "disputed" {
+                store.handoff(
+                    &id,
+                    &Step::Dispute,
+                    some(&row.handoff_note).as_deref(),
+                    None,
+                    &after(5, sdr),
+                )?;
+            }
+        }
+        match row.outcome.as_str() {
             "opportunity" => {
-                store.decide(&id, &Decision::Promote, None, &decided)?;
-                let later = Ctx::new(ctx.actor.clone(), now - Duration::minutes(9));
-                store.decide(&id, &Decision::Promote, None, &later)?;
+                store.decide(&id, &Decision::Promote, None, &after(6, DEMO_AE))?;
             }
             "nurture" | "disqualified" => {
                 let code = ReasonCode::parse(&row.reason_code).unwrap_or(ReasonCode::Other);

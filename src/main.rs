@@ -32,8 +32,8 @@ fn main() -> ExitCode {
             for line in lines {
                 let _ = writeln!(err, "  {}", one_line(line));
             }
-            for item in e.missing_items() {
-                let _ = writeln!(err, "  ✗ {}: {}", item.item.label(), one_line(&item.detail));
+            for (label, detail) in e.missing_items() {
+                let _ = writeln!(err, "  ✗ {label}: {}", one_line(detail));
             }
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }

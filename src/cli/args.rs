@@ -52,6 +52,17 @@ pub struct Cli {
     #[arg(long, global = true, requires = "demo")]
     pub reset: bool,
 
+    /// Act as if it were this moment (RFC 3339, e.g. 2026-12-01T09:00:00Z): to replay a day
+    /// or try what the clock does to stalled records and stale evidence
+    #[arg(
+        long,
+        global = true,
+        env = "LEADGATE_NOW",
+        value_name = "TIME",
+        hide = true
+    )]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -117,7 +128,8 @@ pub enum Command {
     /// Move a prospect or opportunity one stage down, with a reason code, keeping it active:
     /// for a record whose evidence no longer supports its stage (`leadgate queue unsupported`)
     Demote(ParkArgs),
-    /// Park a lead for later, with a reason code; a prospect is passed back to lead
+    /// Park a lead for later, with a reason code; a prospect is passed back to lead. With
+    /// --until, it is back in Today on that day for a re-check
     Nurture(ParkArgs),
     /// Take a lead out of the queue, with a reason code; a prospect is passed back to lead
     Disqualify(ParkArgs),
@@ -187,6 +199,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Add, list or remove a lead's stakeholders: who shapes the decision, how engaged they
+    /// are and whether their authority is confirmed (the opportunity gate reads them)
+    #[command(subcommand, after_help = super::deal_args::STAKEHOLDER_HELP)]
+    Stakeholder(super::deal_args::StakeholderAction),
+    /// Log a touch on a lead: a call, email, meeting, LinkedIn message or note
+    #[command(after_help = super::deal_args::LOG_HELP)]
+    Log(super::deal_args::LogArgs),
+    /// Hand a prospect to an account executive, and the AE's accept or reject; the SDR's
+    /// dispute of a rejection
+    #[command(subcommand, after_help = super::deal_args::HANDOFF_HELP)]
+    Handoff(super::deal_args::HandoffAction),
+    /// A manager's settlement of a disputed handoff (the Review queue)
+    #[command(subcommand)]
+    Review(super::deal_args::ReviewAction),
     /// Resolve an exclusion flag (free_mail, role_inbox, student, consultant, invalid_email,
     /// existing_account) with a note saying why the record is fine; promotion needs every flag
     /// resolved. An opt-out (do_not_contact) also needs the day the person consented again
@@ -348,7 +374,14 @@ Qualification fields (the --note is the evidence the gate reads):
   intent_source   demo_request | pricing_page | webinar | content_download | reply |
                   referral | event | research_signal | other   --note: the signal
   reason_now      free text                          --on: the day it was observed [default: today]
-  pain_point, stakeholders, next_step   free text (the gate to opportunity)
+
+The gate to opportunity:
+  pain_point      the problem                        --consequence: what it costs them (required)
+  next_step       what happens next                  --on: its day, today or later (required)
+  timeline        the decision timeline or buying process
+  budget_path     how it gets funded                 (required only if the rules say so)
+  deal_size       the likely size                    (required only if the rules say so)
+  Stakeholders are a list: leadgate stakeholder add ID --name N --engagement E --authority A
 
 Engagement (a term of the priority score, never a gate item):
   last_activity   YYYY-MM-DD: the contact's latest reply, visit or meeting
@@ -532,7 +565,10 @@ pub struct SetArgs {
     /// The evidence for a qualification field, or a note on the change
     #[arg(long)]
     pub note: Option<String>,
-    /// The day a reason now was observed (YYYY-MM-DD)
+    /// pain_point only: its business consequence (what the problem costs them)
+    #[arg(long, conflicts_with = "note")]
+    pub consequence: Option<String>,
+    /// The day a reason now was observed, or the day a next step happens (YYYY-MM-DD)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
     /// Write only if the field still holds VALUE (empty: no value), as your script last read
@@ -551,6 +587,9 @@ pub struct ParkArgs {
     /// A note for the history (required with --reason other)
     #[arg(long)]
     pub note: Option<String>,
+    /// nurture only: the day (YYYY-MM-DD, after today) it is back in Today for a re-check
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -565,8 +604,15 @@ const QUEUE_HELP: &str = "Queues:
   disqualified  every disqualified record
   all           every record
   unsupported   prospects and opportunities whose evidence no longer supports their stage
-                (a fit or role no longer passing, a new open flag): fix the evidence, or
-                pass them back with demote, nurture or disqualify
+                (a fit or role no longer passing, a new open flag, a next step whose day
+                has passed): fix the evidence, or pass them back with demote, nurture or
+                disqualify
+  handoffs      prospects handed to an AE: waiting for them, or accepted (use --owner NAME)
+  stalled       prospects and opportunities with no touch or change for the rules'
+                stalled_days: nurture --until a re-check day, or demote, with a reason
+  review        rejected handoffs their SDR disputes, for a manager to settle
+
+Today also holds each rejected handoff, back with its SDR, until they act on it.
 
 Scores that the clock has changed (a reason now going stale, another week of waiting) are
 worked out again first.
@@ -578,7 +624,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct QueueArgs {
-    /// The queue: today, prospects, nurture, disqualified or all
+    /// The queue: today, prospects, nurture, disqualified, all, unsupported, handoffs,
+    /// stalled or review
     #[arg(default_value = "today")]
     pub name: String,
     /// Only leads from this source

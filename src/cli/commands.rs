@@ -61,11 +61,21 @@ impl CliError {
         }
     }
 
-    /// The failing checklist items when a gate refused, to print under the message.
+    /// The failing items, as (label, why), when a gate or the handoff package refused: to
+    /// print under the message.
     #[must_use]
-    pub fn missing_items(&self) -> Vec<&CheckItem> {
+    pub fn missing_items(&self) -> Vec<(&'static str, &str)> {
         match self {
-            CliError::Store(StoreError::Refused(Refusal::Gate(list))) => list.missing().collect(),
+            CliError::Store(StoreError::Refused(Refusal::Gate(list))) => list
+                .missing()
+                .map(|i| (i.item.label(), i.detail.as_str()))
+                .collect(),
+            CliError::Store(StoreError::Refused(Refusal::Handoff(
+                crate::domain::handoff::HandoffRefusal::Package(gaps),
+            ))) => gaps
+                .iter()
+                .map(|g| (g.item.label(), g.detail.as_str()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -159,7 +169,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     {
         let mut ctx = Ctx::new(
             cli.actor.clone().unwrap_or_else(config::default_actor),
-            Utc::now(),
+            cli.now.unwrap_or_else(Utc::now),
         );
         ctx.rules = rules;
         return super::audit::run(files, output, *force, &ctx, out);
@@ -177,7 +187,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         return Err(CliError::NoDatabase(path));
     }
     let mut store = open_store(&path)?;
-    let mut ctx = Ctx::new(cli.actor.unwrap_or_else(config::default_actor), Utc::now());
+    let mut ctx = Ctx::new(
+        cli.actor.unwrap_or_else(config::default_actor),
+        cli.now.unwrap_or_else(Utc::now),
+    );
     ctx.rules = rules;
     match command {
         Command::Add(a) => {
@@ -298,6 +311,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Triage { suggest, json } => {
             super::triage::run(&mut store, suggest, json, &ctx, out)?
         }
+        Command::Stakeholder(action) => super::deal::stakeholder(&mut store, action, &ctx, out)?,
+        Command::Log(args) => super::deal::log(&mut store, args, &ctx, out)?,
+        Command::Handoff(action) => super::deal::handoff(&mut store, action, &ctx, out)?,
+        Command::Review(action) => super::deal::review(&mut store, action, &ctx, out)?,
         Command::Reasons => {}
     }
     Ok(())
@@ -412,11 +429,24 @@ fn show(
 
 fn set(store: &mut Store, a: SetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<(), CliError> {
     let id = store.resolve(&a.id)?;
+    if crate::domain::vocabulary::normalize_spelling(&a.field) == "stakeholders" {
+        return Err(CliError::Usage(
+            "stakeholders are a list: leadgate stakeholder add ID --name NAME --role ROLE \
+             --engagement engaged|aware|not_yet --authority confirmed|mapping"
+                .into(),
+        ));
+    }
     let field = Field::parse(&a.field)?;
+    if a.consequence.is_some() && field != Field::PainPoint {
+        return Err(CliError::Usage(format!(
+            "--consequence is the business consequence of a pain_point; it does not apply to \
+             {field}"
+        )));
+    }
     let edit = parse_edit(
         field,
         &a.value,
-        a.note.as_deref(),
+        a.consequence.as_deref().or(a.note.as_deref()),
         a.on,
         ctx.now.date_naive(),
     )
@@ -438,7 +468,23 @@ fn park(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let code = ReasonCode::parse(&a.reason)?;
-    decide(store, &a.id, &decision(code), a.note.as_deref(), ctx, out)
+    let Some(until) = a.until else {
+        return decide(store, &a.id, &decision(code), a.note.as_deref(), ctx, out);
+    };
+    if decision(code) != Decision::Nurture(code) {
+        return Err(CliError::Usage(
+            "--until is the re-check day of a nurture; it does not apply here".into(),
+        ));
+    }
+    let id = store.resolve(&a.id)?;
+    let plan = store.nurture_until(&id, code, a.note.as_deref(), until, None, ctx)?;
+    let lead = store.lead(&id)?;
+    writeln!(
+        out,
+        "{}; back in Today on {until}",
+        render::decided(&store.short_id(&id), &lead, &plan)
+    )?;
+    Ok(())
 }
 
 /// Carries out a decision on the lead `prefix` names and says what changed.

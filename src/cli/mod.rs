@@ -4,6 +4,8 @@
 mod args;
 mod audit;
 mod commands;
+mod deal;
+mod deal_args;
 mod demo_db;
 mod export;
 mod filters;

@@ -79,6 +79,15 @@ pub fn run(
                     render::list_line(&short_id, lead),
                     score.breakdown()
                 )?;
+                // A handoff says where it stands: a rejection's reason stays in view until
+                // the SDR acts on it.
+                if let Some(h) = &lead.evidence.handoff {
+                    writeln!(
+                        out,
+                        "        Handoff: {}",
+                        crate::safe_text::one_line(&h.describe())
+                    )?;
+                }
             }
             printed += 1;
         }

@@ -163,15 +163,7 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
         "Reason now",
         or_dash(e.reason_now.as_deref())
     );
-    for (label, v) in [
-        ("Pain point", &e.pain_point),
-        ("Stakeholders", &e.stakeholders),
-        ("Next step", &e.next_step),
-    ] {
-        if v.is_some() {
-            let _ = writeln!(s, "  {label:<15} {}", or_dash(v.as_deref()));
-        }
-    }
+    s.push_str(&deal_lines(e));
     if let Some(o) = &l.origin {
         let _ = writeln!(
             s,
@@ -199,6 +191,59 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
     s
 }
 
+/// The opportunity evidence and the handoff, each only when the record has it.
+fn deal_lines(e: &crate::domain::Evidence) -> String {
+    let mut s = String::new();
+    if let Some(p) = &e.pain_point {
+        let consequence = e.pain_consequence.as_deref().map_or(String::new(), |c| {
+            format!(" — consequence: {}", one_line(c))
+        });
+        let _ = writeln!(s, "  {:<15} {}{consequence}", "Pain point", one_line(p));
+    }
+    for (i, person) in e.stakeholders.iter().enumerate() {
+        let label = if i == 0 { "Stakeholders" } else { "" };
+        let _ = writeln!(
+            s,
+            "  {label:<15} {}. {}",
+            i + 1,
+            one_line(&person.describe())
+        );
+    }
+    if let Some(n) = &e.stakeholders_note {
+        let _ = writeln!(
+            s,
+            "  {:<15} {} (as written before; not counted)",
+            "Stakeholder note",
+            one_line(n)
+        );
+    }
+    if let Some(n) = &e.next_step {
+        let on = e
+            .next_step_on
+            .map_or(String::new(), |d| format!(" (on {d})"));
+        let _ = writeln!(s, "  {:<15} {}{on}", "Next step", one_line(n));
+    }
+    for (label, v) in [
+        ("Timeline", &e.timeline),
+        ("Budget path", &e.budget_path),
+        ("Deal size", &e.deal_size),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(s, "  {label:<15} {}", one_line(v));
+        }
+    }
+    if let Some(h) = &e.handoff {
+        let _ = writeln!(
+            s,
+            "  {:<15} {} ({})",
+            "Handoff",
+            one_line(&h.describe()),
+            h.at.date_naive()
+        );
+    }
+    s
+}
+
 /// What a `set` changed.
 #[must_use]
 pub fn change(c: &Change) -> String {
@@ -208,8 +253,12 @@ pub fn change(c: &Change) -> String {
         or_dash(c.old.as_deref()),
         or_dash(c.new.as_deref())
     );
-    if let Some(d) = c.observed_on {
-        let _ = write!(s, " (observed {d})");
+    if let Some(d) = c.day {
+        if c.field == crate::domain::Field::NextStep {
+            let _ = write!(s, " (on {d})");
+        } else {
+            let _ = write!(s, " (observed {d})");
+        }
     }
     if let Some(n) = &c.note {
         let _ = write!(s, " — {}", one_line(n));

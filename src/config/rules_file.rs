@@ -46,6 +46,13 @@ struct File {
     roles: Option<RolesTable>,
     flags: Option<FlagsTable>,
     score: Option<ScoreTable>,
+    team: Option<TeamTable>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TeamTable {
+    managers: Strings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,6 +82,8 @@ struct Gates {
     reason_now_window_days: Option<Spanned<i64>>,
     stalled_days: Option<Spanned<i64>>,
     review_cadence_days: Option<Spanned<i64>>,
+    stakeholders_min_engaged: Option<Spanned<i64>>,
+    stakeholders_authority_or_second: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -215,6 +224,19 @@ impl Checker<'_> {
         Some(days)
     }
 
+    fn count(&mut self, value: Option<Spanned<i64>>, key: &str) -> Option<usize> {
+        let v = value?;
+        let span = v.span();
+        let n = v.into_inner();
+        match usize::try_from(n) {
+            Ok(n @ 1..=20) => Some(n),
+            _ => {
+                self.problem(span, key, format!("{n} is not a whole number from 1 to 20"));
+                None
+            }
+        }
+    }
+
     fn column_rules(&mut self, value: Strings, key: &str) -> Vec<ColumnRule> {
         let Some(list) = value else {
             return Vec::new();
@@ -295,7 +317,21 @@ pub fn parse_rules(text: &str) -> Result<Rules, Vec<Problem>> {
         review_cadence_days: c
             .days(gates.review_cadence_days, "gates.review_cadence_days")
             .unwrap_or(defaults.review_cadence_days),
+        stakeholders: crate::domain::deal::StakeholderRule {
+            min_engaged: c
+                .count(
+                    gates.stakeholders_min_engaged,
+                    "gates.stakeholders_min_engaged",
+                )
+                .unwrap_or(defaults.stakeholders.min_engaged),
+            authority_or_second: gates
+                .stakeholders_authority_or_second
+                .unwrap_or(defaults.stakeholders.authority_or_second),
+        },
     };
+    rules.team.managers = c
+        .strings(file.team.unwrap_or_default().managers, "team.managers")
+        .unwrap_or_default();
     let icp = file.icp.unwrap_or_default();
     rules.icp = Icp {
         industries: c

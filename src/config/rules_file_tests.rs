@@ -76,8 +76,8 @@ fn a_key_appended_after_the_last_header_says_which_table_it_landed_in() {
     assert_eq!(
         p,
         vec![format!(
-            "line {last}: `stalled_days` is not a key of [score.intent]; it landed in \
-             [score.intent] because it follows that header — move it under [gates]"
+            "line {last}: `stalled_days` is not a key of [team]; it landed in \
+             [team] because it follows that header — move it under [gates]"
         )]
     );
 }
@@ -101,7 +101,7 @@ industries = [\"logistics\", \" \"]
         p,
         [
             "line 2: gates.to_prospect: the list is empty: a gate must require at least one item",
-            "line 3: gates.to_opportunity: unknown gate item 'budget': expected one of icp_fit, role_relevance, intent_source, reason_now, pain_point, stakeholders, next_step, exclusions",
+            "line 3: gates.to_opportunity: unknown gate item 'budget': expected one of icp_fit, role_relevance, intent_source, reason_now, pain_point, stakeholders, next_step, timeline, budget_path, deal_size, handoff_accepted, exclusions",
             "line 4: gates.reason_now_window_days: 0 is not a number of days from 1 to 3650",
             "line 7: roles.relevant: '(head of' is not a valid pattern: unclosed group",
             "line 10: icp.industries: an entry is empty",
@@ -144,11 +144,13 @@ fn rules_show_says_none_for_an_empty_list_and_the_versions_stay_as_they_were() {
     // versions moved on from ddf30741c545e47d and ec75904fc0c4fbf6 then; opt-out and
     // customer columns raising flags moved them on again from 3f159deb06ba07af and
     // 37e9754093094024; won and open deals in sheets and Odoo, and customer labels and tags,
-    // from da9e60e153b7ac42 and 9b5a55ed31e5412d. They stay now.
+    // from da9e60e153b7ac42 and 9b5a55ed31e5412d; the opportunity gate reading typed deal
+    // evidence and an accepted handoff, and the team's managers, from ca8c062c80b42cad and
+    // b65672730f76cddc. They stay now.
     let defaults = parse_rules(DEFAULT_RULES_FILE).expect("valid");
-    assert_eq!(defaults.version(), "ca8c062c80b42cad");
+    assert_eq!(defaults.version(), "6cda5a9a9313ab5e");
     let open = parse_rules("[icp]\nindustries = []\n[roles]\nrelevant = []\n").expect("valid");
-    assert_eq!(open.version(), "b65672730f76cddc");
+    assert_eq!(open.version(), "20b2b5831b089ebf");
     let shown = open.describe();
     assert!(!shown.contains("(any)"), "{shown}");
     assert!(
@@ -181,5 +183,36 @@ fn the_opportunity_gate_drops_a_carried_item_only_when_the_file_says_so() {
             .contains("only icp_fit, role_relevance, exclusions"),
         "{}",
         problems[0]
+    );
+}
+
+#[test]
+fn the_stakeholder_rule_and_the_managers_are_read_and_checked() {
+    let rules = parse_rules(
+        "[gates]\nstakeholders_min_engaged = 2\nstakeholders_authority_or_second = false\n\
+         [team]\nmanagers = [\"Dana\", \"Lee\"]\n",
+    )
+    .expect("valid");
+    assert_eq!(rules.gates.stakeholders.min_engaged, 2);
+    assert!(!rules.gates.stakeholders.authority_or_second);
+    assert!(rules.team.is_manager("dana"));
+    assert!(!rules.team.is_manager("sam"));
+    let p = problems(
+        "[gates]\nstakeholders_min_engaged = 0\nstakeholders_authority_or_second = \"yes\"\n",
+    );
+    assert_eq!(
+        p,
+        vec![
+            "line 3: gates.stakeholders_authority_or_second: expected true or false, found text"
+                .to_string()
+        ]
+    );
+    let p = problems("[gates]\nstakeholders_min_engaged = 0\n[team]\nmanagers = [\" \"]\n");
+    assert_eq!(
+        p,
+        vec![
+            "line 2: gates.stakeholders_min_engaged: 0 is not a whole number from 1 to 20",
+            "line 4: team.managers: an entry is empty",
+        ]
     );
 }

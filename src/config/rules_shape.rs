@@ -16,6 +16,10 @@ enum Kind {
     Strings,
     Days,
     Number,
+    /// true or false.
+    Bool,
+    /// A whole number, from 1.
+    Count,
     Table(&'static [(&'static str, Kind)]),
     /// Intent sources to weights: any key, number values (names are checked later).
     Weights,
@@ -28,7 +32,10 @@ const GATES: &[(&str, Kind)] = &[
     ("reason_now_window_days", Kind::Days),
     ("stalled_days", Kind::Days),
     ("review_cadence_days", Kind::Days),
+    ("stakeholders_min_engaged", Kind::Count),
+    ("stakeholders_authority_or_second", Kind::Bool),
 ];
+const TEAM: &[(&str, Kind)] = &[("managers", Kind::Strings)];
 const ICP: &[(&str, Kind)] = &[
     ("industries", Kind::Strings),
     ("employee_bands", Kind::Strings),
@@ -64,6 +71,7 @@ const FILE: &[(&str, Kind)] = &[
     ("roles", Kind::Table(ROLES)),
     ("flags", Kind::Table(FLAGS)),
     ("score", Kind::Table(SCORE)),
+    ("team", Kind::Table(TEAM)),
 ];
 
 /// Every problem with the file's syntax and shape; empty when the typed reading can go on.
@@ -152,13 +160,16 @@ impl Walk<'_> {
                     }
                 }
             }
-            (Kind::Days, DeValue::Integer(_))
+            (Kind::Days | Kind::Count, DeValue::Integer(_))
+            | (Kind::Bool, DeValue::Boolean(_))
             | (Kind::Number, DeValue::Integer(_) | DeValue::Float(_)) => {}
             (kind, other) => {
                 let wanted = match kind {
                     Kind::Strings => "a list of text in brackets",
                     Kind::Days => "a whole number of days",
                     Kind::Number => "a number",
+                    Kind::Bool => "true or false",
+                    Kind::Count => "a whole number",
                     Kind::Table(_) | Kind::Weights => "a table",
                 };
                 self.problem(

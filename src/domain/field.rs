@@ -29,8 +29,10 @@ vocabulary! {
         IntentSource => "intent_source", "Intent source";
         ReasonNow => "reason_now", "Reason now";
         PainPoint => "pain_point", "Pain point";
-        Stakeholders => "stakeholders", "Stakeholders";
         NextStep => "next_step", "Next step";
+        Timeline => "timeline", "Timeline";
+        BudgetPath => "budget_path", "Budget path";
+        DealSize => "deal_size", "Deal size";
     }
 }
 
@@ -45,8 +47,10 @@ impl Field {
                 | Field::IntentSource
                 | Field::ReasonNow
                 | Field::PainPoint
-                | Field::Stakeholders
                 | Field::NextStep
+                | Field::Timeline
+                | Field::BudgetPath
+                | Field::DealSize
         )
     }
 }
@@ -57,10 +61,11 @@ pub struct Edit {
     pub field: Field,
     /// The new value in canonical spelling; `None` clears the field.
     pub value: Option<String>,
-    /// The evidence (why / detail) for qualification fields, or a note on the change.
+    /// The evidence (why / detail) for qualification fields, the business consequence of a
+    /// pain point, or a note on the change.
     pub note: Option<String>,
-    /// When a reason now was observed.
-    pub observed_on: Option<NaiveDate>,
+    /// The day of a reason now (when it was observed) or of a next step (when it happens).
+    pub day: Option<NaiveDate>,
 }
 
 /// What an edit changed, for the audit trail.
@@ -70,7 +75,7 @@ pub struct Change {
     pub old: Option<String>,
     pub new: Option<String>,
     pub note: Option<String>,
-    pub observed_on: Option<NaiveDate>,
+    pub day: Option<NaiveDate>,
 }
 
 /// Input that cannot become an edit.
@@ -80,7 +85,9 @@ pub enum EditError {
     EmptyName,
     BadEmail(String),
     FutureDate(NaiveDate),
-    DateOnlyForReasonNow(Field),
+    /// A next step agreed for a day already past.
+    PastDate(NaiveDate),
+    DateNotFor(Field),
     /// A date field given something that is not a YYYY-MM-DD date.
     NotADay(String),
 }
@@ -95,9 +102,14 @@ impl fmt::Display for EditError {
                 f,
                 "{d} is in the future; a date records when something was observed"
             ),
-            EditError::DateOnlyForReasonNow(field) => {
-                write!(f, "--on dates a reason now; it does not apply to {field}")
-            }
+            EditError::PastDate(d) => write!(
+                f,
+                "{d} is past; a next step is agreed for today or a later day"
+            ),
+            EditError::DateNotFor(field) => write!(
+                f,
+                "--on dates a reason now or a next step; it does not apply to {field}"
+            ),
             EditError::NotADay(s) => write!(f, "'{s}' is not a date: write it as YYYY-MM-DD"),
         }
     }
@@ -137,7 +149,8 @@ pub fn is_plausible_email(s: &str) -> bool {
 
 /// Parses what a person typed for `field` into an edit, judged on `today`.
 ///
-/// An empty value clears the field. `on` dates a reason now and defaults to `today`.
+/// An empty value clears the field. `on` dates a reason now (observed, so today or earlier;
+/// defaults to `today`) or a next step (today or later; no default: the gate asks for one).
 ///
 /// # Errors
 /// `EditError` naming what is wrong; nothing should be written.
@@ -148,8 +161,8 @@ pub fn parse_edit(
     on: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<Edit, EditError> {
-    if on.is_some() && field != Field::ReasonNow {
-        return Err(EditError::DateOnlyForReasonNow(field));
+    if on.is_some() && !matches!(field, Field::ReasonNow | Field::NextStep) {
+        return Err(EditError::DateNotFor(field));
     }
     let text = stated(Some(raw)).map(str::to_string);
     let note = stated(note).map(str::to_string);
@@ -183,15 +196,19 @@ pub fn parse_edit(
         },
         _ => text,
     };
-    let observed_on = match (field, &value) {
-        (Field::ReasonNow, Some(_)) => Some(not_future(on.unwrap_or(today), today)?),
+    let day = match (field, &value, on) {
+        (Field::ReasonNow, Some(_), _) => Some(not_future(on.unwrap_or(today), today)?),
+        (Field::NextStep, Some(_), Some(day)) if day < today => {
+            return Err(EditError::PastDate(day));
+        }
+        (Field::NextStep, Some(_), on) => on,
         _ => None,
     };
     Ok(Edit {
         field,
         value,
         note,
-        observed_on,
+        day,
     })
 }
 
@@ -241,9 +258,11 @@ pub fn current(lead: &Lead, field: Field) -> (Option<String>, Option<String>) {
             ev.intent_detail.clone(),
         ),
         Field::ReasonNow => (ev.reason_now.clone(), None),
-        Field::PainPoint => (ev.pain_point.clone(), None),
-        Field::Stakeholders => (ev.stakeholders.clone(), None),
+        Field::PainPoint => (ev.pain_point.clone(), ev.pain_consequence.clone()),
         Field::NextStep => (ev.next_step.clone(), None),
+        Field::Timeline => (ev.timeline.clone(), None),
+        Field::BudgetPath => (ev.budget_path.clone(), None),
+        Field::DealSize => (ev.deal_size.clone(), None),
         _ => {
             let mut contact = lead.contact.clone();
             (
@@ -260,11 +279,14 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
     let (old, old_note) = current(lead, edit.field);
     let carries_note = matches!(
         edit.field,
-        Field::IcpFit | Field::RoleRelevance | Field::IntentSource
+        Field::IcpFit | Field::RoleRelevance | Field::IntentSource | Field::PainPoint
     );
     let same_note = !carries_note || old_note == edit.note;
-    let same_date =
-        edit.field != Field::ReasonNow || lead.evidence.reason_now_on == edit.observed_on;
+    let same_date = match edit.field {
+        Field::ReasonNow => lead.evidence.reason_now_on == edit.day,
+        Field::NextStep => lead.evidence.next_step_on == edit.day,
+        _ => true,
+    };
     if old == edit.value && same_note && same_date {
         return None;
     }
@@ -301,11 +323,23 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
         }
         Field::ReasonNow => {
             ev.reason_now = value;
-            ev.reason_now_on = edit.observed_on;
+            ev.reason_now_on = edit.day;
         }
-        Field::PainPoint => ev.pain_point = value,
-        Field::Stakeholders => ev.stakeholders = value,
-        Field::NextStep => ev.next_step = value,
+        Field::PainPoint => {
+            ev.pain_consequence = if value.is_some() {
+                edit.note.clone()
+            } else {
+                None
+            };
+            ev.pain_point = value;
+        }
+        Field::NextStep => {
+            ev.next_step_on = if value.is_some() { edit.day } else { None };
+            ev.next_step = value;
+        }
+        Field::Timeline => ev.timeline = value,
+        Field::BudgetPath => ev.budget_path = value,
+        Field::DealSize => ev.deal_size = value,
         other => {
             if let Some(slot) = contact_slot(&mut lead.contact, other) {
                 *slot = value;
@@ -317,7 +351,7 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
         old,
         new: edit.value.clone(),
         note: edit.note.clone(),
-        observed_on: edit.observed_on,
+        day: edit.day,
     })
 }
 
@@ -325,7 +359,7 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
 #[path = "field_tests.rs"]
 mod tests;
 
-/// The field that holds a gate item's evidence; exclusions are flags, not a field.
+/// The field that holds a gate item's evidence, when one field does.
 #[must_use]
 pub fn field_of(item: super::gate::GateItem) -> Option<Field> {
     use super::gate::GateItem as G;
@@ -335,8 +369,11 @@ pub fn field_of(item: super::gate::GateItem) -> Option<Field> {
         G::IntentSource => Field::IntentSource,
         G::ReasonNow => Field::ReasonNow,
         G::PainPoint => Field::PainPoint,
-        G::Stakeholders => Field::Stakeholders,
         G::NextStep => Field::NextStep,
-        G::Exclusions => return None,
+        G::Timeline => Field::Timeline,
+        G::BudgetPath => Field::BudgetPath,
+        G::DealSize => Field::DealSize,
+        // A list of its own, a handoff step and the flags: not one field each.
+        G::Stakeholders | G::HandoffAccepted | G::Exclusions => return None,
     })
 }

@@ -82,7 +82,7 @@ fn a_new_why_alone_is_a_change() {
 #[test]
 fn reason_now_is_dated_today_by_default_and_never_in_the_future() {
     let e = parse_edit(Field::ReasonNow, "Hiring 3 SDRs", None, None, today()).expect("valid");
-    assert_eq!(e.observed_on, Some(today()));
+    assert_eq!(e.day, Some(today()));
     let tomorrow = today().succ_opt().expect("date");
     assert_eq!(
         parse_edit(Field::ReasonNow, "x", None, Some(tomorrow), today()),
@@ -90,7 +90,7 @@ fn reason_now_is_dated_today_by_default_and_never_in_the_future() {
     );
     assert_eq!(
         parse_edit(Field::Title, "CTO", None, Some(today()), today()),
-        Err(EditError::DateOnlyForReasonNow(Field::Title))
+        Err(EditError::DateNotFor(Field::Title))
     );
 }
 

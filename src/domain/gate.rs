@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::deal;
 use super::qualification::{Evidence, IcpFit, RoleRelevance, stated};
 use super::stage::Stage;
 use super::vocabulary::vocabulary;
@@ -20,6 +21,11 @@ vocabulary! {
         PainPoint => "pain_point", "Pain point";
         Stakeholders => "stakeholders", "Stakeholders";
         NextStep => "next_step", "Next step";
+        Timeline => "timeline", "Timeline";
+        BudgetPath => "budget_path", "Budget path";
+        DealSize => "deal_size", "Deal size";
+        /// An AE accepted the handoff: only then does a prospect become an opportunity.
+        HandoffAccepted => "handoff_accepted", "Handoff accepted";
         Exclusions => "exclusions", "Exclusions";
     }
 }
@@ -37,6 +43,8 @@ pub struct GateRules {
     /// Items of [`CARRIED`] the opportunity gate may do without: a team must say so here,
     /// since by default a label never outlives the evidence that earned it.
     pub opportunity_allow_without: Vec<GateItem>,
+    /// What the stakeholders item asks for.
+    pub stakeholders: super::deal::StakeholderRule,
 }
 
 /// What a prospect is still required to show at every later stage: who the account and the
@@ -62,11 +70,14 @@ impl Default for GateRules {
                 GateItem::PainPoint,
                 GateItem::Stakeholders,
                 GateItem::NextStep,
+                GateItem::Timeline,
+                GateItem::HandoffAccepted,
             ],
             reason_now_window_days: REASON_NOW_WINDOW_DAYS,
             review_cadence_days: super::queue::REVIEW_CADENCE_DAYS,
             stalled_days: 14,
             opportunity_allow_without: Vec::new(),
+            stakeholders: super::deal::StakeholderRule::default(),
         }
     }
 }
@@ -168,19 +179,23 @@ pub fn check(item: GateItem, ev: &Evidence, today: NaiveDate, rules: &GateRules)
         GateItem::RoleRelevance => check_role_relevance(ev),
         GateItem::IntentSource => check_intent(ev),
         GateItem::ReasonNow => check_reason_now(ev, today, rules.reason_now_window_days),
-        GateItem::PainPoint => check_text(
-            ev.pain_point.as_deref(),
-            "pain point",
-            "the confirmed pain point",
+        GateItem::PainPoint => deal::check_pain_point(ev),
+        GateItem::Stakeholders => deal::check_stakeholders(ev, &rules.stakeholders),
+        GateItem::NextStep => deal::check_next_step(ev, today),
+        GateItem::Timeline => deal::check_stated(
+            ev.timeline.as_deref(),
+            "timeline",
+            "the decision timeline or buying process",
         ),
-        GateItem::Stakeholders => check_text(
-            ev.stakeholders.as_deref(),
-            "stakeholders",
-            "who is engaged in the evaluation",
+        GateItem::BudgetPath => deal::check_stated(
+            ev.budget_path.as_deref(),
+            "budget path",
+            "how the purchase gets funded",
         ),
-        GateItem::NextStep => {
-            check_text(ev.next_step.as_deref(), "next step", "the agreed next step")
+        GateItem::DealSize => {
+            deal::check_stated(ev.deal_size.as_deref(), "deal size", "the likely deal size")
         }
+        GateItem::HandoffAccepted => super::handoff::check_accepted(ev.handoff.as_ref()),
         GateItem::Exclusions => check_exclusions(ev),
     };
     CheckItem {
@@ -280,13 +295,6 @@ fn check_exclusions(ev: &Evidence) -> (bool, String) {
             "resolve with a note if the record is fine"
         };
         (false, format!("flagged: {}; {how}", open.join("; ")))
-    }
-}
-
-fn check_text(text: Option<&str>, name: &str, what: &str) -> (bool, String) {
-    match stated(text) {
-        Some(text) => (true, text.to_string()),
-        None => (false, format!("no {name}; record {what}")),
     }
 }
 

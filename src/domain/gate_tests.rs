@@ -21,6 +21,10 @@ fn complete() -> Evidence {
     }
 }
 
+fn deal(ev: &mut Evidence) {
+    crate::domain::deal::complete_deal(ev, today());
+}
+
 fn prospect_gate(ev: &Evidence) -> Checklist {
     checklist(Stage::Lead, ev, today(), &GateRules::default()).expect("lead has a gate")
 }
@@ -158,10 +162,8 @@ fn opportunity_gate_reads_pain_stakeholders_and_next_step() {
     let rules = GateRules::default();
     let list = checklist(Stage::Prospect, &ev, today(), &rules).expect("gate");
     assert_eq!(list.to, Stage::Opportunity);
-    assert_eq!(list.missing().count(), 3);
-    ev.pain_point = Some("Manual routing costs 2 FTE".into());
-    ev.stakeholders = Some("COO and IT lead on the call".into());
-    ev.next_step = Some("Pilot scoping call 2 Dec".into());
+    assert_eq!(list.missing().count(), 5);
+    deal(&mut ev);
     assert!(
         checklist(Stage::Prospect, &ev, today(), &rules)
             .expect("gate")
@@ -172,9 +174,7 @@ fn opportunity_gate_reads_pain_stakeholders_and_next_step() {
 #[test]
 fn the_opportunity_gate_judges_fit_role_and_flags_again() {
     let mut ev = complete();
-    ev.pain_point = Some("Manual routing costs 2 FTE".into());
-    ev.stakeholders = Some("COO and IT lead".into());
-    ev.next_step = Some("Pilot call".into());
+    deal(&mut ev);
     ev.icp_fit = IcpFit::NotFit;
     let list = checklist(Stage::Prospect, &ev, today(), &GateRules::default()).expect("gate");
     let missing: Vec<GateItem> = list.missing().map(|i| i.item).collect();

@@ -290,7 +290,7 @@ pub fn accepting_edits(s: &Suggestions) -> Vec<super::field::Edit> {
             field: Field::IcpFit,
             value: Some(fit.value.to_string()),
             note: Some(fit.why()),
-            observed_on: None,
+            day: None,
         });
     }
     if let Some(role) = &s.role_relevance {
@@ -298,7 +298,7 @@ pub fn accepting_edits(s: &Suggestions) -> Vec<super::field::Edit> {
             field: Field::RoleRelevance,
             value: Some(role.value.to_string()),
             note: Some(role.why()),
-            observed_on: None,
+            day: None,
         });
     }
     edits

@@ -4,11 +4,13 @@
 //! decision does to a record, and how edits are parsed and applied. Time comes in as a
 //! parameter so every rule can be tested on any day.
 
+pub mod deal;
 pub mod export;
 pub mod field;
 pub mod flag_columns;
 pub mod flags;
 pub mod gate;
+pub mod handoff;
 pub mod icp;
 pub mod id;
 pub mod lead;
@@ -20,6 +22,7 @@ pub mod score;
 pub mod stage;
 pub mod standing;
 pub mod support;
+pub mod touch;
 pub mod transition;
 pub(crate) mod vocabulary;
 

@@ -52,8 +52,24 @@ pub struct Evidence {
     pub reason_now: Option<String>,
     pub reason_now_on: Option<NaiveDate>,
     pub pain_point: Option<String>,
-    pub stakeholders: Option<String>,
+    /// What the pain point costs the business: the gate needs both parts.
+    pub pain_consequence: Option<String>,
+    /// Who shapes the decision, each with engagement and authority.
+    #[serde(default)]
+    pub stakeholders: Vec<super::deal::Stakeholder>,
+    /// Stakeholders written as free text before they were a list: kept and shown, never
+    /// counted by the gate.
+    pub stakeholders_note: Option<String>,
     pub next_step: Option<String>,
+    /// The day the next step happens: a day already past makes the evidence stale.
+    pub next_step_on: Option<NaiveDate>,
+    /// The timeline or buying process.
+    pub timeline: Option<String>,
+    pub budget_path: Option<String>,
+    pub deal_size: Option<String>,
+    /// The handoff to an account executive, once one was sent.
+    #[serde(default)]
+    pub handoff: Option<super::handoff::Handoff>,
     /// Exclusion flags, open or resolved.
     #[serde(default)]
     pub flags: Vec<super::flags::FlagNote>,
@@ -71,8 +87,15 @@ impl Default for Evidence {
             reason_now: None,
             reason_now_on: None,
             pain_point: None,
-            stakeholders: None,
+            pain_consequence: None,
+            stakeholders: Vec::new(),
+            stakeholders_note: None,
             next_step: None,
+            next_step_on: None,
+            timeline: None,
+            budget_path: None,
+            deal_size: None,
+            handoff: None,
             flags: Vec::new(),
         }
     }

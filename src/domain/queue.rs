@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::handoff::HandoffState;
 use super::stage::{Stage, State};
 use super::transition::Decision;
 use super::vocabulary::vocabulary;
@@ -21,17 +22,53 @@ vocabulary! {
         All => "all", "All";
         /// Prospects and opportunities whose evidence no longer supports their stage.
         Unsupported => "unsupported", "Unsupported";
+        /// Prospects handed off to an AE: waiting for their decision, or accepted and not yet
+        /// an opportunity.
+        Handoffs => "handoffs", "Handoffs";
+        /// Prospects and opportunities with no touch or change for the rules' stalled days.
+        Stalled => "stalled", "Stalled";
+        /// Rejected handoffs the SDR disputes: for a manager to settle.
+        Review => "review", "Review";
+    }
+}
+
+/// What else, besides stage and state, puts a record in a queue's slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Its evidence no longer supports its stage.
+    Unsupported,
+    /// No touch or change for the rules' stalled days.
+    Stalled,
+    /// Its handoff stands so.
+    Handoff(HandoffState),
+}
+
+/// A record's marks, to test membership (`Queue::contains`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub unsupported: bool,
+    pub stalled: bool,
+    pub handoff: Option<HandoffState>,
+}
+
+impl Marks {
+    fn has(&self, mark: Mark) -> bool {
+        match mark {
+            Mark::Unsupported => self.unsupported,
+            Mark::Stalled => self.stalled,
+            Mark::Handoff(h) => self.handoff == Some(h),
+        }
     }
 }
 
 /// One (state, stage) slice of a queue. `due_only` keeps records whose review is due;
-/// `unsupported_only` those whose evidence no longer supports their stage.
+/// `mark`, those that carry it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slice {
     pub state: State,
     pub stage: Stage,
     pub due_only: bool,
-    pub unsupported_only: bool,
+    pub mark: Option<Mark>,
 }
 
 const fn slice(state: State, stage: Stage, due_only: bool) -> Slice {
@@ -39,27 +76,42 @@ const fn slice(state: State, stage: Stage, due_only: bool) -> Slice {
         state,
         stage,
         due_only,
-        unsupported_only: false,
+        mark: None,
     }
 }
 
-const fn unsupported(stage: Stage) -> Slice {
+const fn marked(stage: Stage, mark: Mark) -> Slice {
     Slice {
         state: State::Active,
         stage,
         due_only: false,
-        unsupported_only: true,
+        mark: Some(mark),
     }
 }
 
 const UNSUPPORTED: &[Slice] = &[
-    unsupported(Stage::Prospect),
-    unsupported(Stage::Opportunity),
+    marked(Stage::Prospect, Mark::Unsupported),
+    marked(Stage::Opportunity, Mark::Unsupported),
 ];
+const STALLED: &[Slice] = &[
+    marked(Stage::Prospect, Mark::Stalled),
+    marked(Stage::Opportunity, Mark::Stalled),
+];
+const HANDOFFS: &[Slice] = &[
+    marked(Stage::Prospect, Mark::Handoff(HandoffState::Sent)),
+    marked(Stage::Prospect, Mark::Handoff(HandoffState::Accepted)),
+];
+const REVIEW: &[Slice] = &[marked(
+    Stage::Prospect,
+    Mark::Handoff(HandoffState::Disputed),
+)];
 
+/// Today also brings back a rejected handoff to the SDR it went back to, with its reason,
+/// until they act on it.
 const TODAY: &[Slice] = &[
     slice(State::Active, Stage::Lead, false),
     slice(State::Nurture, Stage::Lead, true),
+    marked(Stage::Prospect, Mark::Handoff(HandoffState::Rejected)),
 ];
 const PROSPECTS: &[Slice] = &[
     slice(State::Active, Stage::Prospect, false),
@@ -103,11 +155,14 @@ impl Queue {
             Queue::Disqualified => DISQUALIFIED,
             Queue::All => ALL,
             Queue::Unsupported => UNSUPPORTED,
+            Queue::Handoffs => HANDOFFS,
+            Queue::Stalled => STALLED,
+            Queue::Review => REVIEW,
         }
     }
 
-    /// Whether a record at `stage`/`state`, due at `due`, is in the queue at `now`;
-    /// `unsupported` says whether its evidence no longer supports its stage.
+    /// Whether a record at `stage`/`state`, due at `due`, carrying `marks`, is in the queue
+    /// at `now`.
     #[must_use]
     pub fn contains(
         self,
@@ -115,13 +170,13 @@ impl Queue {
         state: State,
         due: DateTime<Utc>,
         now: DateTime<Utc>,
-        unsupported: bool,
+        marks: Marks,
     ) -> bool {
         self.slices().iter().any(|s| {
             s.stage == stage
                 && s.state == state
                 && (!s.due_only || due <= now)
-                && (!s.unsupported_only || unsupported)
+                && s.mark.is_none_or(|m| marks.has(m))
         })
     }
 }
@@ -157,28 +212,40 @@ mod tests {
     fn today_holds_active_leads_and_due_nurtures() {
         let past = now() - Duration::days(1);
         let later = now() + Duration::days(1);
-        assert!(Queue::Today.contains(Stage::Lead, State::Active, later, now(), false));
-        assert!(Queue::Today.contains(Stage::Lead, State::Nurture, past, now(), false));
-        assert!(!Queue::Today.contains(Stage::Lead, State::Nurture, later, now(), false));
-        assert!(!Queue::Today.contains(Stage::Prospect, State::Active, past, now(), false));
-        assert!(!Queue::Today.contains(Stage::Lead, State::Disqualified, past, now(), false));
+        let none = Marks::default();
+        assert!(Queue::Today.contains(Stage::Lead, State::Active, later, now(), none));
+        assert!(Queue::Today.contains(Stage::Lead, State::Nurture, past, now(), none));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Nurture, later, now(), none));
+        assert!(!Queue::Today.contains(Stage::Prospect, State::Active, past, now(), none));
+        assert!(!Queue::Today.contains(Stage::Lead, State::Disqualified, past, now(), none));
+        let rejected = Marks {
+            handoff: Some(HandoffState::Rejected),
+            ..none
+        };
+        assert!(Queue::Today.contains(Stage::Prospect, State::Active, past, now(), rejected));
     }
 
     #[test]
     fn every_record_is_in_all_and_in_exactly_one_state_queue() {
         // Removed records (an undone import) are in no queue at all.
         for q in Queue::ALL {
-            assert!(!q.contains(Stage::Lead, State::Removed, now(), now(), true));
+            let all = Marks {
+                unsupported: true,
+                stalled: true,
+                handoff: Some(HandoffState::Sent),
+            };
+            assert!(!q.contains(Stage::Lead, State::Removed, now(), now(), all));
         }
         for &stage in &[Stage::Lead, Stage::Prospect, Stage::Opportunity] {
             for &state in State::ALL.iter().filter(|s| **s != State::Removed) {
-                assert!(Queue::All.contains(stage, state, now(), now(), false));
+                let none = Marks::default();
+                assert!(Queue::All.contains(stage, state, now(), now(), none));
                 let homes = [Queue::Prospects, Queue::Nurture, Queue::Disqualified]
                     .iter()
-                    .filter(|q| q.contains(stage, state, now(), now(), false))
+                    .filter(|q| q.contains(stage, state, now(), now(), none))
                     .count()
                     + usize::from(
-                        Queue::Today.contains(stage, state, now(), now(), false)
+                        Queue::Today.contains(stage, state, now(), now(), none)
                             && state == State::Active,
                     );
                 assert_eq!(homes, 1, "{stage} {state}");

@@ -15,6 +15,8 @@ pub struct Rules {
     pub icp: Icp,
     pub roles: Roles,
     pub score: super::score::ScoreWeights,
+    /// Who settles disputes.
+    pub team: super::handoff::Team,
 }
 
 fn list<T: AsRef<str>>(items: &[T], empty: &str) -> String {
@@ -74,6 +76,16 @@ impl Rules {
             s,
             "gates.reason_now_window_days = {}",
             g.reason_now_window_days
+        );
+        let _ = writeln!(
+            s,
+            "gates.stakeholders_min_engaged = {}",
+            g.stakeholders.min_engaged
+        );
+        let _ = writeln!(
+            s,
+            "gates.stakeholders_authority_or_second = {}",
+            g.stakeholders.authority_or_second
         );
         let _ = writeln!(s, "gates.stalled_days = {}", g.stalled_days);
         let _ = writeln!(s, "gates.review_cadence_days = {}", g.review_cadence_days);
@@ -170,6 +182,7 @@ impl Rules {
             .map(|(source, points)| format!("{} {points}", source.as_str()))
             .collect();
         let _ = writeln!(s, "score.intent = {}", intent.join(", "));
+        let _ = writeln!(s, "team.managers = {}", list_of(&self.team.managers));
         s
     }
 
@@ -199,7 +212,24 @@ impl Rules {
     ) -> super::Standing {
         let mut st =
             super::standing::standing(lead, now, &self.score, self.gates.reason_now_window_days);
-        st.unsupported = super::support::unsupported(lead, now.date_naive(), &self.gates);
+        let g = &self.gates;
+        st.unsupported = super::support::unsupported(lead, now.date_naive(), g);
+        st.stalled = super::standing::stalled_for(lead, now, g.stalled_days).is_some();
+        // Both turn with the clock: a record stalls a set time after its last change, and an
+        // opportunity's next step goes stale the day after it was due.
+        let stalls = super::standing::stalls_at(lead, g.stalled_days).filter(|t| *t > now);
+        let next_step_lapses = lead
+            .evidence
+            .next_step_on
+            .filter(|_| lead.stage == super::Stage::Opportunity)
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc())
+            .filter(|t| *t > now);
+        st.until = [st.until, stalls, next_step_lapses]
+            .into_iter()
+            .flatten()
+            .min();
         st
     }
 
@@ -210,12 +240,14 @@ impl Rules {
     pub fn score_version(&self) -> String {
         let g = &self.gates;
         fingerprint(&format!(
-            "{:?} {} {:?} {:?} {:?}",
+            "{:?} {} {:?} {:?} {:?} {:?} {}",
             self.score,
             g.reason_now_window_days,
             g.to_prospect,
             g.to_opportunity,
-            g.opportunity_allow_without
+            g.opportunity_allow_without,
+            g.stakeholders,
+            g.stalled_days
         ))
     }
 }

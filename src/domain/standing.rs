@@ -26,6 +26,9 @@ pub struct Standing {
     /// `domain::support`): it is listed in the Unsupported queue. Set by `Rules::standing`,
     /// which knows the gates.
     pub unsupported: bool,
+    /// An active prospect or opportunity with no change for the rules' `stalled_days`: it is
+    /// listed in the Stalled queue. Set by `Rules::standing`.
+    pub stalled: bool,
 }
 
 /// The standing of `lead` at `now`; `window_days` is the gate's reason-now window.
@@ -37,6 +40,7 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
             waiting: false,
             until: None,
             unsupported: false,
+            stalled: false,
         };
     }
     let total = total(lead, now, w, window_days);
@@ -54,6 +58,7 @@ pub fn standing(lead: &Lead, now: DateTime<Utc>, w: &ScoreWeights, window_days: 
         waiting,
         until,
         unsupported: false,
+        stalled: false,
     }
 }
 
@@ -127,6 +132,14 @@ pub fn stalled_for(lead: &Lead, now: DateTime<Utc>, stalled_days: i64) -> Option
     }
     let days = (now - lead.updated_at).num_days();
     (days >= stalled_days).then_some(days)
+}
+
+/// When an active prospect or opportunity stalls if nothing changes on it before then.
+#[must_use]
+pub fn stalls_at(lead: &Lead, stalled_days: i64) -> Option<DateTime<Utc>> {
+    let open_deal = matches!(lead.stage, Stage::Prospect | Stage::Opportunity);
+    (open_deal && lead.state == State::Active)
+        .then(|| lead.updated_at + Duration::days(stalled_days))
 }
 
 #[cfg(test)]

@@ -50,9 +50,7 @@ fn a_fit_judged_again_as_not_fit_unsupports_a_prospect() {
 fn a_new_open_flag_unsupports_an_opportunity() {
     let mut lead = prospect();
     lead.stage = Stage::Opportunity;
-    lead.evidence.pain_point = Some("Routing by hand".into());
-    lead.evidence.stakeholders = Some("COO, dispatch lead".into());
-    lead.evidence.next_step = Some("Pilot call".into());
+    crate::domain::deal::complete_deal(&mut lead.evidence, today());
     assert!(!unsupported(&lead, today(), &GateRules::default()));
     lead.evidence.flags.push(FlagNote {
         flag: Flag::FreeMail,
@@ -64,6 +62,21 @@ fn a_new_open_flag_unsupports_an_opportunity() {
         s.failing.iter().map(|c| c.item).collect::<Vec<_>>(),
         vec![GateItem::Exclusions]
     );
+}
+
+#[test]
+fn a_next_step_whose_day_has_passed_unsupports_an_opportunity() {
+    let mut lead = prospect();
+    lead.stage = Stage::Opportunity;
+    crate::domain::deal::complete_deal(&mut lead.evidence, today());
+    assert!(!unsupported(&lead, today(), &GateRules::default()));
+    let next_day = today().succ_opt().expect("a day");
+    let s = support(&lead, next_day, &GateRules::default()).expect("an opportunity");
+    assert_eq!(
+        s.failing.iter().map(|c| c.item).collect::<Vec<_>>(),
+        vec![GateItem::NextStep]
+    );
+    assert!(s.failing[0].detail.contains("stale"), "{:?}", s.failing[0]);
 }
 
 #[test]

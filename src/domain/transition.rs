@@ -101,6 +101,10 @@ pub enum Refusal {
     Removed,
     /// Only a lead still being evaluated can be removed.
     NotRemovable(Stage),
+    /// A handoff step that is not allowed.
+    Handoff(super::handoff::HandoffRefusal),
+    /// A nurture's re-check day must be after today.
+    RecheckNotAhead(NaiveDate),
 }
 
 /// A state as a sentence says it ("is nurtured", not "is nurture").
@@ -155,6 +159,11 @@ impl fmt::Display for Refusal {
             Refusal::NoteRequired(code) => {
                 write!(f, "reason code '{}' needs a note saying why", code.as_str())
             }
+            Refusal::Handoff(r) => r.fmt(f),
+            Refusal::RecheckNotAhead(day) => write!(
+                f,
+                "the re-check day {day} is not after today; nurture until a later day"
+            ),
         }
     }
 }

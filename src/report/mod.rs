@@ -5,11 +5,13 @@
 //! - `figures`: the [`Report`] and its stable JSON shape;
 //! - `tables`: every table as header and rows, for each format to lay out;
 //! - `text`: plain text and Markdown;
-//! - `html`: one self-contained page with inline SVG charts.
+//! - `html`: one self-contained page with inline SVG charts;
+//! - `package`: the handoff package an AE reads.
 
 pub mod audit;
 pub mod figures;
 pub mod html;
+pub mod package;
 pub mod tables;
 pub mod text;
 

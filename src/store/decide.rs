@@ -154,6 +154,19 @@ pub(super) fn decide_in(
     note: Option<&str>,
     ctx: &Ctx,
 ) -> Result<Plan, StoreError> {
+    decide_due(tx, id, decision, note, None, ctx)
+}
+
+/// `decide_in`, with the day the record is due for review again when the person named one
+/// (a nurture until a re-check day) instead of the rules' cadence.
+pub(super) fn decide_due(
+    tx: &Connection,
+    id: &str,
+    decision: &Decision,
+    note: Option<&str>,
+    due_on: Option<chrono::DateTime<chrono::Utc>>,
+    ctx: &Ctx,
+) -> Result<Plan, StoreError> {
     let lead = get(tx, id)?;
     let today = ctx.now.date_naive();
     let outcome = plan(
@@ -178,7 +191,9 @@ pub(super) fn decide_in(
         _ => (
             decision.reason(),
             note,
-            next_review(decision, ctx.now, ctx.rules.gates.review_cadence_days),
+            due_on.unwrap_or_else(|| {
+                next_review(decision, ctx.now, ctx.rules.gates.review_cadence_days)
+            }),
         ),
     };
     let (reason, state_note) = match state {
@@ -186,18 +201,25 @@ pub(super) fn decide_in(
         _ => (reason, state_note),
     };
     // Where the lead stands once decided: its stage, state and review date are what count.
-    let decided = crate::domain::Lead {
+    let mut decided = crate::domain::Lead {
         stage,
         state,
         review_due_at: due,
+        updated_at: ctx.now,
         ..lead.clone()
+    };
+    // A record passed back to lead has no handoff any more: it must earn one again.
+    let closed_handoff = if stage == crate::domain::Stage::Lead {
+        decided.evidence.handoff.take()
+    } else {
+        None
     };
     let st = ctx.rules.standing(&decided, ctx.now);
     tx.prepare_cached(
         "UPDATE leads SET stage = ?2, state = ?3, state_reason = ?4, state_note = ?5, \
              updated_at = ?6, last_review_at = ?6, review_due_at = ?7, priority = ?8, \
-             waiting = ?9, priority_until = ?10, unsupported = ?11, version = version + 1 \
-             WHERE id = ?1",
+             waiting = ?9, priority_until = ?10, unsupported = ?11, stalled = ?12, \
+             version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -211,7 +233,23 @@ pub(super) fn decide_in(
         st.waiting,
         st.until.map(time_text),
         st.unsupported,
+        st.stalled,
     ])?;
+    if let Some(h) = &closed_handoff {
+        super::handoff::clear(tx, id)?;
+        append(
+            tx,
+            ctx,
+            id,
+            NewEvent {
+                kind: "handoff",
+                field: Some("close"),
+                old_value: Some(h.state.as_str()),
+                note: Some("passed back to lead"),
+                ..NewEvent::default()
+            },
+        )?;
+    }
     if (stage, state) != (lead.stage, lead.state) {
         super::upkeep::count(tx, lead.stage, lead.state, -1)?;
         super::upkeep::count(tx, stage, state, 1)?;
@@ -299,9 +337,13 @@ pub(super) fn set_field_in(
         (Vec::new(), Vec::new())
     };
     update_facts(tx, &lead, ctx)?;
-    let data = change
-        .observed_on
-        .map(|d| json!({ "observed_on": d }).to_string());
+    // A reason now's day is when it was observed; a next step's, when it happens.
+    let day_key = if change.field == Field::NextStep {
+        "next_step_on"
+    } else {
+        "observed_on"
+    };
+    let data = change.day.map(|d| json!({ day_key: d }).to_string());
     append(
         tx,
         ctx,

@@ -59,6 +59,16 @@ pub enum StoreError {
     BatchNotFound(String),
     #[error("import {0} is already undone")]
     AlreadyUndone(String),
+    #[error("{0}")]
+    Touch(#[from] crate::domain::touch::TouchError),
+    #[error(
+        "no stakeholder number {number}: the lead has {count} (leadgate stakeholder list ID \
+         shows them)"
+    )]
+    NoStakeholder { number: usize, count: usize },
+    /// A row the program wrote that no longer reads back.
+    #[error("the database holds a {what} that does not read back: '{value}'")]
+    Unreadable { what: &'static str, value: String },
     /// A bug, not an input: an import used after it finished.
     #[error("the import has already finished")]
     ImportFinished,

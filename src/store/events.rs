@@ -119,6 +119,12 @@ impl Event {
                 self.field.as_deref().unwrap_or("-"),
                 self.new_value.as_deref().unwrap_or("-")
             ),
+            "touch" => format!(
+                "{} on {}",
+                self.field.as_deref().unwrap_or("touch"),
+                self.new_value.as_deref().unwrap_or("-")
+            ),
+            "handoff" => self.describe_handoff(),
             _ => format!(
                 "{} {} → {}",
                 self.field.as_deref().unwrap_or(&self.kind),
@@ -133,6 +139,14 @@ impl Event {
             .and_then(|d| d.as_str())
         {
             s.push_str(&format!(" (observed {on})"));
+        }
+        if let Some(on) = self
+            .data
+            .as_ref()
+            .and_then(|d| d.get("next_step_on"))
+            .and_then(|d| d.as_str())
+        {
+            s.push_str(&format!(" (on {on})"));
         }
         if let Some(on) = self
             .data
@@ -156,6 +170,49 @@ impl Event {
             s.push_str(note);
         }
         crate::safe_text::one_line(&s)
+    }
+}
+
+impl Event {
+    /// A handoff step in words: who it went to, the reason of a rejection, the new owner.
+    fn describe_handoff(&self) -> String {
+        let data = |key: &str| {
+            self.data
+                .as_ref()
+                .and_then(|d| d.get(key))
+                .and_then(|v| v.as_str())
+                .unwrap_or("-")
+                .to_string()
+        };
+        let mut s = match self.field.as_deref().unwrap_or("-") {
+            "send" => format!("handoff sent to {}", data("to")),
+            "accept" => "handoff accepted".to_string(),
+            "reject" => format!("handoff rejected: {}", data("reason")),
+            "dispute" => "handoff rejection disputed".to_string(),
+            "uphold" => "dispute settled: rejection upheld".to_string(),
+            "overturn" => format!(
+                "dispute settled: rejection overturned, sent to {}",
+                data("to")
+            ),
+            "close" => "handoff closed".to_string(),
+            other => format!("handoff {other}"),
+        };
+        let owners = self
+            .data
+            .as_ref()
+            .and_then(|d| d.get("owner"))
+            .and_then(|o| o.as_array())
+            .map(|o| {
+                o.iter()
+                    .map(|v| v.as_str().unwrap_or("-").to_string())
+                    .collect::<Vec<_>>()
+            });
+        if let Some([before, after]) = owners.as_deref()
+            && before != after
+        {
+            s.push_str(&format!(" (owner {before} → {after})"));
+        }
+        s
     }
 }
 

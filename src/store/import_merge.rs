@@ -37,7 +37,7 @@ impl Importer<'_> {
                         field,
                         value: Some(new.to_string()),
                         note: None,
-                        observed_on: None,
+                        day: None,
                     };
                     let _ = apply(&mut lead, &edit);
                     filled.insert(field.as_str().to_string(), Value::from(new));

@@ -143,7 +143,7 @@ fn revert_merge(
                 field,
                 value: restore.map(str::to_string),
                 note: Some(note.to_string()),
-                observed_on: None,
+                day: None,
             };
             super::decide::set_field_in(conn, lead_id, &edit, ctx)?;
         } else {

@@ -277,10 +277,11 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
     conn.prepare_cached(concat!(
         "INSERT INTO leads (",
         lead_columns!(),
-        ", priority, waiting, priority_until, unsupported) VALUES (?1, ?2, \
+        ", priority, waiting, priority_until, unsupported, stalled) VALUES (?1, ?2, \
          ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
          ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
-         ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)"
+         ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, \
+         ?54, ?55, ?56, ?57, ?58, ?59)"
     ))?
     .execute(params![
         l.id,
@@ -310,7 +311,7 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         e.reason_now,
         e.reason_now_on.map(|d| d.to_string()),
         e.pain_point,
-        e.stakeholders,
+        e.stakeholders_note,
         e.next_step,
         time_text(l.created_at),
         time_text(l.updated_at),
@@ -327,10 +328,26 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         l.version,
         c.given_name,
         c.family_name,
+        e.pain_consequence,
+        json(&e.stakeholders),
+        e.next_step_on.map(|d| d.to_string()),
+        e.timeline,
+        e.budget_path,
+        e.deal_size,
+        e.handoff.as_ref().map(|h| h.state.as_str()),
+        e.handoff.as_ref().map(|h| h.to.as_str()),
+        e.handoff.as_ref().map(|h| h.from.as_str()),
+        e.handoff.as_ref().map(|h| time_text(h.at)),
+        e.handoff
+            .as_ref()
+            .and_then(|h| h.reason)
+            .map(|r| r.as_str()),
+        e.handoff.as_ref().and_then(|h| h.note.as_deref()),
         st.priority,
         st.waiting,
         opt_time(st.until),
         st.unsupported,
+        st.stalled,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -352,10 +369,14 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
          linkedin_url = ?12, source = ?13, owner = ?14, icp_fit = ?15, icp_fit_why = ?16, \
          role_relevance = ?17, role_relevance_why = ?18, intent_source = ?19, \
          intent_detail = ?20, reason_now = ?21, reason_now_on = ?22, pain_point = ?23, \
-         stakeholders = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
+         stakeholders_note = ?24, next_step = ?25, updated_at = ?26, last_review_at = ?27, \
          flags = ?28, attributes = ?29, record_id = ?30, priority = ?31, waiting = ?32, \
          priority_until = ?33, last_activity = ?34, unsupported = ?35, \
-         given_name = ?36, family_name = ?37, version = version + 1 WHERE id = ?1",
+         given_name = ?36, family_name = ?37, pain_consequence = ?38, stakeholders = ?39, \
+         next_step_on = ?40, timeline = ?41, budget_path = ?42, deal_size = ?43, \
+         handoff = ?44, handoff_to = ?45, handoff_from = ?46, handoff_at = ?47, \
+         handoff_reason = ?48, handoff_note = ?49, stalled = ?50, \
+         version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
         l.id,
@@ -381,7 +402,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         e.reason_now,
         e.reason_now_on.map(|d| d.to_string()),
         e.pain_point,
-        e.stakeholders,
+        e.stakeholders_note,
         e.next_step,
         time_text(l.updated_at),
         opt_time(l.last_review_at),
@@ -395,6 +416,22 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         st.unsupported,
         c.given_name,
         c.family_name,
+        e.pain_consequence,
+        json(&e.stakeholders),
+        e.next_step_on.map(|d| d.to_string()),
+        e.timeline,
+        e.budget_path,
+        e.deal_size,
+        e.handoff.as_ref().map(|h| h.state.as_str()),
+        e.handoff.as_ref().map(|h| h.to.as_str()),
+        e.handoff.as_ref().map(|h| h.from.as_str()),
+        e.handoff.as_ref().map(|h| time_text(h.at)),
+        e.handoff
+            .as_ref()
+            .and_then(|h| h.reason)
+            .map(|r| r.as_str()),
+        e.handoff.as_ref().and_then(|h| h.note.as_deref()),
+        st.stalled,
     ])?;
     Ok(())
 }

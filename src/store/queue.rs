@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::rows::{LEAD_COLUMN_COUNT, LEAD_COLUMNS, lead_from_row};
 use super::{Event, Store, StoreError};
+use crate::domain::queue::Mark;
 use crate::domain::{Lead, Queue, State};
 
 /// Which rows a list shows.
@@ -126,13 +127,20 @@ impl Store {
         for &queue in Queue::ALL {
             let mut total: i64 = 0;
             for s in queue.slices() {
-                total += if s.unsupported_only {
+                total += if let Some(mark) = s.mark {
+                    let (cond, arg) = mark_sql(mark);
+                    let sql = format!(
+                        "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
+                         AND waiting = 0{cond}"
+                    );
+                    let mut args = vec![
+                        Value::from(s.state.as_str().to_string()),
+                        Value::from(s.stage.as_str().to_string()),
+                    ];
+                    args.extend(arg);
                     self.conn
-                        .prepare_cached(
-                            "SELECT count(*) FROM leads WHERE state = ?1 AND stage = ?2 \
-                             AND waiting = 0 AND unsupported = 1",
-                        )?
-                        .query_row((s.state.as_str(), s.stage.as_str()), |r| r.get::<_, i64>(0))?
+                        .prepare_cached(&sql)?
+                        .query_row(params_from_iter(args), |r| r.get::<_, i64>(0))?
                 } else if s.due_only {
                     self.conn
                         .prepare_cached(
@@ -251,15 +259,16 @@ fn queue_sql(
         };
         for &w in waiting {
             let mut base = String::from("state = ? AND stage = ? AND waiting = ?");
-            // A literal, so that the partial index of the Unsupported queue serves it.
-            if s.unsupported_only {
-                base.push_str(" AND unsupported = 1");
-            }
             let mut base_args = vec![
                 Value::from(s.state.as_str().to_string()),
                 Value::from(s.stage.as_str().to_string()),
                 Value::from(w),
             ];
+            if let Some(mark) = s.mark {
+                let (cond, arg) = mark_sql(mark);
+                base.push_str(cond);
+                base_args.extend(arg);
+            }
             if let Some(v) = source {
                 base.push_str(" AND source = ?");
                 base_args.push(Value::from(v.to_string()));
@@ -293,6 +302,19 @@ fn queue_sql(
     args.push(Value::from(i64::try_from(limit).unwrap_or(i64::MAX)));
     let sql = format!("{union} ORDER BY priority {order}, id {id_order} LIMIT ?");
     (Some(sql), args)
+}
+
+/// The condition of a marked slice, and its argument. Marks kept as 0/1 columns are
+/// literals, so that their partial indexes serve them.
+fn mark_sql(mark: Mark) -> (&'static str, Option<Value>) {
+    match mark {
+        Mark::Unsupported => (" AND unsupported = 1", None),
+        Mark::Stalled => (" AND stalled = 1", None),
+        Mark::Handoff(h) => (
+            " AND handoff = ?",
+            Some(Value::from(h.as_str().to_string())),
+        ),
+    }
 }
 
 /// A full-text query from what a person typed: every word must match as a prefix.

@@ -45,7 +45,7 @@ fn store_with(n: usize) -> (Store, Vec<String>) {
                     field,
                     value: Some(value.into()),
                     note: Some("seen on their site".into()),
-                    observed_on: None,
+                    day: None,
                 };
                 store.set_field(&id, &edit, &ctx).expect("set");
             }

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 use rusqlite::types::Type;
 
+use crate::domain::handoff::{Handoff, HandoffState, RejectCode};
 use crate::domain::{
     Contact, Evidence, IcpFit, IntentSource, Lead, Origin, ReasonCode, RoleRelevance, Stage, State,
     UnknownValue,
@@ -16,9 +17,11 @@ macro_rules! lead_columns {
         "id, name, email, title, company, domain, industry, \
         employees, country, city, phone, linkedin_url, source, owner, stage, state, state_reason, \
         state_note, icp_fit, icp_fit_why, role_relevance, role_relevance_why, intent_source, \
-        intent_detail, reason_now, reason_now_on, pain_point, stakeholders, next_step, created_at, \
-        updated_at, last_review_at, review_due_at, flags, attributes, record_id, batch_id, \
-        batch_line, last_activity, version, given_name, family_name"
+        intent_detail, reason_now, reason_now_on, pain_point, stakeholders_note, next_step, \
+        created_at, updated_at, last_review_at, review_due_at, flags, attributes, record_id, \
+        batch_id, batch_line, last_activity, version, given_name, family_name, pain_consequence, \
+        stakeholders, next_step_on, timeline, budget_path, deal_size, handoff, handoff_to, \
+        handoff_from, handoff_at, handoff_reason, handoff_note"
     };
 }
 pub(super) use lead_columns;
@@ -145,9 +148,16 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             reason_now: r.get(24)?,
             reason_now_on: date_at(r, 25)?,
             pain_point: r.get(26)?,
-            stakeholders: r.get(27)?,
+            stakeholders_note: r.get(27)?,
             next_step: r.get(28)?,
             flags: json_at(r, 33)?,
+            pain_consequence: r.get(42)?,
+            stakeholders: json_at(r, 43)?,
+            next_step_on: date_at(r, 44)?,
+            timeline: r.get(45)?,
+            budget_path: r.get(46)?,
+            deal_size: r.get(47)?,
+            handoff: handoff_at(r, 48)?,
         },
         created_at: time_at(r, 29)?,
         updated_at: time_at(r, 30)?,
@@ -167,6 +177,21 @@ pub(super) fn lead_from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
             _ => None,
         },
     })
+}
+
+/// The handoff read from its six columns from `idx`: state, to, from, at, reason, note.
+pub(super) fn handoff_at(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Handoff>> {
+    let Some(state) = opt_vocab(r, idx, HandoffState::parse)? else {
+        return Ok(None);
+    };
+    Ok(Some(Handoff {
+        state,
+        to: r.get::<_, Option<String>>(idx + 1)?.unwrap_or_default(),
+        from: r.get::<_, Option<String>>(idx + 2)?.unwrap_or_default(),
+        at: time_at(r, idx + 3)?,
+        reason: opt_vocab(r, idx + 4, RejectCode::parse)?,
+        note: r.get(idx + 5)?,
+    }))
 }
 
 /// What the report reads of each lead, in the order `report_lead_from_row` reads it.

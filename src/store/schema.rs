@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_unsupported.sql"),
     include_str!("migrations/009_row_prints.sql"),
     include_str!("migrations/010_exports.sql"),
+    include_str!("migrations/011_handoffs.sql"),
 ];
 
 /// The version a database has once it is current.

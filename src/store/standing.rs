@@ -174,8 +174,8 @@ fn restand_where(
         "SELECT {LEAD_COLUMNS}, rowid FROM leads WHERE {clause}"
     ))?;
     let mut update = conn.prepare_cached(
-        "UPDATE leads SET priority = ?2, waiting = ?3, priority_until = ?4, unsupported = ?5 \
-         WHERE rowid = ?1",
+        "UPDATE leads SET priority = ?2, waiting = ?3, priority_until = ?4, unsupported = ?5, \
+         stalled = ?6 WHERE rowid = ?1",
     )?;
     let mut rows = select.query(args)?;
     let (mut n, mut last) = (0, None);
@@ -188,7 +188,8 @@ fn restand_where(
             st.priority,
             st.waiting,
             st.until.map(time_text),
-            st.unsupported
+            st.unsupported,
+            st.stalled
         ])?;
         n += 1;
         last = Some(rowid);

@@ -27,7 +27,7 @@ fn set(store: &mut Store, id: &str, field: Field, value: &str, ctx: &Ctx) {
         field,
         value: Some(value.into()),
         note: Some("said so on the call".into()),
-        observed_on: Some(ctx.now.date_naive()),
+        day: Some(ctx.now.date_naive()),
     };
     store.set_field(id, &edit, ctx).expect("set");
 }

@@ -179,13 +179,16 @@ impl App {
         self.search.is_none()
             && matches(&self.source, &lead.contact.source)
             && matches(&self.owner, &lead.contact.owner)
-            && self.queue.contains(
-                lead.stage,
-                lead.state,
-                lead.review_due_at,
-                self.now,
-                self.rules.standing(lead, self.now).unsupported,
-            )
+            && self
+                .queue
+                .contains(lead.stage, lead.state, lead.review_due_at, self.now, {
+                    let st = self.rules.standing(lead, self.now);
+                    crate::domain::queue::Marks {
+                        unsupported: st.unsupported,
+                        stalled: st.stalled,
+                        handoff: lead.evidence.handoff.as_ref().map(|h| h.state),
+                    }
+                })
     }
 
     /// After rows leave the list, reads more if the window is running short.

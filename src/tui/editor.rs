@@ -36,6 +36,9 @@ pub struct Editor {
     pub part: Part,
     pub error: Option<String>,
     today: NaiveDate,
+    /// The note an edit carries unchanged: a pain point's business consequence, which this
+    /// editor does not show.
+    kept_note: Option<String>,
 }
 
 /// The label of the text part: what evidence the field wants.
@@ -46,7 +49,19 @@ pub fn text_label(field: Field) -> &'static str {
         Field::RoleRelevance => "Why this person matters",
         Field::IntentSource => "The signal, in a sentence",
         Field::ReasonNow => "Why reach out now",
+        Field::PainPoint => "The problem (its consequence is kept)",
+        Field::NextStep => "What happens next",
         _ => "Value",
+    }
+}
+
+/// The label of the date part: a reason now was observed, a next step happens.
+#[must_use]
+pub fn date_label(field: Field) -> &'static str {
+    if field == Field::NextStep {
+        "Happens on"
+    } else {
+        "Observed on"
     }
 }
 
@@ -101,16 +116,22 @@ impl Editor {
         } else {
             text_area(note.as_deref())
         };
-        let date = (field == Field::ReasonNow).then(|| {
-            let day = lead.evidence.reason_now_on.unwrap_or(today);
-            text_area(Some(&day.to_string()))
-        });
+        let date = match field {
+            Field::ReasonNow => Some(lead.evidence.reason_now_on.unwrap_or(today)),
+            Field::NextStep => Some(lead.evidence.next_step_on.unwrap_or(today)),
+            _ => None,
+        }
+        .map(|day| text_area(Some(&day.to_string())));
+        let kept_note = (field == Field::PainPoint).then(|| note.clone()).flatten();
         let unknown = matches!(value.as_deref(), None | Some("" | "unknown"));
         let text_empty = text.lines().iter().all(|l| l.trim().is_empty());
-        let stale = lead
-            .evidence
-            .reason_now_on
-            .is_none_or(|on| on > today || (today - on).num_days() > window_days);
+        let ev = &lead.evidence;
+        let stale = match field {
+            Field::NextStep => ev.next_step_on.is_none_or(|on| on < today),
+            _ => ev
+                .reason_now_on
+                .is_none_or(|on| on > today || (today - on).num_days() > window_days),
+        };
         let part = if !choices.is_empty() && unknown {
             Part::Choice
         } else if !text_empty && date.is_some() && stale {
@@ -128,6 +149,7 @@ impl Editor {
             part,
             error: None,
             today,
+            kept_note,
         }
     }
 
@@ -216,7 +238,7 @@ impl Editor {
             None => None,
         };
         let (value, note) = if self.choices.is_empty() {
-            (text, None)
+            (text, self.kept_note.clone())
         } else {
             (self.choices[self.choice].to_string(), Some(text))
         };

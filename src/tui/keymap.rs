@@ -258,6 +258,27 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('8')],
+        Action::Queue(Queue::Handoffs),
+        "Handoffs: sent to an AE, or accepted",
+        None
+    ),
+    bind!(
+        Global,
+        [k('9')],
+        Action::Queue(Queue::Stalled),
+        "Stalled: no touch or change for the rules' days",
+        None
+    ),
+    bind!(
+        Global,
+        [k('0')],
+        Action::Queue(Queue::Review),
+        "Review: disputed handoffs, for a manager",
+        None
+    ),
+    bind!(
+        Global,
         [code(KeyCode::Esc)],
         Action::Back,
         "Leave search, clear filters",
@@ -496,6 +517,22 @@ pub fn hints(scope: Scope) -> Vec<&'static str> {
         }
     }
     seen
+}
+
+/// The digit that opens `q`: the tab bar shows it beside the queue's name.
+#[must_use]
+pub fn queue_key(q: Queue) -> char {
+    match q {
+        Queue::Today => '1',
+        Queue::Prospects => '2',
+        Queue::Nurture => '3',
+        Queue::Disqualified => '4',
+        Queue::All => '5',
+        Queue::Unsupported => '6',
+        Queue::Handoffs => '8',
+        Queue::Stalled => '9',
+        Queue::Review => '0',
+    }
 }
 
 #[cfg(test)]

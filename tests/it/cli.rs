@@ -239,15 +239,8 @@ fn stage_events_account_for_every_stage_change() {
         db.ok(&["promote", id]);
         expected_changes += 1;
     }
-    db.ok(&["set", &ids[0], "pain_point", "Manual routing costs 2 FTE"]);
-    db.ok(&[
-        "set",
-        &ids[0],
-        "stakeholders",
-        "COO and IT lead joined the call",
-    ]);
-    db.ok(&["set", &ids[0], "next_step", "Pilot scoping on 2 Dec"]);
-    db.ok(&["promote", &ids[0]]);
+    db.fill_deal(&ids[0]);
+    db.ok(&["--as", "morgan", "promote", &ids[0]]);
     expected_changes += 1;
     db.ok(&["disqualify", &ids[1], "--reason", "competitor"]); // prospect → lead
     expected_changes += 1;

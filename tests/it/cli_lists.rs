@@ -115,10 +115,26 @@ fn queue_source_ignores_letter_case_and_an_unknown_source_lists_the_known_ones()
 #[test]
 fn an_older_database_is_indexed_again_so_search_finds_its_imported_notes() {
     let db = imported("salesforce_leads_dataloader.csv");
-    // The index as version 6 built it: no attributes; and without what versions 8 to 10 add.
+    // The index as version 6 built it: no attributes; and without what versions 8 to 11 add.
     db.conn()
         .execute_batch(
-            "DROP TABLE row_prints;
+            "DROP INDEX leads_stalled;
+             DROP INDEX leads_by_handoff;
+             ALTER TABLE leads DROP COLUMN pain_consequence;
+             ALTER TABLE leads DROP COLUMN stakeholders;
+             ALTER TABLE leads DROP COLUMN next_step_on;
+             ALTER TABLE leads DROP COLUMN timeline;
+             ALTER TABLE leads DROP COLUMN budget_path;
+             ALTER TABLE leads DROP COLUMN deal_size;
+             ALTER TABLE leads DROP COLUMN handoff;
+             ALTER TABLE leads DROP COLUMN handoff_to;
+             ALTER TABLE leads DROP COLUMN handoff_from;
+             ALTER TABLE leads DROP COLUMN handoff_at;
+             ALTER TABLE leads DROP COLUMN handoff_reason;
+             ALTER TABLE leads DROP COLUMN handoff_note;
+             ALTER TABLE leads DROP COLUMN stalled;
+             ALTER TABLE leads RENAME COLUMN stakeholders_note TO stakeholders;
+             DROP TABLE row_prints;
              DROP TABLE exports;
              DROP INDEX events_exported;
              DROP INDEX events_stage;

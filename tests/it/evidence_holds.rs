@@ -32,7 +32,7 @@ fn op() -> impl Strategy<Value = Op> {
         Just((Field::ReasonNow, "New warehouse", None, Some(90))),
         Just((Field::PainPoint, "Routing by hand", None, None)),
         Just((Field::PainPoint, "", None, None)),
-        Just((Field::Stakeholders, "COO and dispatch lead", None, None)),
+        Just((Field::Timeline, "Decision this quarter", None, None)),
         Just((Field::NextStep, "Pilot call", None, None)),
         Just((Field::Email, "someone@gmail.com", None, None)),
         Just((Field::Email, "ops@kestrel.example", None, None)),
@@ -159,9 +159,7 @@ fn a_prospect_judged_not_fit_is_refused_the_opportunity_and_listed_until_demoted
     );
     set(&mut store, Field::ReasonNow, "Hiring", None, Some(today));
     store.decide(&id, &Decision::Promote, None, &ctx).unwrap();
-    set(&mut store, Field::PainPoint, "Routing by hand", None, None);
-    set(&mut store, Field::Stakeholders, "COO", None, None);
-    set(&mut store, Field::NextStep, "Pilot", None, None);
+    crate::support::make_deal(&mut store, &id, &ctx);
     set(
         &mut store,
         Field::IcpFit,
@@ -193,13 +191,7 @@ fn the_command_line_shows_and_lists_a_prospect_its_evidence_no_longer_supports()
     let id = db.add("Maren Okafor", "maren@brightkiln.example");
     db.fill_evidence(&id, 2);
     db.ok(&["promote", &id]);
-    for (field, value) in [
-        ("pain_point", "Routing by hand"),
-        ("stakeholders", "COO"),
-        ("next_step", "Pilot"),
-    ] {
-        db.ok(&["set", &id, field, value]);
-    }
+    db.fill_deal(&id);
     db.ok(&["set", &id, "icp_fit", "not_fit", "--note", "B2C after all"]);
     let refused = db.cmd().args(["promote", &id]).output().unwrap();
     assert_eq!(refused.status.code(), Some(3));

@@ -9,6 +9,7 @@ mod cli_lists;
 mod cli_reads;
 mod evidence_holds;
 mod export;
+mod handoff;
 mod import;
 mod import_consent;
 mod import_layouts;

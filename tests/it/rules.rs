@@ -289,7 +289,7 @@ mod rules_check {
         assert!(lines[1].contains(": score.fit: expected a number"), "{err}");
         assert!(
             lines[2].contains(&format!(
-                "line {}: `stalled_days` is not a key of [score.intent]",
+                "line {}: `stalled_days` is not a key of [team]",
                 text.lines().count()
             )) && lines[2].contains("move it under [gates]"),
             "{err}"

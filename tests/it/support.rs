@@ -56,6 +56,39 @@ impl Db {
             .to_string()
     }
 
+    /// Puts a prospect's deal evidence on the record from the command line: a call, the pain
+    /// point with its consequence, an engaged stakeholder with authority confirmed, a next
+    /// step a week ahead, a timeline, and a handoff to "morgan" that they accept.
+    pub fn fill_deal(&self, id: &str) {
+        let ahead = (Local::now().date_naive() + Duration::days(7)).to_string();
+        self.ok(&["log", id, "--kind", "call", "--note", "Discovery call"]);
+        self.ok(&[
+            "set",
+            id,
+            "pain_point",
+            "Routing by hand",
+            "--consequence",
+            "Overtime up 25%",
+        ]);
+        self.ok(&[
+            "stakeholder",
+            "add",
+            id,
+            "--name",
+            "Dana Reyes",
+            "--role",
+            "CFO",
+            "--engagement",
+            "engaged",
+            "--authority",
+            "confirmed",
+        ]);
+        self.ok(&["set", id, "next_step", "Pilot scoping call", "--on", &ahead]);
+        self.ok(&["set", id, "timeline", "Decision this quarter"]);
+        self.ok(&["handoff", "send", id, "--to", "morgan"]);
+        self.ok(&["--as", "morgan", "handoff", "accept", id]);
+    }
+
     /// Fills in the four prospect-gate items, the reason now observed `days_ago`.
     pub fn fill_evidence(&self, id: &str, days_ago: i64) {
         self.ok(&[
@@ -159,4 +192,56 @@ pub fn stderr_of(out: &std::process::Output) -> String {
 #[allow(dead_code)]
 pub fn exists(p: &Path) -> bool {
     p.exists()
+}
+
+/// Puts a prospect's deal evidence on the record through the store, as people would: a call,
+/// the pain point and its consequence, an engaged stakeholder with authority confirmed, a
+/// next step a week after `ctx.now`, a timeline, and a handoff to "morgan" that they accept.
+/// The prospect can then be promoted to opportunity.
+pub fn make_deal(store: &mut leadgate::store::Store, id: &str, ctx: &leadgate::store::Ctx) {
+    use leadgate::domain::deal::{Authority, Engagement, Stakeholder};
+    use leadgate::domain::field::{Field, parse_edit};
+    use leadgate::domain::handoff::Step;
+    use leadgate::domain::touch::TouchKind;
+    let today = ctx.now.date_naive();
+    store
+        .log_touch(id, TouchKind::Call, today, "Discovery call", None, ctx)
+        .expect("touch");
+    let mut set = |field, value: &str, note: Option<&str>, on| {
+        let edit = parse_edit(field, value, note, on, today).expect("edit");
+        store.set_field(id, &edit, ctx).expect("set");
+    };
+    set(
+        Field::PainPoint,
+        "Routes planned by hand",
+        Some("Overtime up 25%"),
+        None,
+    );
+    set(
+        Field::NextStep,
+        "Pilot scoping call",
+        None,
+        Some(today + Duration::days(7)),
+    );
+    set(Field::Timeline, "Decision this quarter", None, None);
+    let person = Stakeholder {
+        name: "Dana Reyes".into(),
+        role: "CFO".into(),
+        engagement: Engagement::Engaged,
+        authority: Authority::Confirmed,
+    };
+    store
+        .add_stakeholder(id, person, None, ctx)
+        .expect("stakeholder");
+    let send = Step::Send {
+        to: "morgan".into(),
+    };
+    store
+        .handoff(id, &send, None, None, ctx)
+        .expect("handoff sent");
+    let mut ae = ctx.clone();
+    ae.actor = "morgan".into();
+    store
+        .handoff(id, &Step::Accept, None, None, &ae)
+        .expect("handoff accepted");
 }

@@ -364,7 +364,11 @@ fn an_edit_from_the_detail_pane_goes_through_the_same_rules_as_the_cli() {
     let mut d = desk();
     d.select("Info Desk");
     d.press(&["Tab"]);
-    for _ in 0..9 {
+    let email = leadgate::tui::app::DETAIL_FIELDS
+        .iter()
+        .position(|f| *f == leadgate::domain::Field::Email)
+        .unwrap();
+    for _ in 0..email {
         d.press(&["j"]); // down to the email field
     }
     d.press(&["Enter"]);
@@ -648,10 +652,16 @@ fn every_queue_tab_and_count_fits_at_80_columns() {
     let d = desk_with(1200, 24);
     let screen = d.screen(80, 24);
     let top = screen.lines().next().unwrap();
+    // Nine queues: at 80 columns each shows its key and count, the current one its name too.
     assert!(top.contains("1 Today 1203"), "{top}");
-    assert!(top.contains("6 Unsup 0"), "{top}");
+    for tab in ["│ 2 1 ", "│ 6 0 ", "│ 8 0 ", "│ 9 0 ", "│ 0 0 ", "│ 7 Rep"] {
+        assert!(top.contains(tab), "{tab} in {top}");
+    }
     let wide = d.screen(140, 42);
-    assert!(wide.lines().next().unwrap().contains("6 Unsupported 0"));
+    let top = wide.lines().next().unwrap();
+    for tab in ["6 Unsup 0", "8 Hand 0", "9 Stall 0", "0 Rev 0", "7 Rep"] {
+        assert!(top.contains(tab), "{tab} in {top}");
+    }
 }
 
 #[test]
@@ -660,7 +670,7 @@ fn a_read_only_database_says_so_in_the_top_bar() {
     d.app.read_only = true;
     let top = d.screen(80, 24).lines().next().unwrap().to_string();
     assert!(top.starts_with("\" read-only "), "{top}");
-    assert!(top.contains("6 Unsup 0"), "{top}");
+    assert!(top.contains("│ 6 0 "), "{top}");
 }
 
 /// Sets a gate field on `id` as the CLI's `set` does.
@@ -996,7 +1006,10 @@ fn nothing_is_cut_mid_word_without_an_ellipsis_at_80x24_and_120x30() {
             screen.contains("120d │"),
             "the age keeps off the border:\n{screen}"
         );
-        assert!(screen.contains("5 All"), "every tab shows:\n{screen}");
+        assert!(
+            screen.contains("│ 5 ") && screen.contains("│ 0 "),
+            "every tab shows:\n{screen}"
+        );
         assert!(
             screen.contains("Maren…") || screen.contains("Maren Okafor"),
             "{screen}"

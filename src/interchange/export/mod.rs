@@ -230,7 +230,17 @@ pub fn value<'a>(col: Col, lead: &'a Lead, parts: &'a NameParts) -> Cow<'a, str>
             .reason_now_on
             .map_or(Cow::Borrowed(""), |d| owned(d.to_string())),
         Col::PainPoint => text(e.pain_point.as_ref()),
-        Col::Stakeholders => text(e.stakeholders.as_ref()),
+        Col::Stakeholders => {
+            let list: Vec<String> = e
+                .stakeholders
+                .iter()
+                .map(crate::domain::deal::Stakeholder::describe)
+                .collect();
+            (!list.is_empty())
+                .then(|| list.join("; "))
+                .map(Cow::Owned)
+                .unwrap_or_default()
+        }
         Col::NextStep => text(e.next_step.as_ref()),
         Col::Flags => owned(
             e.flags

@@ -43,7 +43,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     }
     // Full names when they fit, else short ones, then without the title, then only the
     // current queue named: no tab or count is cut off.
-    let tab = |tier: u8, i: usize, q: Queue| {
+    let tab = |tier: u8, q: Queue| {
         let count = app.count(q).map_or(String::new(), |n| format!(" {n}"));
         let name = match tier {
             0 => q.label(),
@@ -51,7 +51,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             _ => short_label(q),
         };
         let sep = if name.is_empty() { "" } else { " " };
-        format!("{}{sep}{name}{count}", i + 1)
+        format!("{}{sep}{name}{count}", crate::tui::keymap::queue_key(q))
     };
     let line = |tier: u8, with_reports: bool| {
         let mut spans = lead.clone();
@@ -66,7 +66,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 ratatui::style::Style::new()
             };
-            spans.push(Span::styled(tab(tier, i, q), style));
+            spans.push(Span::styled(tab(tier, q), style));
             spans.push(Span::raw(" "));
         }
         if !with_reports {
@@ -136,6 +136,9 @@ fn short_label(q: Queue) -> &'static str {
         Queue::Disqualified => "Disq",
         Queue::All => "All",
         Queue::Unsupported => "Unsup",
+        Queue::Handoffs => "Hand",
+        Queue::Stalled => "Stall",
+        Queue::Review => "Rev",
     }
 }
 

@@ -74,6 +74,13 @@ fn field_text(lead: &Lead, field: Field) -> String {
     {
         s.push_str(&format!(" (observed {on})"));
     }
+    if let Some(on) = lead
+        .evidence
+        .next_step_on
+        .filter(|_| field == Field::NextStep)
+    {
+        s.push_str(&format!(" (on {on})"));
+    }
     if let Some(n) = note {
         s.push_str(" — ");
         s.push_str(&one_line(&n));
@@ -182,6 +189,31 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         lines.push(Line::from(vec![
             Span::styled("Sent to: ", theme.title()),
             Span::raw(sent.join(", ")),
+        ]));
+    }
+    if let Some(h) = &lead.evidence.handoff {
+        let style = match h.state {
+            crate::domain::handoff::HandoffState::Rejected => theme.fail(),
+            _ => theme.title(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Handoff: ", style),
+            Span::raw(format!(
+                "{} ({})",
+                one_line(&h.describe()),
+                h.at.date_naive()
+            )),
+        ]));
+    }
+    for (i, person) in lead.evidence.stakeholders.iter().enumerate() {
+        let label = if i == 0 {
+            "Stakeholders: "
+        } else {
+            "              "
+        };
+        lines.push(Line::from(vec![
+            Span::styled(label, theme.title()),
+            Span::raw(format!("{}. {}", i + 1, one_line(&person.describe()))),
         ]));
     }
     if let Some(days) = detail.stalled {

@@ -294,7 +294,10 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
     if let Some(d) = &editor.date {
         let [l, v] = Layout::horizontal([Constraint::Length(16), Constraint::Fill(1)]).areas(date);
         f.render_widget(
-            Paragraph::new(Span::styled("Observed on", focus(Part::Date))),
+            Paragraph::new(Span::styled(
+                crate::tui::editor::date_label(editor.field),
+                focus(Part::Date),
+            )),
             l,
         );
         f.render_widget(d, v);
