@@ -468,23 +468,16 @@ fn park(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let code = ReasonCode::parse(&a.reason)?;
-    let Some(until) = a.until else {
-        return decide(store, &a.id, &decision(code), a.note.as_deref(), ctx, out);
+    let decision = match (decision(code), a.until) {
+        (d, None) => d,
+        (Decision::Nurture(code), Some(until)) => Decision::NurtureUntil(code, until),
+        (_, Some(_)) => {
+            return Err(CliError::Usage(
+                "--until is the re-check day of a nurture; it does not apply here".into(),
+            ));
+        }
     };
-    if decision(code) != Decision::Nurture(code) {
-        return Err(CliError::Usage(
-            "--until is the re-check day of a nurture; it does not apply here".into(),
-        ));
-    }
-    let id = store.resolve(&a.id)?;
-    let plan = store.nurture_until(&id, code, a.note.as_deref(), until, None, ctx)?;
-    let lead = store.lead(&id)?;
-    writeln!(
-        out,
-        "{}; back in Today on {until}",
-        render::decided(&store.short_id(&id), &lead, &plan)
-    )?;
-    Ok(())
+    decide(store, &a.id, &decision, a.note.as_deref(), ctx, out)
 }
 
 /// Carries out a decision on the lead `prefix` names and says what changed.

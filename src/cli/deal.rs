@@ -59,8 +59,8 @@ pub fn stakeholder(
             } else if list.is_empty() {
                 writeln!(out, "{}: no stakeholders yet", store.short_id(&id))?;
             } else {
-                for line in crate::domain::deal::stakeholder_lines(list) {
-                    writeln!(out, "{}", one_line(&line))?;
+                for (i, person) in list.iter().enumerate() {
+                    writeln!(out, "{}. {}", i + 1, one_line(&person.describe()))?;
                 }
             }
         }

@@ -4,10 +4,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::domain::field::parse_day(s)
-        .ok_or_else(|| format!("'{s}' is not a date; write it as YYYY-MM-DD"))
-}
+use super::args::parse_date;
 
 #[derive(Debug, Subcommand)]
 pub enum StakeholderAction {

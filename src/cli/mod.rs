@@ -2,6 +2,7 @@
 //! store's, under the domain's rules, exactly as the TUI uses them.
 
 mod args;
+mod args_files;
 mod audit;
 mod commands;
 mod deal;

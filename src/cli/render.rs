@@ -106,9 +106,10 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
     let review = l
         .last_review_at
         .map_or_else(|| "never".to_string(), |t| t.date_naive().to_string());
+    let back = recheck(l).map_or(String::new(), |day| format!(" · back in Today on {day}"));
     let _ = writeln!(
         s,
-        "created {} · last review {review}",
+        "created {} · last review {review}{back}",
         l.created_at.date_naive()
     );
     for flag in &e.flags {
@@ -277,10 +278,18 @@ pub fn decided(short: &str, l: &Lead, plan: &Plan) -> String {
         parts.push(format!("state {from} → {to}"));
     }
     format!(
-        "{short} {}: {}",
+        "{short} {}: {}{}",
         one_line(&l.contact.name),
-        parts.join(", ")
+        parts.join(", "),
+        recheck(l).map_or(String::new(), |day| format!("; back in Today on {day}"))
     )
+}
+
+/// The day a nurtured lead is back in Today, unless the person opted out (then never by
+/// itself).
+fn recheck(l: &Lead) -> Option<chrono::NaiveDate> {
+    (l.state == crate::domain::State::Nurture && !l.opted_out())
+        .then(|| l.review_due_at.date_naive())
 }
 
 /// Whether a prospect's or opportunity's evidence still supports its stage, and a stale

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
 
 use super::qualification::{Evidence, stated};
 use super::vocabulary::vocabulary;
@@ -158,19 +157,6 @@ pub(super) fn check_stated(text: Option<&str>, name: &str, what: &str) -> (bool,
         Some(text) => (true, text.to_string()),
         None => (false, format!("no {name}; record {what}")),
     }
-}
-
-/// The stakeholders in one line each, for a screen or a package.
-#[must_use]
-pub fn stakeholder_lines(list: &[Stakeholder]) -> Vec<String> {
-    list.iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut line = String::new();
-            let _ = write!(line, "{}. {}", i + 1, s.describe());
-            line
-        })
-        .collect()
 }
 
 /// Puts every item of the opportunity gate's own on `ev`, the next step on `next_step_on` and

@@ -275,7 +275,11 @@ impl fmt::Display for HandoffRefusal {
                 stage.as_str()
             ),
             HandoffRefusal::NotActive(state) => {
-                write!(f, "the record is {}; reopen it first", state.as_str())
+                write!(
+                    f,
+                    "the record is {}; reopen it first",
+                    super::transition::state_word(*state)
+                )
             }
             HandoffRefusal::WrongState { step, now } => match now {
                 None => write!(f, "there is no handoff to {step}; send one first"),

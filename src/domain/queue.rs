@@ -52,6 +52,16 @@ pub struct Marks {
 }
 
 impl Marks {
+    /// The marks of `lead`, standing as `standing` says.
+    #[must_use]
+    pub fn of(lead: &super::Lead, standing: &super::Standing) -> Self {
+        Self {
+            unsupported: standing.unsupported,
+            stalled: standing.stalled,
+            handoff: lead.evidence.handoff.as_ref().map(|h| h.state),
+        }
+    }
+
     fn has(&self, mark: Mark) -> bool {
         match mark {
             Mark::Unsupported => self.unsupported,
@@ -184,11 +194,14 @@ impl Queue {
 /// When a record is next due for review after `decision` at `now`.
 ///
 /// Records that still need a decision are due at once; decided ones come back after the
-/// review cadence.
+/// review cadence, or at the start of the re-check day a person named.
 #[must_use]
 pub fn next_review(decision: &Decision, now: DateTime<Utc>, cadence_days: i64) -> DateTime<Utc> {
     match decision {
         Decision::Reopen | Decision::Remove | Decision::Demote(_) => now,
+        Decision::NurtureUntil(_, day) => day
+            .and_hms_opt(0, 0, 0)
+            .map_or(now + Duration::days(cadence_days), |t| t.and_utc()),
         Decision::Promote
         | Decision::Nurture(_)
         | Decision::Disqualify(_)
@@ -259,6 +272,11 @@ mod tests {
         assert_eq!(
             next_review(&Decision::Nurture(ReasonCode::Stalled), now(), 30),
             now() + Duration::days(30)
+        );
+        let day = now().date_naive() + Duration::days(10);
+        assert_eq!(
+            next_review(&Decision::NurtureUntil(ReasonCode::Stalled, day), now(), 30),
+            day.and_hms_opt(0, 0, 0).expect("midnight").and_utc()
         );
     }
 }

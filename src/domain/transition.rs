@@ -17,6 +17,8 @@ pub enum Decision {
     Promote,
     /// Park for later; a prospect or opportunity is passed back to lead.
     Nurture(ReasonCode),
+    /// Nurture until a re-check day (after today), when it is back in Today.
+    NurtureUntil(ReasonCode, NaiveDate),
     /// Take out of the queue; a prospect or opportunity is passed back to lead.
     Disqualify(ReasonCode),
     /// Move a prospect or opportunity one stage down, with the reason: what a person does
@@ -43,7 +45,7 @@ impl Decision {
     pub fn verb(&self) -> &'static str {
         match self {
             Decision::Promote => "promote",
-            Decision::Nurture(_) => "nurture",
+            Decision::Nurture(_) | Decision::NurtureUntil(..) => "nurture",
             Decision::Disqualify(_) => "disqualify",
             Decision::Demote(_) => "demote",
             Decision::Reopen => "reopen",
@@ -55,7 +57,10 @@ impl Decision {
     #[must_use]
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
-            Decision::Nurture(r) | Decision::Disqualify(r) | Decision::Demote(r) => Some(*r),
+            Decision::Nurture(r)
+            | Decision::NurtureUntil(r, _)
+            | Decision::Disqualify(r)
+            | Decision::Demote(r) => Some(*r),
             Decision::Promote | Decision::Reopen | Decision::Undo { .. } | Decision::Remove => None,
         }
     }
@@ -108,7 +113,7 @@ pub enum Refusal {
 }
 
 /// A state as a sentence says it ("is nurtured", not "is nurture").
-fn state_word(state: State) -> &'static str {
+pub(super) fn state_word(state: State) -> &'static str {
     match state {
         State::Nurture => "nurtured",
         other => other.as_str(),
@@ -212,6 +217,12 @@ pub fn plan(
         }
         Decision::Demote(code) => demote(stage, state, *code, note),
         Decision::Nurture(code) => park(stage, state, State::Nurture, *code, note),
+        Decision::NurtureUntil(code, day) => {
+            if *day <= today {
+                return Err(Refusal::RecheckNotAhead(*day));
+            }
+            park(stage, state, State::Nurture, *code, note)
+        }
         Decision::Disqualify(code) => park(stage, state, State::Disqualified, *code, note),
         Decision::Reopen => {
             if state == State::Active {

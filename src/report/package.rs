@@ -65,12 +65,6 @@ impl<'a> Package<'a> {
         }
     }
 
-    /// True when every item of the package is there.
-    #[must_use]
-    pub fn complete(&self) -> bool {
-        self.checks.iter().all(|c| c.passed)
-    }
-
     /// The package as plain lines, for a terminal or the workstation (`markdown`: as
     /// Markdown). Every value is one line with control characters removed.
     #[must_use]
@@ -83,6 +77,7 @@ impl<'a> Package<'a> {
                 t.to_uppercase()
             }
         };
+        let bullet = if markdown { "- " } else { "" };
         let who = [self.title, self.company]
             .into_iter()
             .flatten()
@@ -121,7 +116,6 @@ impl<'a> Package<'a> {
         out.push(head("Evidence"));
         for c in &self.checks {
             let mark = if c.passed { "✓" } else { "✗" };
-            let bullet = if markdown { "- " } else { "" };
             out.push(format!(
                 "{bullet}{mark} {}: {}",
                 c.item.label(),
@@ -129,7 +123,6 @@ impl<'a> Package<'a> {
             ));
         }
         if let Some(r) = &self.reason_now {
-            let bullet = if markdown { "- " } else { "" };
             out.push(format!("{bullet}Reason now: {}", one_line(r)));
         }
         out.push(String::new());
@@ -138,7 +131,6 @@ impl<'a> Package<'a> {
             out.push("None logged.".to_string());
         }
         for t in self.touches {
-            let bullet = if markdown { "- " } else { "" };
             out.push(format!(
                 "{bullet}{} {} by {}: {}",
                 t.on,
@@ -155,7 +147,6 @@ impl<'a> Package<'a> {
             ("Budget path", self.budget_path),
             ("Deal size", self.deal_size),
         ] {
-            let bullet = if markdown { "- " } else { "" };
             out.push(format!(
                 "{bullet}{label}: {}",
                 v.map_or("-".to_string(), one_line)

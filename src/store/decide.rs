@@ -154,19 +154,6 @@ pub(super) fn decide_in(
     note: Option<&str>,
     ctx: &Ctx,
 ) -> Result<Plan, StoreError> {
-    decide_due(tx, id, decision, note, None, ctx)
-}
-
-/// `decide_in`, with the day the record is due for review again when the person named one
-/// (a nurture until a re-check day) instead of the rules' cadence.
-pub(super) fn decide_due(
-    tx: &Connection,
-    id: &str,
-    decision: &Decision,
-    note: Option<&str>,
-    due_on: Option<chrono::DateTime<chrono::Utc>>,
-    ctx: &Ctx,
-) -> Result<Plan, StoreError> {
     let lead = get(tx, id)?;
     let today = ctx.now.date_naive();
     let outcome = plan(
@@ -191,9 +178,7 @@ pub(super) fn decide_due(
         _ => (
             decision.reason(),
             note,
-            due_on.unwrap_or_else(|| {
-                next_review(decision, ctx.now, ctx.rules.gates.review_cadence_days)
-            }),
+            next_review(decision, ctx.now, ctx.rules.gates.review_cadence_days),
         ),
     };
     let (reason, state_note) = match state {

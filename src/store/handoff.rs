@@ -1,20 +1,19 @@
-//! The second gate's writes: the activity log, the stakeholder list, a nurture until a day,
-//! and each step of a handoff. Each is one transaction that appends its event.
+//! The second gate's writes: the activity log, the stakeholder list and each step of a
+//! handoff. Each is one transaction that appends its event.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::json;
 
-use super::decide::decide_due;
 use super::events::{NewEvent, append};
 use super::expect::{Expect, check};
 use super::leads::{get, update_facts};
 use super::{Ctx, Store, StoreError};
 use crate::domain::deal::Stakeholder;
 use crate::domain::handoff::{Handoff, Step, plan_step};
+use crate::domain::qualification::stated;
 use crate::domain::touch::{Touch, TouchKind, validate};
-use crate::domain::transition::{Decision, Plan, Refusal};
-use crate::domain::{ReasonCode, qualification::stated};
+use crate::domain::transition::Refusal;
 
 /// What a handoff step did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,34 +127,6 @@ impl Store {
         write_stakeholders(&tx, &mut lead, Some(gone.describe()), None, ctx)?;
         tx.commit()?;
         Ok(gone)
-    }
-
-    /// Nurtures a record until `until`, the day it is back in Today for a re-check; a
-    /// prospect or opportunity is passed back to lead, as any nurture.
-    ///
-    /// # Errors
-    /// As `decide`; `Refused` for a day that is not after today.
-    pub fn nurture_until(
-        &mut self,
-        id: &str,
-        code: ReasonCode,
-        note: Option<&str>,
-        until: NaiveDate,
-        expect: Option<&Expect>,
-        ctx: &Ctx,
-    ) -> Result<Plan, StoreError> {
-        if until <= ctx.now.date_naive() {
-            return Err(StoreError::Refused(Refusal::RecheckNotAhead(until)));
-        }
-        let due = until
-            .and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc())
-            .ok_or(StoreError::Refused(Refusal::RecheckNotAhead(until)))?;
-        let tx = self.write_tx(ctx)?;
-        check(&tx, &get(&tx, id)?, expect)?;
-        let plan = decide_due(&tx, id, &Decision::Nurture(code), note, Some(due), ctx)?;
-        tx.commit()?;
-        Ok(plan)
     }
 
     /// Takes one step of a handoff: checks who may take it and, for a send, the package;

@@ -1,6 +1,7 @@
 //! Moving through the list: a window of rows around the selection, paged in by key.
 
 use super::{App, Focus, PAGE, WINDOW};
+use crate::domain::queue::Marks;
 use crate::store::{Direction, ListRow};
 use crate::tui::action::{Command, Placement};
 
@@ -179,16 +180,13 @@ impl App {
         self.search.is_none()
             && matches(&self.source, &lead.contact.source)
             && matches(&self.owner, &lead.contact.owner)
-            && self
-                .queue
-                .contains(lead.stage, lead.state, lead.review_due_at, self.now, {
-                    let st = self.rules.standing(lead, self.now);
-                    crate::domain::queue::Marks {
-                        unsupported: st.unsupported,
-                        stalled: st.stalled,
-                        handoff: lead.evidence.handoff.as_ref().map(|h| h.state),
-                    }
-                })
+            && self.queue.contains(
+                lead.stage,
+                lead.state,
+                lead.review_due_at,
+                self.now,
+                Marks::of(lead, &self.rules.standing(lead, self.now)),
+            )
     }
 
     /// After rows leave the list, reads more if the window is running short.

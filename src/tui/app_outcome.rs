@@ -345,7 +345,7 @@ impl App {
 fn decision_word(d: &Decision) -> &'static str {
     match d {
         Decision::Promote => "Promoted",
-        Decision::Nurture(_) => "Nurtured",
+        Decision::Nurture(_) | Decision::NurtureUntil(..) => "Nurtured",
         Decision::Disqualify(_) => "Disqualified",
         Decision::Demote(_) => "Demoted",
         Decision::Reopen => "Reopened",
