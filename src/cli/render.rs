@@ -40,7 +40,7 @@ pub fn checklist(list: &Checklist) -> String {
     let mut s = String::new();
     for i in &list.items {
         let mark = if i.passed { '✓' } else { '✗' };
-        let _ = writeln!(s, "  {mark} {:<15} {}", i.item.label(), one_line(&i.detail));
+        let _ = writeln!(s, "  {mark} {:<16} {}", i.item.label(), one_line(&i.detail));
     }
     s
 }
@@ -213,8 +213,12 @@ fn deal_lines(e: &crate::domain::Evidence) -> String {
     if let Some(n) = &e.stakeholders_note {
         let _ = writeln!(
             s,
-            "  {:<15} {} (as written before; not counted)",
-            "Stakeholder note",
+            "  {:<15} written before they were a list, not counted: {}",
+            if e.stakeholders.is_empty() {
+                "Stakeholders"
+            } else {
+                ""
+            },
             one_line(n)
         );
     }

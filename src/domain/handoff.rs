@@ -171,17 +171,28 @@ fn stakeholder_view(lead: &Lead) -> (bool, String) {
             "no stakeholders; name who decides, or who you are still mapping".into(),
         );
     }
-    let confirmed = list.iter().any(|s| s.authority == Authority::Confirmed);
-    let names: Vec<String> = list
+    // Who decides, when someone's authority is confirmed; else everyone named so far.
+    let describe = super::deal::Stakeholder::describe;
+    let deciders: Vec<String> = list
         .iter()
-        .map(super::deal::Stakeholder::describe)
+        .filter(|s| s.authority == Authority::Confirmed)
+        .map(describe)
         .collect();
-    let view = if confirmed {
-        "authority confirmed"
-    } else {
-        "authority still mapping"
+    if deciders.is_empty() {
+        let names: Vec<String> = list.iter().map(describe).collect();
+        return (
+            true,
+            format!("authority still mapping: {}", names.join("; ")),
+        );
+    }
+    let more = match list.len() - deciders.len() {
+        0 => String::new(),
+        n => format!(" (and {n} more named)"),
     };
-    (true, format!("{view}: {}", names.join("; ")))
+    (
+        true,
+        format!("authority confirmed: {}{more}", deciders.join("; ")),
+    )
 }
 
 /// A step someone takes on a handoff.

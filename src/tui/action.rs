@@ -37,6 +37,10 @@ pub enum Action {
     FilterOwner,
     /// Open the Reports screen, or work its figures out again.
     Reports,
+    /// Open the selected lead's handoff package.
+    Package,
+    /// Log a touch on the selected lead.
+    LogTouch,
     Back,
     Help,
     Quit,
@@ -119,6 +123,28 @@ pub enum Command {
     },
     /// Read the folder of a path being typed, to complete it.
     CompletePath(String),
+    /// One of the second gate's writes: a handoff step, a touch, a stakeholder.
+    Write {
+        id: String,
+        write: Write,
+        expect: Option<i64>,
+    },
+}
+
+/// The second gate's writes, each as the CLI does it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    Handoff {
+        step: crate::domain::handoff::Step,
+        note: Option<String>,
+    },
+    Touch {
+        kind: crate::domain::touch::TouchKind,
+        note: String,
+    },
+    AddStakeholder(crate::domain::deal::Stakeholder),
+    /// By its 1-based number in the list.
+    RemoveStakeholder(usize),
 }
 
 impl Command {
@@ -127,7 +153,10 @@ impl Command {
     pub fn is_write(&self) -> bool {
         matches!(
             self,
-            Command::Decide { .. } | Command::SetField { .. } | Command::ResolveFlag { .. }
+            Command::Decide { .. }
+                | Command::SetField { .. }
+                | Command::ResolveFlag { .. }
+                | Command::Write { .. }
         )
     }
 
@@ -141,7 +170,8 @@ impl Command {
                 expect,
                 ..
             }
-            | Command::ResolveFlag { id, expect, .. } => Some((id.as_str(), expect)),
+            | Command::ResolveFlag { id, expect, .. }
+            | Command::Write { id, expect, .. } => Some((id.as_str(), expect)),
             _ => None,
         }
     }
@@ -162,6 +192,8 @@ pub enum Outcome {
         events: Vec<crate::store::Event>,
         /// The tools the lead was sent to, and when (newest first).
         sent: Vec<(String, chrono::DateTime<chrono::Utc>)>,
+        /// Its touches, oldest first: the handoff package's conversations.
+        touches: Vec<crate::domain::touch::Touch>,
     },
     Counts(Vec<(Queue, u64)>),
     Decided {
@@ -200,6 +232,11 @@ pub enum Outcome {
     FlagResolved {
         lead: Box<Lead>,
         flag: crate::domain::Flag,
+    },
+    /// A second-gate write went through.
+    Wrote {
+        lead: Box<Lead>,
+        write: Write,
     },
     Values(FilterColumn, Vec<String>),
     /// What the folder of a typed path holds: names, and whether each is a folder.

@@ -42,6 +42,9 @@ pub struct Detail {
     pub events: Vec<Event>,
     /// The tools the lead was exported to, and when (newest first).
     pub sent: Vec<(String, DateTime<Utc>)>,
+    /// Its touches, oldest first, and its handoff package judged on them.
+    pub touches: Vec<crate::domain::touch::Touch>,
+    pub package: Vec<crate::domain::handoff::PackageCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,6 +385,8 @@ impl App {
                 self.reports = Some(ReportsView::default());
                 return vec![self.load_report()];
             }
+            Action::Package => self.open_package(),
+            Action::LogTouch => self.open_touch(),
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
             Action::Input(_) | Action::Done(_) | Action::Resize { .. } | Action::Refresh => {}
@@ -569,6 +574,8 @@ fn reload() -> Command {
     }
 }
 
+#[path = "app_handoff.rs"]
+mod handoff;
 #[path = "app_list.rs"]
 mod list;
 #[path = "app_outcome.rs"]

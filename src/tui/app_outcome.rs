@@ -19,6 +19,7 @@ impl App {
                 short_id,
                 events,
                 sent,
+                touches,
             } => {
                 if self.selected_row().is_some_and(|r| r.lead.id == lead.id) {
                     let window = self.rules.gates.reason_now_window_days;
@@ -40,10 +41,16 @@ impl App {
                             self.now.date_naive(),
                             &self.rules.gates,
                         ),
+                        package: crate::domain::handoff::package(
+                            &lead,
+                            &touches,
+                            &self.rules.gates,
+                        ),
                         lead: *lead,
                         short_id,
                         events,
                         sent,
+                        touches,
                     });
                     // In the refused panel, move on to the next item still missing: the
                     // missing come first.
@@ -233,6 +240,26 @@ impl App {
                 });
                 return self.after_change(*lead, false);
             }
+            Outcome::Wrote { lead, write } => {
+                self.own_write(&lead);
+                let (said, label) = wrote(&lead, &write);
+                self.say(said);
+                self.undo.push(UndoEntry::Cannot {
+                    label,
+                    why: "the history keeps every handoff step, touch and stakeholder change; \
+                          take the next step or edit the record instead",
+                });
+                let id = lead.id.clone();
+                let commands = self.after_change(*lead, false);
+                // A step that moves the record out of this list (a send to an AE, a settled
+                // dispute) closes its package with it.
+                if !self.rows.iter().any(|r| r.lead.id == id)
+                    && matches!(self.popups.last(), Some(Popup::Package { lead_id, .. }) if *lead_id == id)
+                {
+                    self.popups.pop();
+                }
+                return commands;
+            }
             Outcome::Changed { changed, retry } => {
                 let mut retry = *retry;
                 // Reapplying is a knowing choice over the record as it is now.
@@ -352,4 +379,53 @@ fn decision_word(d: &Decision) -> &'static str {
         Decision::Undo { .. } => "Undone",
         Decision::Remove => "Removed",
     }
+}
+
+/// What a second-gate write did, for the status bar, and what undo calls it.
+fn wrote(lead: &crate::domain::Lead, write: &crate::tui::action::Write) -> (String, String) {
+    use crate::domain::handoff::Step;
+    use crate::tui::action::Write;
+    let name = one_line(&lead.contact.name);
+    let to = lead
+        .evidence
+        .handoff
+        .as_ref()
+        .map_or_else(String::new, |h| one_line(&h.to));
+    let from = lead
+        .evidence
+        .handoff
+        .as_ref()
+        .map_or_else(String::new, |h| one_line(&h.from));
+    let said = match write {
+        Write::Handoff { step, .. } => match step {
+            Step::Send { .. } => format!("{name} handed off to {to}: in their Handoffs queue"),
+            Step::Accept => format!("Handoff of {name} accepted"),
+            Step::Reject(code) => {
+                format!(
+                    "Handoff of {name} rejected ({}): back to {from}",
+                    code.as_str()
+                )
+            }
+            Step::Dispute => format!("Rejection of {name} disputed: in the Review queue"),
+            Step::Settle { overturn: true } => {
+                format!("Rejection of {name} overturned: sent to {to} again")
+            }
+            Step::Settle { overturn: false } => format!("Rejection of {name} upheld"),
+        },
+        Write::Touch { kind, .. } => {
+            format!("{} logged on {name}", kind.label())
+        }
+        Write::AddStakeholder(person) => {
+            format!("Stakeholder {} on {name}", one_line(&person.describe()))
+        }
+        Write::RemoveStakeholder(n) => format!("Stakeholder {n} removed from {name}"),
+    };
+    let label = match write {
+        Write::Handoff { step, .. } => format!("the handoff step ({}) on {name}", step.verb()),
+        Write::Touch { .. } => format!("the touch logged on {name}"),
+        Write::AddStakeholder(_) | Write::RemoveStakeholder(_) => {
+            format!("the stakeholder change on {name}")
+        }
+    };
+    (said, label)
 }

@@ -127,11 +127,17 @@ impl App {
                             }
                             _ => None,
                         };
-                        self.popups.push(Popup::Refused { lead_id, selected });
-                        match (editor, field) {
+                        let item = items.get(selected).map(|i| i.item);
+                        self.popups.push(Popup::Refused {
+                            lead_id: lead_id.clone(),
+                            selected,
+                        });
+                        match (editor, item) {
                             (Some(editor), _) => self.popups.push(Popup::Editor(Box::new(editor))),
-                            // Exclusions are not a field: resolving a flag takes a note.
-                            (None, Some(None)) => self.open_flag_popup(),
+                            // Stakeholders, the handoff and the flags are not one field each.
+                            (None, Some(item)) if field == Some(None) => {
+                                self.fill_gate_item(&lead_id, item);
+                            }
                             _ => {}
                         }
                         (None, Vec::new())
@@ -163,6 +169,13 @@ impl App {
                     }],
                 ),
             },
+            Popup::Package { lead_id, selected } => self.package_step(lead_id, selected, key),
+            Popup::Pick {
+                lead_id,
+                pick,
+                selected,
+            } => self.pick_step(lead_id, pick, selected, key),
+            Popup::Stakeholder(form) => self.stakeholder_step(form, key),
             // Any key closes a summary.
             Popup::ImportSummary(_) => (None, Vec::new()),
             // Enter writes it anyway, over what the screen now shows; any other key keeps theirs.
@@ -284,6 +297,9 @@ impl App {
 impl App {
     /// What answering a prompt does; an error message keeps the prompt open.
     fn submit(&mut self, prompt: &Prompt, answer: &str) -> Result<Vec<Command>, String> {
+        if let Some(done) = self.submit_second(prompt, answer) {
+            return done;
+        }
         match prompt {
             Prompt::Note { lead_id, decision } => {
                 if answer.is_empty() {
@@ -348,6 +364,10 @@ impl App {
                 self.focus = crate::tui::app::Focus::Queue;
                 Ok(vec![super::reload()])
             }
+            Prompt::Touch { .. }
+            | Prompt::SendTo { .. }
+            | Prompt::HandoffNote { .. }
+            | Prompt::RemoveStakeholder { .. } => Ok(Vec::new()),
             Prompt::ImportPath { .. } => {
                 if answer.is_empty() {
                     return Err("Type the path of a CSV file".into());
@@ -364,7 +384,7 @@ impl App {
 /// Where a list's selection goes for `key`: one up or down (round the ends), the first or
 /// the last choice, or, for a letter bound to nothing, the next choice whose name starts with
 /// it. `None` when the key moves nothing.
-fn list_move(
+pub(super) fn list_move(
     key: KeyEvent,
     bound: Option<PopupKey>,
     selected: usize,

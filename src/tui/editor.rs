@@ -1,5 +1,6 @@
-//! The field editor: a value choice (for vocabularies), evidence text, and a date for a
-//! reason now. What it produces is checked by the same domain parser as the CLI's `set`.
+//! The field editor: a value choice (for vocabularies), evidence text, and a second line
+//! where the field has one: the day of a reason now or a next step, the business consequence
+//! of a pain point. What it produces is checked by the same domain parser as the CLI's `set`.
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
@@ -7,6 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::keymap::{PopupKey, PopupScope, popup_key};
 use crate::domain::field::{Edit, Field, current, parse_edit};
+use crate::domain::qualification::stated;
 use crate::domain::{IcpFit, IntentSource, Lead, RoleRelevance};
 
 /// Which part of the editor has the keyboard.
@@ -14,7 +16,8 @@ use crate::domain::{IcpFit, IntentSource, Lead, RoleRelevance};
 pub enum Part {
     Choice,
     Text,
-    Date,
+    /// The second line: a day, or a pain point's consequence.
+    Second,
 }
 
 /// What a key did to the editor.
@@ -32,13 +35,10 @@ pub struct Editor {
     pub choices: Vec<&'static str>,
     pub choice: usize,
     pub text: TextArea<'static>,
-    pub date: Option<TextArea<'static>>,
+    pub second: Option<TextArea<'static>>,
     pub part: Part,
     pub error: Option<String>,
     today: NaiveDate,
-    /// The note an edit carries unchanged: a pain point's business consequence, which this
-    /// editor does not show.
-    kept_note: Option<String>,
 }
 
 /// The label of the text part: what evidence the field wants.
@@ -49,20 +49,25 @@ pub fn text_label(field: Field) -> &'static str {
         Field::RoleRelevance => "Why this person matters",
         Field::IntentSource => "The signal, in a sentence",
         Field::ReasonNow => "Why reach out now",
-        Field::PainPoint => "The problem (its consequence is kept)",
+        Field::PainPoint => "The problem or use case",
         Field::NextStep => "What happens next",
         _ => "Value",
     }
 }
 
-/// The label of the date part: a reason now was observed, a next step happens.
+/// The label of the second line.
 #[must_use]
-pub fn date_label(field: Field) -> &'static str {
-    if field == Field::NextStep {
-        "Happens on"
-    } else {
-        "Observed on"
+pub fn second_label(field: Field) -> &'static str {
+    match field {
+        Field::NextStep => "Happens on",
+        Field::PainPoint => "Consequence",
+        _ => "Observed on",
     }
+}
+
+/// Whether the second line is a day (else free text).
+fn second_is_day(field: Field) -> bool {
+    matches!(field, Field::ReasonNow | Field::NextStep)
 }
 
 fn text_area(text: Option<&str>) -> TextArea<'static> {
@@ -116,26 +121,28 @@ impl Editor {
         } else {
             text_area(note.as_deref())
         };
-        let date = match field {
-            Field::ReasonNow => Some(lead.evidence.reason_now_on.unwrap_or(today)),
-            Field::NextStep => Some(lead.evidence.next_step_on.unwrap_or(today)),
+        let ev = &lead.evidence;
+        let second = match field {
+            Field::ReasonNow => Some(ev.reason_now_on.unwrap_or(today).to_string()),
+            Field::NextStep => Some(ev.next_step_on.unwrap_or(today).to_string()),
+            Field::PainPoint => Some(note.clone().unwrap_or_default()),
             _ => None,
         }
-        .map(|day| text_area(Some(&day.to_string())));
-        let kept_note = (field == Field::PainPoint).then(|| note.clone()).flatten();
+        .map(|text| text_area(Some(&text)));
         let unknown = matches!(value.as_deref(), None | Some("" | "unknown"));
         let text_empty = text.lines().iter().all(|l| l.trim().is_empty());
-        let ev = &lead.evidence;
+        // The second line wants attention: a day gone stale, a consequence not written yet.
         let stale = match field {
             Field::NextStep => ev.next_step_on.is_none_or(|on| on < today),
+            Field::PainPoint => stated(ev.pain_consequence.as_deref()).is_none(),
             _ => ev
                 .reason_now_on
                 .is_none_or(|on| on > today || (today - on).num_days() > window_days),
         };
         let part = if !choices.is_empty() && unknown {
             Part::Choice
-        } else if !text_empty && date.is_some() && stale {
-            Part::Date
+        } else if !text_empty && second.is_some() && stale {
+            Part::Second
         } else {
             Part::Text
         };
@@ -145,11 +152,10 @@ impl Editor {
             choices,
             choice,
             text,
-            date,
+            second,
             part,
             error: None,
             today,
-            kept_note,
         }
     }
 
@@ -190,8 +196,8 @@ impl Editor {
                     Part::Text => {
                         self.text.input(key);
                     }
-                    Part::Date => {
-                        if let Some(d) = self.date.as_mut() {
+                    Part::Second => {
+                        if let Some(d) = self.second.as_mut() {
                             d.input(key);
                         }
                     }
@@ -212,7 +218,7 @@ impl Editor {
         let parts: Vec<Part> = [
             (!self.choices.is_empty()).then_some(Part::Choice),
             Some(Part::Text),
-            self.date.is_some().then_some(Part::Date),
+            self.second.is_some().then_some(Part::Second),
         ]
         .into_iter()
         .flatten()
@@ -227,18 +233,19 @@ impl Editor {
     /// The message to show when the input is not valid.
     pub fn to_edit(&self) -> Result<Edit, String> {
         let text = self.text.lines().join("\n");
-        let on = match &self.date {
-            Some(d) => {
-                let raw = d.lines().join("");
+        let second = self.second.as_ref().map(|d| d.lines().join(" "));
+        let (on, consequence) = match second {
+            Some(raw) if second_is_day(self.field) => (
                 Some(
                     crate::domain::field::parse_day(&raw)
                         .ok_or_else(|| format!("'{raw}' is not a date; write it as YYYY-MM-DD"))?,
-                )
-            }
-            None => None,
+                ),
+                None,
+            ),
+            other => (None, other),
         };
         let (value, note) = if self.choices.is_empty() {
-            (text, self.kept_note.clone())
+            (text, consequence)
         } else {
             (self.choices[self.choice].to_string(), Some(text))
         };

@@ -291,6 +291,20 @@ pub const BINDINGS: &[Binding] = &[
         "Reports: funnel, conversion, readiness (again: refresh)",
         None
     ),
+    bind!(
+        Global,
+        [k('P')],
+        Action::Package,
+        "Handoff package: send, accept, reject, dispute, settle",
+        None
+    ),
+    bind!(
+        Global,
+        [k('L')],
+        Action::LogTouch,
+        "Log a touch: call, email, meeting, LinkedIn or note",
+        None
+    ),
     bind!(Global, [k('?')], Action::Help, "This help", Some("? help")),
     bind!(
         Global,
@@ -346,6 +360,15 @@ pub enum PopupKey {
     Promote,
     Left,
     Right,
+    Send,
+    AcceptHandoff,
+    RejectHandoff,
+    Dispute,
+    Uphold,
+    Overturn,
+    AddStakeholder,
+    RemoveStakeholder,
+    LogTouch,
 }
 
 /// Which popups a popup binding applies to.
@@ -359,6 +382,8 @@ pub enum PopupScope {
     Refused,
     /// The value part of the field editor (a choice such as fit / not fit / unknown).
     Choice,
+    /// The handoff package (besides the list keys).
+    Package,
 }
 
 pub struct PopupBinding {
@@ -416,6 +441,60 @@ pub const POPUP_BINDINGS: &[PopupBinding] = &[
         help: "Promote once every item passes",
     },
     PopupBinding {
+        keys: &[k('s')],
+        scope: PopupScope::Package,
+        key: PopupKey::Send,
+        help: "Send the handoff to an AE (they become the owner)",
+    },
+    PopupBinding {
+        keys: &[k('a')],
+        scope: PopupScope::Package,
+        key: PopupKey::AcceptHandoff,
+        help: "Accept a handoff sent to you",
+    },
+    PopupBinding {
+        keys: &[k('r')],
+        scope: PopupScope::Package,
+        key: PopupKey::RejectHandoff,
+        help: "Reject it with a reason code (back to the SDR's Today)",
+    },
+    PopupBinding {
+        keys: &[k('d')],
+        scope: PopupScope::Package,
+        key: PopupKey::Dispute,
+        help: "Dispute a rejection (to the Review queue)",
+    },
+    PopupBinding {
+        keys: &[k('O')],
+        scope: PopupScope::Package,
+        key: PopupKey::Overturn,
+        help: "Overturn a disputed rejection (managers)",
+    },
+    PopupBinding {
+        keys: &[k('U')],
+        scope: PopupScope::Package,
+        key: PopupKey::Uphold,
+        help: "Uphold a disputed rejection (managers)",
+    },
+    PopupBinding {
+        keys: &[k('+')],
+        scope: PopupScope::Package,
+        key: PopupKey::AddStakeholder,
+        help: "Add a stakeholder",
+    },
+    PopupBinding {
+        keys: &[k('-')],
+        scope: PopupScope::Package,
+        key: PopupKey::RemoveStakeholder,
+        help: "Remove a stakeholder by its number",
+    },
+    PopupBinding {
+        keys: &[k('L')],
+        scope: PopupScope::Package,
+        key: PopupKey::LogTouch,
+        help: "Log a touch",
+    },
+    PopupBinding {
         keys: &[code(KeyCode::Enter)],
         scope: PopupScope::Text,
         key: PopupKey::Confirm,
@@ -460,7 +539,8 @@ pub fn popup_key(scope: PopupScope, key: KeyEvent) -> Option<PopupKey> {
         .iter()
         .filter(|b| {
             b.scope == scope
-                || (scope == PopupScope::Refused && b.scope == PopupScope::List)
+                || (matches!(scope, PopupScope::Refused | PopupScope::Package)
+                    && b.scope == PopupScope::List)
                 || (scope == PopupScope::Choice && b.scope == PopupScope::Text)
         })
         .find(|b| b.keys.iter().any(|bk| matches(*bk, key)))

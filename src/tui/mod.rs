@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod paths;
 pub mod popup;
 mod rescorer;
+pub mod stakeholder_form;
 pub mod theme;
 pub mod ui;
 
@@ -24,7 +25,7 @@ use std::time::Duration;
 
 use crate::domain::Rules;
 use crate::store::{Ctx, Direction, Expect, Store, StoreError};
-use action::{Action, Command, Outcome};
+use action::{Action, Command, Outcome, Write};
 use app::{App, Focus, PAGE, TIMELINE};
 use keymap::Scope;
 
@@ -221,7 +222,8 @@ fn written_version(outcome: &Outcome) -> Option<i64> {
     match outcome {
         Outcome::Decided { lead, .. }
         | Outcome::FieldSet { lead, .. }
-        | Outcome::FlagResolved { lead, .. } => Some(lead.version),
+        | Outcome::FlagResolved { lead, .. }
+        | Outcome::Wrote { lead, .. } => Some(lead.version),
         _ => None,
     }
 }
@@ -263,6 +265,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             Ok(Outcome::Detail {
                 short_id: store.short_id(id),
                 sent: store.sent_to(id)?,
+                touches: store.touches(id)?,
                 lead,
                 events,
             })
@@ -356,6 +359,35 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 Ok(()) => Ok(Outcome::FlagResolved {
                     lead: Box::new(store.lead(id)?),
                     flag,
+                }),
+                Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
+                    changed,
+                    retry: Box::new(command.clone()),
+                }),
+                Err(e) => Err(e),
+            }
+        }
+        Command::Write { id, write, expect } => {
+            let expect = expect.map(Expect::Version);
+            let expect = expect.as_ref();
+            let done = match write {
+                Write::Handoff { step, note } => store
+                    .handoff(id, step, note.as_deref(), expect, &ctx)
+                    .map(|_| ()),
+                Write::Touch { kind, note } => {
+                    store.log_touch(id, *kind, ctx.now.date_naive(), note, expect, &ctx)
+                }
+                Write::AddStakeholder(person) => {
+                    store.add_stakeholder(id, person.clone(), expect, &ctx)
+                }
+                Write::RemoveStakeholder(n) => {
+                    store.remove_stakeholder(id, *n, expect, &ctx).map(|_| ())
+                }
+            };
+            match done {
+                Ok(()) => Ok(Outcome::Wrote {
+                    lead: Box::new(store.lead(id)?),
+                    write: write.clone(),
                 }),
                 Err(StoreError::Changed(changed)) => Ok(Outcome::Changed {
                     changed,

@@ -70,6 +70,53 @@ pub enum Popup {
         values: Vec<String>,
         selected: usize,
     },
+    /// The handoff package of a lead: its items (each fillable in place) and the steps the
+    /// handoff allows.
+    Package {
+        lead_id: String,
+        selected: usize,
+    },
+    /// Pick a touch's kind, or a rejection's reason code.
+    Pick {
+        lead_id: String,
+        pick: Pick,
+        selected: usize,
+    },
+    Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+}
+
+/// What a `Pick` list picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    TouchKind,
+    RejectCode,
+}
+
+impl Pick {
+    /// The choices, as (canonical name, label).
+    #[must_use]
+    pub fn items(self) -> Vec<(&'static str, &'static str)> {
+        use crate::domain::handoff::RejectCode;
+        use crate::domain::touch::TouchKind;
+        match self {
+            Pick::TouchKind => TouchKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.label()))
+                .collect(),
+            Pick::RejectCode => RejectCode::ALL
+                .iter()
+                .map(|c| (c.as_str(), c.label()))
+                .collect(),
+        }
+    }
+
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Pick::TouchKind => "Log a touch: what kind?",
+            Pick::RejectCode => "Reject the handoff: why?",
+        }
+    }
 }
 
 /// What a prompt asks for, and what its answer is for.
@@ -100,6 +147,26 @@ pub enum Prompt {
         name: String,
     },
     Search,
+    /// What a touch was about.
+    Touch {
+        lead_id: String,
+        kind: crate::domain::touch::TouchKind,
+    },
+    /// Who receives a handoff.
+    SendTo {
+        lead_id: String,
+    },
+    /// The note of a handoff step; `required` for a dispute, a settlement, a rejection as
+    /// `other`.
+    HandoffNote {
+        lead_id: String,
+        step: crate::domain::handoff::Step,
+        required: bool,
+    },
+    /// The number of the stakeholder to remove.
+    RemoveStakeholder {
+        lead_id: String,
+    },
     /// The path of a file to import, with the names Tab found when it could not choose.
     ImportPath {
         matches: Vec<String>,
@@ -112,7 +179,11 @@ impl Prompt {
     pub fn multi_line(&self) -> bool {
         matches!(
             self,
-            Prompt::Note { .. } | Prompt::ResolveFlag { .. } | Prompt::ReopenOptedOut { .. }
+            Prompt::Note { .. }
+                | Prompt::ResolveFlag { .. }
+                | Prompt::ReopenOptedOut { .. }
+                | Prompt::Touch { .. }
+                | Prompt::HandoffNote { .. }
         )
     }
 
@@ -126,6 +197,10 @@ impl Prompt {
             Prompt::ReopenOptedOut { .. } => "reopen",
             Prompt::Search => "search",
             Prompt::ImportPath { .. } => "import",
+            Prompt::Touch { .. } => "log",
+            Prompt::SendTo { .. } => "send",
+            Prompt::HandoffNote { .. } => "save",
+            Prompt::RemoveStakeholder { .. } => "remove",
         }
     }
 
@@ -173,6 +248,38 @@ impl Prompt {
             Prompt::ImportPath { .. } => (
                 "Import a CSV file".into(),
                 "Its path (~/ is your home folder; Tab completes it)".into(),
+            ),
+            Prompt::Touch { kind, .. } => (
+                format!("Log a touch: {}", kind.label()),
+                "What happened: the reply, the outcome, objections, the next step".into(),
+            ),
+            Prompt::SendTo { .. } => (
+                "Hand off to an account executive".into(),
+                "Their name, as they pass it to --as (they become the owner)".into(),
+            ),
+            Prompt::HandoffNote { step, required, .. } => (
+                match step {
+                    crate::domain::handoff::Step::Reject(code) => {
+                        format!("Reject: {}", code.label())
+                    }
+                    crate::domain::handoff::Step::Dispute => "Dispute the rejection".into(),
+                    crate::domain::handoff::Step::Settle { overturn: true } => {
+                        "Overturn the rejection".into()
+                    }
+                    crate::domain::handoff::Step::Settle { overturn: false } => {
+                        "Uphold the rejection".into()
+                    }
+                    _ => "A note".into(),
+                },
+                if *required {
+                    "Why? A note is needed.".into()
+                } else {
+                    "A note for the SDR (Enter with none to skip)".into()
+                },
+            ),
+            Prompt::RemoveStakeholder { .. } => (
+                "Remove a stakeholder".into(),
+                "Their number in the package's list".into(),
             ),
         }
     }

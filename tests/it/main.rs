@@ -21,6 +21,7 @@ mod store;
 mod support;
 mod tui;
 mod tui_consent;
+mod tui_handoff;
 mod tui_pty;
 mod tui_reports;
 mod tui_support;

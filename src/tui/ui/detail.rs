@@ -40,7 +40,7 @@ pub fn item_line(i: &CheckItem, theme: Theme) -> Line<'static> {
     };
     Line::from(vec![
         Span::styled(format!(" {mark} "), style),
-        Span::styled(format!("{:<15}", i.item.label()), style),
+        Span::styled(format!("{:<16}", i.item.label()), style),
         Span::raw(one_line(&i.detail)),
     ])
 }
@@ -149,7 +149,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             ));
             for item in &support.failing {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("   {:<15}", item.item.label()), theme.fail()),
+                    Span::styled(format!("   {:<16}", item.item.label()), theme.fail()),
                     Span::raw(one_line(&item.detail)),
                 ]));
             }
@@ -160,6 +160,21 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 theme.fail(),
             ));
         }
+    }
+    // Where a handoff stands comes first: a rejection's reason is what the SDR acts on.
+    if let Some(h) = &lead.evidence.handoff {
+        let style = match h.state {
+            crate::domain::handoff::HandoffState::Rejected => theme.fail(),
+            _ => theme.title(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled("Handoff: ", style),
+            Span::raw(format!(
+                "{} ({})",
+                one_line(&h.describe()),
+                h.at.date_naive()
+            )),
+        ]));
     }
     for flag in &lead.evidence.flags {
         let (mark, style, state) = match &flag.resolved {
@@ -189,20 +204,6 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         lines.push(Line::from(vec![
             Span::styled("Sent to: ", theme.title()),
             Span::raw(sent.join(", ")),
-        ]));
-    }
-    if let Some(h) = &lead.evidence.handoff {
-        let style = match h.state {
-            crate::domain::handoff::HandoffState::Rejected => theme.fail(),
-            _ => theme.title(),
-        };
-        lines.push(Line::from(vec![
-            Span::styled("Handoff: ", style),
-            Span::raw(format!(
-                "{} ({})",
-                one_line(&h.describe()),
-                h.at.date_naive()
-            )),
         ]));
     }
     for (i, person) in lead.evidence.stakeholders.iter().enumerate() {
@@ -301,7 +302,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 }
 
 /// Continuation rows of a checklist item start under its detail; of a field, under its value.
-pub const CHECK_INDENT: usize = 18;
+pub const CHECK_INDENT: usize = 19;
 const FIELD_INDENT: usize = 16;
 
 /// "↑ more" / "↓ more" on a pane's bottom border when rows are scrolled off either side.

@@ -3,6 +3,7 @@
 mod bars;
 mod detail;
 pub mod fit;
+mod handoff;
 pub mod popups;
 mod queue;
 pub mod reports;

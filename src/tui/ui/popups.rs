@@ -73,6 +73,26 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         Popup::Changed { message, .. } => changed(message, theme, f, screen),
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
         Popup::Editor(editor) => edit(editor, theme, f, screen),
+        Popup::Package { lead_id, selected } => {
+            super::handoff::package(app, lead_id, *selected, theme, f, screen);
+        }
+        Popup::Pick { pick, selected, .. } => {
+            let items: Vec<(String, String)> = pick
+                .items()
+                .into_iter()
+                .map(|(name, label)| (name.to_string(), label.to_string()))
+                .collect();
+            list(
+                pick.title(),
+                &items,
+                *selected,
+                "Enter choose · j k g G or a letter move · Esc cancel",
+                theme,
+                f,
+                screen,
+            );
+        }
+        Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
     }
 }
 
@@ -169,6 +189,13 @@ fn list(
     let inner = usize::from(area.width.saturating_sub(2));
     let room = usize::from(area.height.saturating_sub(3)).max(1);
     let first = selected.saturating_sub(room - 1);
+    // Names in full up to a point: "missing_role_relevance" is one of the longest.
+    let w = items
+        .iter()
+        .map(|(name, _)| fit::width(name))
+        .max()
+        .unwrap_or(0)
+        .clamp(20, 24);
     let mut lines: Vec<Line> = items
         .iter()
         .enumerate()
@@ -181,7 +208,7 @@ fn list(
                 ratatui::style::Style::new()
             };
             let line = Line::from(vec![
-                Span::styled(format!(" {:<20}", fit::truncate(name, 20)), style),
+                Span::styled(format!(" {:<w$}", fit::truncate(name, w)), style),
                 Span::styled(format!(" {label}"), theme.dim()),
             ]);
             fit::truncate_line(&line, inner)
@@ -259,7 +286,7 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
     let room = usize::from(inner.width);
     let hint_rows = fit::wrap(&Line::styled(editor_hint(editor), theme.dim()), room, 0);
     f.render_widget(block, area);
-    let date_height = if editor.date.is_some() { 2 } else { 0 };
+    let date_height = if editor.second.is_some() { 2 } else { 0 };
     let choice_height = if editor.choices.is_empty() { 0 } else { 2 };
     let [choice, label, text, date, err, hint] = Layout::vertical([
         Constraint::Length(choice_height),
@@ -291,12 +318,12 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
         label,
     );
     f.render_widget(&editor.text, text);
-    if let Some(d) = &editor.date {
+    if let Some(d) = &editor.second {
         let [l, v] = Layout::horizontal([Constraint::Length(16), Constraint::Fill(1)]).areas(date);
         f.render_widget(
             Paragraph::new(Span::styled(
-                crate::tui::editor::date_label(editor.field),
-                focus(Part::Date),
+                crate::tui::editor::second_label(editor.field),
+                focus(Part::Second),
             )),
             l,
         );
@@ -323,7 +350,7 @@ fn editor_hint(editor: &Editor) -> String {
         format!("{} save", text(PopupKey::Confirm)),
         format!("{} cancel", text(PopupKey::Cancel)),
     ];
-    if editor.choices.is_empty() && editor.date.is_none() {
+    if editor.choices.is_empty() && editor.second.is_none() {
         parts.push(format!("{} new line", text(PopupKey::Newline)));
     } else {
         parts.push(format!("{} next part", text(PopupKey::NextPart)));
@@ -368,6 +395,7 @@ fn help_rows(theme: Theme, screen: Rect) -> (Rect, Vec<Line<'static>>, usize) {
     for (title, scope) in [
         ("Lists and the refused-promotion panel", PopupScope::List),
         ("", PopupScope::Refused),
+        ("The handoff package (P)", PopupScope::Package),
         ("Editing a field", PopupScope::Text),
         ("", PopupScope::Choice),
     ] {
