@@ -30,7 +30,7 @@ COLUMNS = [
     "phone", "linkedin_url", "source", "owner", "created_days_ago", "icp_fit", "icp_fit_why",
     "role_relevance", "role_relevance_why", "intent_source", "intent_detail", "reason_now",
     "reason_now_days_ago", "outcome", "reason_code", "outcome_note", "pain_point", "stakeholders",
-    "next_step",
+    "next_step", "pain_consequence", "timeline", "handoff", "handoff_note",
 ]
 
 EMPLOYEE_BANDS = ["1-10", "11-50", "51-200", "201-500", "501-1000", "1001-5000"]
@@ -992,6 +992,47 @@ rng.shuffle(rows)
 rows.sort(key=lambda cr: -int(cr[1]["created_days_ago"]))
 
 
+# The second gate: every opportunity has its pain point's consequence and a timeline, and went
+# through a handoff an AE accepted (demo.rs does that); three prospects show the handoff's
+# other states: one waiting for the AE, one rejected back to its SDR, one disputed.
+# Written after the rest, so the rows above stay exactly as they were.
+SECOND_GATE = {
+    "Katarzyna Wojcik": ("Two service contracts at risk of penalty clauses this year",
+                         "Decision at the operations review in six weeks", "", "", ""),
+    "Bogdan Novak": ("Margin on fixed rounds fell below target for two quarters",
+                     "Board approves ops tooling at the January meeting", "", "", ""),
+    "Jiwoo Lee": ("Merged teams cannot share vans, so 4 extra hires are budgeted",
+                  "Trial in December, decision before the merger completes", "", "", ""),
+    "Neha Iyer": ("Fuel and overtime are the two costs the board named for cuts",
+                  "Pilot on one depot, then a decision in Q1", "", "", ""),
+    "Andres Castillo": ("Overtime cost is the main reason the new COO is reviewing tools",
+                        "Proposal this week; COO decides within the month", "", "", ""),
+    "Tariq Saleh": ("Call-centre staff spend half their day answering ETA calls",
+                    "Wants it live before peak season, six weeks out", "", "", ""),
+    "Lucia Morales": ("Late deliveries cost them two B2B accounts last quarter",
+                      "Wants routing live before the May depot opens", "sent",
+                      "Ready for a scoping call", ""),
+    "Paola Ibarra": ("Complaints put a maintenance contract renewal at risk",
+                     "Evaluating tools this quarter", "rejected:no_budget_path",
+                     "Budget sits with the regional director; nobody has spoken to them",
+                     "Paola Ibarra (Operations Manager, day-to-day sponsor)"),
+    "Sofia Vega": ("Missed windows mean re-collections, about 40 a week",
+                   "Wants a plan before the new vehicles arrive", "disputed:missing_reason_now",
+                   "The fleet growth is this spring: that is the reason now",
+                   "Sofia Vega (Transport Manager, daily user); "
+                   "Marcus Hale (Regional Director, budget holder)"),
+}
+for _, r in rows:
+    r.update(pain_consequence="", timeline="", handoff="", handoff_note="")
+    extra = SECOND_GATE.get(r["name"])
+    if extra is None:
+        continue
+    consequence, timeline, handoff, note, people = extra
+    r.update(pain_consequence=consequence, timeline=timeline, handoff=handoff,
+             handoff_note=note)
+    if people:
+        r["stakeholders"] = people
+
 # --------------------------------------------------------------------------------------------
 # Write
 # --------------------------------------------------------------------------------------------
@@ -1084,9 +1125,14 @@ for n, r in enumerate(data, start=2):
     if r["outcome"] == "opportunity":
         check(r["pain_point"] and r["stakeholders"] and r["next_step"],
               f"{where}: opportunity needs pain point, stakeholders and next step")
+        check(r["pain_consequence"] and r["timeline"],
+              f"{where}: opportunity needs a pain consequence and a timeline")
     elif r["outcome"] != "prospect":
         check(not (r["pain_point"] or r["stakeholders"] or r["next_step"]),
               f"{where}: opportunity fields on a {r['outcome']} row")
+    if r["handoff"]:
+        check(r["outcome"] == "prospect" and r["pain_point"] and r["stakeholders"],
+              f"{where}: a handoff needs a prospect with a pain point and stakeholders")
     if r["outcome"] in ("nurture", "disqualified"):
         check(r["reason_code"] in REASON_CODES, f"{where}: reason_code {r['reason_code']}")
         if r["reason_code"] == "other":

@@ -97,6 +97,22 @@ pub fn run(
     } else if printed == 0 {
         writeln!(out, "{queue} is empty")?;
     }
+    // A manager's pipeline review also looks at labels their evidence no longer supports:
+    // that list is a queue of its own, said here so it is not missed.
+    if queue == Queue::Review && !args.json {
+        let unsupported = store
+            .queue_counts()?
+            .into_iter()
+            .find(|(q, _)| *q == Queue::Unsupported)
+            .map_or(0, |(_, n)| n);
+        if unsupported > 0 {
+            writeln!(
+                out,
+                "Also in review: {unsupported} record(s) whose evidence no longer \
+                 supports their stage: leadgate queue unsupported"
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -211,3 +211,99 @@ fn a_record_goes_through_the_handoff_and_back_to_today_after_it_stalls() {
         );
     }
 }
+
+#[test]
+fn wrong_input_to_the_second_gate_is_refused_with_what_to_do() {
+    let db = Db::new();
+    let id = db.add("Maren Okafor", "maren@brightkiln.example");
+    let fails = |args: &[&str], code: i32, says: &str| {
+        let out = db.cmd().args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+        assert!(
+            stderr_of(&out).contains(says),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    };
+    let tomorrow = (Utc::now().date_naive() + Duration::days(1)).to_string();
+    let yesterday = (Utc::now().date_naive() - Duration::days(1)).to_string();
+    fails(
+        &["set", &id, "stakeholders", "COO"],
+        2,
+        "stakeholders are a list: leadgate stakeholder add",
+    );
+    fails(
+        &["set", &id, "next_step", "Call", "--on", &yesterday],
+        1,
+        "a next step is agreed for today or a later day",
+    );
+    fails(
+        &["set", &id, "timeline", "Q1", "--consequence", "x"],
+        2,
+        "--consequence is the business consequence of a pain_point",
+    );
+    fails(
+        &[
+            "stakeholder",
+            "add",
+            &id,
+            "--name",
+            "Kim",
+            "--engagement",
+            "keen",
+            "--authority",
+            "confirmed",
+        ],
+        1,
+        "unknown engagement 'keen': expected one of engaged, aware, not_yet",
+    );
+    fails(
+        &[
+            "log", &id, "--kind", "call", "--note", "x", "--on", &tomorrow,
+        ],
+        1,
+        "is in the future; a touch records something that happened",
+    );
+    fails(
+        &["log", &id, "--kind", "fax", "--note", "x"],
+        1,
+        "unknown touch kind 'fax'",
+    );
+    fails(
+        &["stakeholder", "remove", &id, "9"],
+        1,
+        "no stakeholder number 9: the lead has 0",
+    );
+    fails(
+        &["nurture", &id, "--reason", "stalled", "--until", &yesterday],
+        3,
+        "is not after today; nurture until a later day",
+    );
+    fails(
+        &[
+            "disqualify",
+            &id,
+            "--reason",
+            "stalled",
+            "--until",
+            &tomorrow,
+        ],
+        2,
+        "--until is the re-check day of a nurture",
+    );
+    fails(
+        &["handoff", "send", &id, "--to", "morgan"],
+        3,
+        "only a prospect is handed off",
+    );
+    // Nothing above wrote an event beyond the lead's creation.
+    assert_eq!(
+        db.count("SELECT count(*) FROM events WHERE kind <> 'created'"),
+        0
+    );
+}

@@ -288,3 +288,50 @@ fn a_manager_settles_a_dispute_from_the_review_queue_and_stalled_records_are_lis
     assert_eq!(d.selected_name(), "Tomasz Wielgosz");
     both(&mut d, "stalled_queue");
 }
+
+#[test]
+fn a_refused_opportunity_fills_its_stakeholders_and_handoff_in_place() {
+    let mut d = desk();
+    d.press(&["2"]);
+    d.select("Priya Raman");
+    d.press(&["p"]);
+    let Some(Popup::Refused { .. }) = d.app.popups.last() else {
+        panic!("the opportunity gate refuses")
+    };
+    let items = d.app.refused_items();
+    let at = |item| {
+        items
+            .iter()
+            .position(|i| i.item == item)
+            .expect("in the panel")
+    };
+    // Down to the stakeholders item, Enter: the stakeholder form, not the flag prompt.
+    for _ in 0..at(leadgate::domain::GateItem::Stakeholders) {
+        d.press(&["j"]);
+    }
+    d.press(&["Enter"]);
+    assert!(
+        matches!(d.app.popups.last(), Some(Popup::Stakeholder(_))),
+        "{:?}",
+        d.app.popups.last()
+    );
+    d.type_text("Kim Osei");
+    d.press(&["Enter"]);
+    let id = priya(&d);
+    assert_eq!(
+        d.store.lead(&id).expect("lead").evidence.stakeholders.len(),
+        1
+    );
+    // The accepted handoff: the package opens.
+    let items = d.app.refused_items();
+    let handoff = items
+        .iter()
+        .position(|i| i.item == leadgate::domain::GateItem::HandoffAccepted)
+        .expect("in the panel");
+    d.press(&["g"]);
+    for _ in 0..handoff {
+        d.press(&["j"]);
+    }
+    d.press(&["Enter"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::Package { .. })));
+}

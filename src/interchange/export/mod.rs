@@ -242,6 +242,17 @@ pub fn value<'a>(col: Col, lead: &'a Lead, parts: &'a NameParts) -> Cow<'a, str>
                 .unwrap_or_default()
         }
         Col::NextStep => text(e.next_step.as_ref()),
+        Col::PainConsequence => text(e.pain_consequence.as_ref()),
+        Col::NextStepOn => e
+            .next_step_on
+            .map_or(Cow::Borrowed(""), |d| owned(d.to_string())),
+        Col::Timeline => text(e.timeline.as_ref()),
+        Col::BudgetPath => text(e.budget_path.as_ref()),
+        Col::DealSize => text(e.deal_size.as_ref()),
+        Col::Handoff => e
+            .handoff
+            .as_ref()
+            .map_or(Cow::Borrowed(""), |h| owned(h.describe())),
         Col::Flags => owned(
             e.flags
                 .iter()
