@@ -164,6 +164,9 @@ pub enum Command {
     /// Check the rules file, or show the rules in effect
     #[command(subcommand)]
     Rules(RulesAction),
+    /// Check, back up or restore the database (see `leadgate db --help`)
+    #[command(subcommand, after_help = super::db::DB_HELP)]
+    Db(super::db::DbAction),
     /// Import CSV exports (HubSpot, Salesforce, Apollo, Pipedrive, LinkedIn, spreadsheets)
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),

@@ -47,6 +47,9 @@ pub enum CliError {
          with it"
     )]
     Duplicate { email: String, id: String },
+    /// `db check` found problems (listed on stdout).
+    #[error("{0} problems found (listed above); the database was not changed")]
+    Unsound(usize),
 }
 
 impl CliError {
@@ -182,6 +185,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             None => config::default_db_path().ok_or(CliError::NoDataDir)?,
         }
     };
+    if let Command::Db(action) = command {
+        let now = cli.now.unwrap_or_else(Utc::now);
+        return super::db::run(action, &path, &rules, now, out);
+    }
     // Reading must never leave an empty database (and its folders) behind a typo.
     if command.only_reads() && !path.exists() {
         return Err(CliError::NoDatabase(path));
@@ -287,7 +294,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Export(args) => super::export::run(&mut store, &args, &ctx, out)?,
         Command::Exports { json } => super::export::list(&store, json, out)?,
         Command::Report(args) => super::report::run(&store, &args, &ctx, out)?,
-        Command::Config(_) | Command::Rules(_) | Command::Audit { .. } => {}
+        Command::Config(_) | Command::Rules(_) | Command::Audit { .. } | Command::Db(_) => {}
         Command::Accept { id } => {
             let id = store.resolve(&id)?;
             let lead = store.lead(&id)?;
@@ -559,21 +566,11 @@ pub fn rules_path(named: Option<&std::path::Path>) -> Result<(std::path::PathBuf
     }
 }
 
-/// Opens the database, saying so on stderr first when its schema needs an upgrade: on a large
-/// database that can take a minute, and silence would look like a hang.
+/// Opens the database; an upgrade (which copies the database aside first, and can take a
+/// minute on a large one) shows its progress on stderr.
 ///
 /// # Errors
 /// As `Store::open`.
 pub fn open_store(path: &std::path::Path) -> Result<Store, CliError> {
-    if let Some(version) = Store::schema_version(path).ok().flatten()
-        && version > 0
-        && version < crate::store::LATEST_VERSION
-    {
-        eprintln!(
-            "leadgate: upgrading {} from schema {version} to {} (a large database takes a while)",
-            path.display(),
-            crate::store::LATEST_VERSION
-        );
-    }
-    Ok(Store::open(path)?)
+    super::db::open_showing_upgrade(path)
 }

@@ -5,6 +5,7 @@ mod args;
 mod args_files;
 mod audit;
 mod commands;
+mod db;
 mod deal;
 mod deal_args;
 mod demo_db;

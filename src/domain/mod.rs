@@ -13,6 +13,7 @@ pub mod gate;
 pub mod handoff;
 pub mod icp;
 pub mod id;
+pub mod integrity;
 pub mod lead;
 pub mod qualification;
 pub mod queue;

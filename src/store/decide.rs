@@ -246,12 +246,12 @@ pub(super) fn decide_in(
         super::upkeep::reindex(tx, id)?;
     }
     if let Some((from, to)) = outcome.stage {
-        let snapshot = json!({
-            "decision": decision.verb(),
-            "rules_version": ctx.rules.version(),
-            "evidence": lead.evidence,
-            "checklist": outcome.checklist,
-        });
+        let snapshot = crate::domain::integrity::stage_snapshot(
+            decision.verb(),
+            &ctx.rules,
+            &lead.evidence,
+            outcome.checklist.as_ref(),
+        );
         append(
             tx,
             ctx,

@@ -69,6 +69,43 @@ pub enum StoreError {
     /// A row the program wrote that no longer reads back.
     #[error("the database holds a {what} that does not read back: '{value}'")]
     Unreadable { what: &'static str, value: String },
+    /// The disk holding a file leadgate writes is full (or the file hit its size limit).
+    #[error(
+        "{} cannot grow: the disk is full; nothing of this change was written (free some \
+         space and try again)",
+        .0.display()
+    )]
+    Full(PathBuf),
+    /// Reading or writing a file failed below SQLite (a disk or file system error).
+    #[error("{} could not be read or written: {source}; nothing of this change was written", path.display())]
+    DiskIo {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    /// A file a copy would overwrite.
+    #[error("{} already exists; pass --force to replace it", .0.display())]
+    Exists(PathBuf),
+    /// A database (or a copy of one) that `db check` finds problems in.
+    #[error("{}", unsound(.0))]
+    Unsound(Box<super::Checked>),
+    /// The database is open in another program, and the step needs it to itself.
+    #[error(
+        "{} is open in another leadgate program (the workstation, an import); close it and \
+         try again",
+        .0.display()
+    )]
+    InUse(PathBuf),
+    /// A database a command reads as it is, at a schema this leadgate upgrades first.
+    #[error(
+        "{} has schema version {found}; this leadgate uses {latest}: open it once with any \
+         other command to upgrade it (a copy is kept aside first)",
+        path.display()
+    )]
+    Old {
+        path: PathBuf,
+        found: i64,
+        latest: i64,
+    },
     /// A bug, not an input: an import used after it finished.
     #[error("the import has already finished")]
     ImportFinished,
@@ -80,6 +117,43 @@ impl From<rusqlite::Error> for StoreError {
             StoreError::Busy(e)
         } else {
             StoreError::Sql(e)
+        }
+    }
+}
+
+/// The first problems of an unsound check, one a line.
+fn unsound(checked: &super::Checked) -> String {
+    let mut lines = vec![format!(
+        "the database does not pass its checks ({} problems):",
+        checked.problems.len()
+    )];
+    lines.extend(checked.problems.iter().take(5).map(|p| format!("  {p}")));
+    if checked.problems.len() > 5 {
+        lines.push("  … (leadgate db check lists them all)".to_string());
+    }
+    lines.join("\n")
+}
+
+impl StoreError {
+    /// The error said of `path` when it is about the file rather than the data: a full disk,
+    /// a file that cannot be written, an I/O error.
+    #[must_use]
+    pub fn about_file(self, path: &std::path::Path) -> StoreError {
+        use rusqlite::ErrorCode as C;
+        let code = match &self {
+            StoreError::Sql(e) | StoreError::Busy(e) => e.sqlite_error_code(),
+            _ => None,
+        };
+        match (code, self) {
+            (Some(C::DiskFull), _) => StoreError::Full(path.to_path_buf()),
+            (Some(C::ReadOnly), _) => StoreError::ReadOnly(path.to_path_buf()),
+            (Some(C::SystemIoFailure | C::CannotOpen), StoreError::Sql(source)) => {
+                StoreError::DiskIo {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+            (_, other) => other,
         }
     }
 }

@@ -5,7 +5,9 @@
 //! - `decide`: the one function that changes a stage or state, and field edits;
 //! - `events`: the append-only audit trail.
 
+mod backup;
 mod batches;
+mod check;
 mod decide;
 mod error;
 mod events;
@@ -21,13 +23,16 @@ mod leads;
 mod open;
 mod queue;
 mod report;
+mod restore;
 mod rows;
 mod schema;
 mod standing;
 mod triage;
 mod upkeep;
 
+pub use backup::{CopyProgress, Verified, beside_name};
 pub use batches::BatchInfo;
+pub use check::{CHECKS, Checked, Problem};
 pub use error::StoreError;
 pub use events::Event;
 pub use expect::{Changed, Expect};
@@ -37,8 +42,10 @@ pub use import::{Importer, RowOutcome};
 pub use import_prepare::{Prepared, Preparer};
 pub use import_undo::UndoReport;
 pub use leads::ListFilter;
+pub use open::Upgrade;
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use report::{ActorWork, ReportScope, StageStay};
+pub use restore::{Restored, restore};
 pub use schema::{LATEST_VERSION, MIGRATIONS};
 pub use upkeep::NOTE_ATTRIBUTES;
 

@@ -20,6 +20,29 @@ impl Store {
     /// # Errors
     /// `StoreError::TooNew`, `Foreign`, `Open` or a database error.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with(path, &mut |_| {})
+    }
+
+    /// `open`, telling `progress` how an upgrade goes: the copy put aside first, then each
+    /// migration, so a screen can show a long one moving.
+    ///
+    /// # Errors
+    /// As `open`; an error naming the copy when it cannot be written (then nothing is
+    /// upgraded).
+    pub fn open_with(
+        path: &Path,
+        progress: &mut dyn FnMut(Upgrade<'_>),
+    ) -> Result<Store, StoreError> {
+        Self::open_inner(path, progress, true)
+    }
+
+    /// `open_with`; an upgrade copies the database aside first only if `keep_copy` (not for
+    /// a file that is itself a fresh copy).
+    pub(super) fn open_inner(
+        path: &Path,
+        progress: &mut dyn FnMut(Upgrade<'_>),
+        keep_copy: bool,
+    ) -> Result<Store, StoreError> {
         let fail = |e: Box<dyn std::error::Error + Send + Sync>| StoreError::Open {
             path: path.to_path_buf(),
             source: e,
@@ -39,7 +62,34 @@ impl Store {
         };
         let flags = access | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(Box::new(e)))?;
-        Self::setup(conn, path.to_path_buf())
+        Self::setup(conn, path.to_path_buf(), progress, keep_copy)
+    }
+
+    /// Opens an existing database to read it as it is: nothing is created, upgraded or
+    /// switched, so a check or a backup never changes the file it looks at.
+    ///
+    /// # Errors
+    /// `Open` when there is no file; `Old` when its schema needs an upgrade first; as `open`.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        })?;
+        match Self::setup(conn, path.to_path_buf(), &mut |_| {}, false) {
+            Err(StoreError::ReadOnly(path)) => {
+                let found = Self::schema_version(&path)?.unwrap_or(0);
+                Err(StoreError::Old {
+                    path,
+                    found,
+                    latest: LATEST_VERSION,
+                })
+            }
+            other => other,
+        }
     }
 
     /// The schema version of the database at `path`, read without changing anything; `None`
@@ -69,10 +119,20 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Self::setup(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+        Self::setup(
+            Connection::open_in_memory()?,
+            PathBuf::from(":memory:"),
+            &mut |_| {},
+            false,
+        )
     }
 
-    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+    fn setup(
+        mut conn: Connection,
+        path: PathBuf,
+        progress: &mut dyn FnMut(Upgrade<'_>),
+        keep_copy: bool,
+    ) -> Result<Store, StoreError> {
         // However many steps wait on a busy file, opening it waits this long in all.
         let deadline = Instant::now() + BUSY_TIMEOUT;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -117,7 +177,7 @@ impl Store {
         if version == 0 {
             schema::create(&mut conn)?;
         } else if version < LATEST_VERSION {
-            schema::upgrade(&mut conn, version)?;
+            upgrade(&mut conn, &path, version, progress, keep_copy)?;
         }
         Ok(Store {
             conn,
@@ -125,6 +185,61 @@ impl Store {
             score_rules_known: false,
         })
     }
+}
+
+/// How opening a database that needs an upgrade is getting on.
+#[derive(Debug, Clone, Copy)]
+pub enum Upgrade<'a> {
+    /// Copying the database aside before anything changes.
+    Copying {
+        to: &'a Path,
+        progress: super::backup::CopyProgress,
+    },
+    /// Running migration `number` (counted from 1) of `of`, from schema `from`.
+    Migrating { number: usize, of: usize, from: i64 },
+    /// Done: the copy made first, which the upgraded database no longer needs.
+    Upgraded { copy: &'a Path },
+}
+
+/// Copies the database aside, then runs the migrations after `from`. A copy that cannot be
+/// written stops the upgrade before it starts.
+fn upgrade(
+    conn: &mut Connection,
+    path: &Path,
+    from: i64,
+    progress: &mut dyn FnMut(Upgrade<'_>),
+    keep_copy: bool,
+) -> Result<(), StoreError> {
+    let of = usize::try_from(LATEST_VERSION - from).unwrap_or(0);
+    if !keep_copy {
+        schema::upgrade(conn, from, &mut |number| {
+            progress(Upgrade::Migrating { number, of, from });
+        })?;
+        return Ok(());
+    }
+    let copy =
+        super::backup::beside_name(path, &format!("before-upgrade-{from}"), chrono::Utc::now());
+    let temp = crate::private_file::beside(&copy).map_err(|e| StoreError::Open {
+        path: copy.clone(),
+        source: Box::new(e),
+    })?;
+    super::backup::copy(conn, temp.path(), &mut |p| {
+        progress(Upgrade::Copying {
+            to: &copy,
+            progress: p,
+        });
+    })
+    .map_err(|e| e.about_file(&copy))?;
+    crate::private_file::put(temp, &copy).map_err(|e| StoreError::Open {
+        path: copy.clone(),
+        source: Box::new(e),
+    })?;
+    super::backup::sync_folder(&copy);
+    schema::upgrade(conn, from, &mut |number| {
+        progress(Upgrade::Migrating { number, of, from });
+    })?;
+    progress(Upgrade::Upgraded { copy: &copy });
+    Ok(())
 }
 
 /// Puts the database in journal `mode` (`WAL`, as every connection runs, or `DELETE`, for a

@@ -40,14 +40,21 @@ pub(super) fn create(conn: &mut Connection) -> rusqlite::Result<()> {
 ///
 /// Foreign keys are off while they run, as SQLite's procedure for rebuilding a table asks,
 /// and each migration must leave no dangling reference before it commits.
-pub(super) fn upgrade(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
+/// `step` hears the number (from 1) of each migration as it starts.
+pub(super) fn upgrade(
+    conn: &mut Connection,
+    from: i64,
+    step: &mut dyn FnMut(usize),
+) -> rusqlite::Result<()> {
     conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     let result = (|| {
-        for (n, sql) in MIGRATIONS
+        for (i, (n, sql)) in MIGRATIONS
             .iter()
             .enumerate()
             .skip(usize::try_from(from).unwrap_or(0))
+            .enumerate()
         {
+            step(i + 1);
             let tx = conn.transaction()?;
             tx.execute_batch(sql)?;
             let dangling: i64 =

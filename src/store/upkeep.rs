@@ -8,13 +8,18 @@ use crate::domain::{Stage, State};
 /// The search document of leads, by rowid: who they are and what was written about them,
 /// including the note-like columns an import kept as attributes (Notes, Description,
 /// Comments). Migration 007 runs the same text over existing databases.
-const SEARCH_ROWS: &str = "INSERT INTO leads_fts (rowid, name, email, company, title, notes) \
-    SELECT rowid, name, email, company, title, \
+const SEARCH_DOCUMENT: &str = "SELECT rowid, name, email, company, title, \
     concat_ws(' ', icp_fit_why, role_relevance_why, intent_detail, reason_now, pain_point, \
     stakeholders, next_step, state_note, \
     (SELECT group_concat(a.value, ' ') FROM json_each(leads.attributes) AS a \
      WHERE lower(a.key) IN ('notes', 'note', 'description', 'comments', 'comment'))) \
     FROM leads";
+
+/// The statement that writes the search document of leads into the full-text table `into`
+/// (the search index, or the copy `db check` builds to compare it with); a `WHERE` follows.
+pub(super) fn search_rows(into: &str) -> String {
+    format!("INSERT INTO {into} (rowid, name, email, company, title, notes) {SEARCH_DOCUMENT}")
+}
 
 /// The attribute names the search index reads as notes (lower case): the import's headers
 /// for its notes field.
@@ -39,7 +44,8 @@ pub(super) fn count(
 /// stays out, whatever writes it later.
 pub(super) fn index_new(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
     conn.prepare_cached(&format!(
-        "{SEARCH_ROWS} WHERE rowid = ?1 AND state != 'removed'"
+        "{} WHERE rowid = ?1 AND state != 'removed'",
+        search_rows("leads_fts")
     ))?
     .execute([rowid])?;
     Ok(())
@@ -69,13 +75,12 @@ pub(super) fn reindex_listed(
     table: &str,
     new_from: i64,
 ) -> rusqlite::Result<()> {
+    let rows = search_rows("leads_fts");
     conn.execute_batch(&format!(
         "DELETE FROM leads_fts WHERE rowid IN (SELECT rowid FROM temp.{table}); \
-         {SEARCH_ROWS} WHERE rowid IN (SELECT rowid FROM temp.{table}) AND state != 'removed';"
+         {rows} WHERE rowid IN (SELECT rowid FROM temp.{table}) AND state != 'removed';"
     ))?;
-    conn.prepare(&format!(
-        "{SEARCH_ROWS} WHERE rowid >= ?1 AND state != 'removed'"
-    ))?
-    .execute([new_from])?;
+    conn.prepare(&format!("{rows} WHERE rowid >= ?1 AND state != 'removed'"))?
+        .execute([new_from])?;
     Ok(())
 }

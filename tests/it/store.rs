@@ -117,6 +117,31 @@ fn every_older_version_upgrades_to_the_current_schema_keeping_its_data() {
             "data survives the upgrade from {v}"
         );
         assert_eq!(version(&db.path), LATEST_VERSION, "upgraded from {v}");
+        // The database as it was is kept aside, owner-only, and the message says where.
+        let copies: Vec<_> = std::fs::read_dir(db.path.parent().expect("dir"))
+            .expect("list")
+            .filter_map(|e| {
+                let name = e.expect("entry").file_name().to_string_lossy().into_owned();
+                name.starts_with(&format!("leads.db.before-upgrade-{v}-"))
+                    .then_some(name)
+            })
+            .collect();
+        assert_eq!(
+            copies.len(),
+            usize::from(upgrading),
+            "copy from {v}: {copies:?}"
+        );
+        if let [copy] = copies.as_slice() {
+            let copy = db.path.with_file_name(copy);
+            assert_eq!(version(&copy), i64::try_from(v).expect("small"));
+            assert!(said.contains(copy.to_str().expect("path")), "{said}");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&copy).expect("meta").permissions().mode();
+                assert_eq!(mode & 0o777, 0o600);
+            }
+        }
         assert_eq!(
             schema_of(&db.conn()),
             expected,
