@@ -7,6 +7,7 @@ mod cli;
 mod cli_input;
 mod cli_lists;
 mod cli_reads;
+mod crash;
 mod db;
 mod evidence_holds;
 mod export;
