@@ -99,6 +99,21 @@ pub enum ImportError {
     Store { file: String, source: StoreError },
 }
 
+impl ImportError {
+    /// The error with a store failure said of the database file `db` when it is about the
+    /// file (a full disk, a file that cannot be written).
+    #[must_use]
+    pub fn about_database(self, db: &Path) -> ImportError {
+        match self {
+            ImportError::Store { file, source } => ImportError::Store {
+                file,
+                source: source.about_file(db),
+            },
+            other => other,
+        }
+    }
+}
+
 fn delimiter_name(d: u8) -> String {
     match d {
         b'\t' => "tab".into(),

@@ -199,132 +199,141 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         cli.now.unwrap_or_else(Utc::now),
     );
     ctx.rules = rules;
-    match command {
-        Command::Add(a) => {
-            let contact = Contact {
-                name: a.name,
-                email: a.email,
-                company: a.company,
-                title: a.title,
-                source: a.source,
-                owner: a.owner,
-                ..Contact::default()
-            };
-            let contact = trimmed(contact);
-            // The same identity an import merges on: an email already known, in any case.
-            if !a.allow_duplicate
-                && let Some(email) = contact.email.as_deref()
-                && let Some(id) = store.lead_with_email(email)?
-            {
-                return Err(CliError::Duplicate {
-                    email: crate::safe_text::one_line(email),
-                    id: store.short_id(&id),
-                });
+    // A full disk or a file that cannot be written is said of the database file.
+    let result = (|| -> Result<(), CliError> {
+        match command {
+            Command::Add(a) => {
+                let contact = Contact {
+                    name: a.name,
+                    email: a.email,
+                    company: a.company,
+                    title: a.title,
+                    source: a.source,
+                    owner: a.owner,
+                    ..Contact::default()
+                };
+                let contact = trimmed(contact);
+                // The same identity an import merges on: an email already known, in any case.
+                if !a.allow_duplicate
+                    && let Some(email) = contact.email.as_deref()
+                    && let Some(id) = store.lead_with_email(email)?
+                {
+                    return Err(CliError::Duplicate {
+                        email: crate::safe_text::one_line(email),
+                        id: store.short_id(&id),
+                    });
+                }
+                let lead = store.add_lead(contact, &ctx)?;
+                writeln!(out, "{}", lead.id)?;
             }
-            let lead = store.add_lead(contact, &ctx)?;
-            writeln!(out, "{}", lead.id)?;
-        }
-        Command::List(args) => super::list::list(&store, &args, &ctx, out)?,
-        Command::Search { text, limit, json } => {
-            super::list::search(&store, &text, limit, json, out)?;
-        }
-        Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
-        Command::Set(args) => set(&mut store, args, &ctx, out)?,
-        Command::Promote { id, note } => {
-            decide(
-                &mut store,
-                &id,
-                &Decision::Promote,
-                note.as_deref(),
-                &ctx,
-                out,
-            )?;
-        }
-        Command::Demote(args) => park(&mut store, args, Decision::Demote, &ctx, out)?,
-        Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
-        Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
-        Command::Reopen { id, note, yes } => {
-            confirm_reopen(&store, &id, yes, note.as_deref())?;
-            decide(
-                &mut store,
-                &id,
-                &Decision::Reopen,
-                note.as_deref(),
-                &ctx,
-                out,
-            )?;
-        }
-        Command::History { id, json } => {
-            let id = store.resolve(&id)?;
-            let events = store.history(&id)?;
-            if json {
-                serde_json::to_writer_pretty(&mut *out, &events)?;
-                writeln!(out)?;
-            } else {
-                write!(out, "{}", render::history(&events))?;
+            Command::List(args) => super::list::list(&store, &args, &ctx, out)?,
+            Command::Search { text, limit, json } => {
+                super::list::search(&store, &text, limit, json, out)?;
             }
-        }
-        Command::Resolve {
-            id,
-            flag,
-            note,
-            consent_on,
-        } => {
-            let id = store.resolve(&id)?;
-            let flag = crate::domain::Flag::parse(&flag)?;
-            let consent_on = consent_on
-                .map(|day| {
-                    crate::domain::field::parse_day(day.trim()).ok_or_else(|| {
-                        CliError::Usage(format!(
-                            "--consent-on '{day}' is not a day: write it as YYYY-MM-DD"
-                        ))
-                    })
-                })
-                .transpose()?;
-            store.resolve_flag_expecting(&id, flag, &note, consent_on, None, &ctx)?;
-            writeln!(
-                out,
-                "{}: {} flag resolved",
-                store.short_id(&id),
-                flag.label()
-            )?;
-        }
-        Command::Import(args) => super::import::run(&mut store, &args, &ctx, out)?,
-        Command::Imports { json } => super::import::list(&store, json, out)?,
-        Command::Export(args) => super::export::run(&mut store, &args, &ctx, out)?,
-        Command::Exports { json } => super::export::list(&store, json, out)?,
-        Command::Report(args) => super::report::run(&store, &args, &ctx, out)?,
-        Command::Config(_) | Command::Rules(_) | Command::Audit { .. } | Command::Db(_) => {}
-        Command::Accept { id } => {
-            let id = store.resolve(&id)?;
-            let lead = store.lead(&id)?;
-            let edits = crate::domain::icp::accepting_edits(&crate::domain::icp::suggestions(
-                &lead, &ctx.rules,
-            ));
-            if edits.is_empty() {
-                writeln!(
+            Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
+            Command::Set(args) => set(&mut store, args, &ctx, out)?,
+            Command::Promote { id, note } => {
+                decide(
+                    &mut store,
+                    &id,
+                    &Decision::Promote,
+                    note.as_deref(),
+                    &ctx,
                     out,
-                    "{}: the rules suggest nothing for this lead",
-                    store.short_id(&id)
                 )?;
             }
-            for e in edits {
-                if let Some(change) = store.set_field(&id, &e, &ctx)? {
-                    writeln!(out, "{}: {}", store.short_id(&id), render::change(&change))?;
+            Command::Demote(args) => park(&mut store, args, Decision::Demote, &ctx, out)?,
+            Command::Nurture(args) => park(&mut store, args, Decision::Nurture, &ctx, out)?,
+            Command::Disqualify(args) => park(&mut store, args, Decision::Disqualify, &ctx, out)?,
+            Command::Reopen { id, note, yes } => {
+                confirm_reopen(&store, &id, yes, note.as_deref())?;
+                decide(
+                    &mut store,
+                    &id,
+                    &Decision::Reopen,
+                    note.as_deref(),
+                    &ctx,
+                    out,
+                )?;
+            }
+            Command::History { id, json } => {
+                let id = store.resolve(&id)?;
+                let events = store.history(&id)?;
+                if json {
+                    serde_json::to_writer_pretty(&mut *out, &events)?;
+                    writeln!(out)?;
+                } else {
+                    write!(out, "{}", render::history(&events))?;
                 }
             }
+            Command::Resolve {
+                id,
+                flag,
+                note,
+                consent_on,
+            } => {
+                let id = store.resolve(&id)?;
+                let flag = crate::domain::Flag::parse(&flag)?;
+                let consent_on = consent_on
+                    .map(|day| {
+                        crate::domain::field::parse_day(day.trim()).ok_or_else(|| {
+                            CliError::Usage(format!(
+                                "--consent-on '{day}' is not a day: write it as YYYY-MM-DD"
+                            ))
+                        })
+                    })
+                    .transpose()?;
+                store.resolve_flag_expecting(&id, flag, &note, consent_on, None, &ctx)?;
+                writeln!(
+                    out,
+                    "{}: {} flag resolved",
+                    store.short_id(&id),
+                    flag.label()
+                )?;
+            }
+            Command::Import(args) => super::import::run(&mut store, &args, &ctx, out)?,
+            Command::Imports { json } => super::import::list(&store, json, out)?,
+            Command::Export(args) => super::export::run(&mut store, &args, &ctx, out)?,
+            Command::Exports { json } => super::export::list(&store, json, out)?,
+            Command::Report(args) => super::report::run(&store, &args, &ctx, out)?,
+            Command::Config(_) | Command::Rules(_) | Command::Audit { .. } | Command::Db(_) => {}
+            Command::Accept { id } => {
+                let id = store.resolve(&id)?;
+                let lead = store.lead(&id)?;
+                let edits = crate::domain::icp::accepting_edits(&crate::domain::icp::suggestions(
+                    &lead, &ctx.rules,
+                ));
+                if edits.is_empty() {
+                    writeln!(
+                        out,
+                        "{}: the rules suggest nothing for this lead",
+                        store.short_id(&id)
+                    )?;
+                }
+                for e in edits {
+                    if let Some(change) = store.set_field(&id, &e, &ctx)? {
+                        writeln!(out, "{}: {}", store.short_id(&id), render::change(&change))?;
+                    }
+                }
+            }
+            Command::Queue(args) => super::queue::run(&mut store, &args, &ctx, out)?,
+            Command::Triage { suggest, json } => {
+                super::triage::run(&mut store, suggest, json, &ctx, out)?
+            }
+            Command::Stakeholder(action) => {
+                super::deal::stakeholder(&mut store, action, &ctx, out)?
+            }
+            Command::Log(args) => super::deal::log(&mut store, args, &ctx, out)?,
+            Command::Handoff(action) => super::deal::handoff(&mut store, action, &ctx, out)?,
+            Command::Review(action) => super::deal::review(&mut store, action, &ctx, out)?,
+            Command::Reasons => {}
         }
-        Command::Queue(args) => super::queue::run(&mut store, &args, &ctx, out)?,
-        Command::Triage { suggest, json } => {
-            super::triage::run(&mut store, suggest, json, &ctx, out)?
-        }
-        Command::Stakeholder(action) => super::deal::stakeholder(&mut store, action, &ctx, out)?,
-        Command::Log(args) => super::deal::log(&mut store, args, &ctx, out)?,
-        Command::Handoff(action) => super::deal::handoff(&mut store, action, &ctx, out)?,
-        Command::Review(action) => super::deal::review(&mut store, action, &ctx, out)?,
-        Command::Reasons => {}
-    }
-    Ok(())
+        Ok(())
+    })();
+    result.map_err(|e| match e {
+        CliError::Store(s) => CliError::Store(s.about_file(&path)),
+        other => other,
+    })
 }
 
 fn trimmed(mut c: Contact) -> Contact {

@@ -50,7 +50,7 @@ pub fn run(
                 }
                 summaries.push(summary);
             }
-            Err(e) => failed.push(e.to_string()),
+            Err(e) => failed.push(e.about_database(store.path()).to_string()),
         }
     }
     if a.json {

@@ -94,6 +94,21 @@ impl Store {
         &self.path
     }
 
+    /// Caps the size the database file may grow to, in pages (SQLite's `max_page_count`),
+    /// as a disk quota would: a write that needs more fails as on a full disk. For testing
+    /// how a full disk is met; returns the cap in force.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn cap_pages(&self, pages: u64) -> Result<u64, StoreError> {
+        let capped: i64 =
+            self.conn
+                .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                    r.get(0)
+                })?;
+        Ok(capped.unsigned_abs())
+    }
+
     /// Whether the database can only be read (its file is not writable): every write is
     /// refused with `StoreError::ReadOnly`, so a screen can say so before anyone tries.
     #[must_use]

@@ -245,4 +245,10 @@ pub enum Outcome {
         entries: Vec<(String, bool)>,
     },
     Failed(String),
+    /// A write the disk did not take (full, failing, or held too long by another program):
+    /// the message, and the write itself, kept so nothing typed is lost.
+    NotWritten {
+        message: String,
+        retry: Box<Command>,
+    },
 }

@@ -286,6 +286,10 @@ impl App {
             }
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
             Outcome::Failed(message) => self.warn(one_line(&message)),
+            Outcome::NotWritten { message, retry } => {
+                self.warn(one_line(&message));
+                self.popups.push(Popup::NotWritten { message, retry });
+            }
         }
         Vec::new()
     }

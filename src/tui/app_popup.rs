@@ -189,6 +189,18 @@ impl App {
                     (None, Vec::new())
                 }
             },
+            // Enter tries the same write again; Esc drops it, saying so.
+            Popup::NotWritten { message, retry } => match popup_key(PopupScope::Text, key) {
+                Some(PopupKey::Confirm) => (None, vec![*retry]),
+                Some(PopupKey::Cancel) => {
+                    self.status = Some(super::Status {
+                        text: "Dropped: the change was not written".into(),
+                        error: true,
+                    });
+                    (None, Vec::new())
+                }
+                _ => (Some(Popup::NotWritten { message, retry }), Vec::new()),
+            },
             Popup::Prompt {
                 prompt,
                 mut text,

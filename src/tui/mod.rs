@@ -343,7 +343,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             // Errors of the file itself are shown as they are, with the file's name.
             match crate::import::import_file(store, path, &options, &ctx, false) {
                 Ok(summary) => Ok(Outcome::Imported(Box::new(summary))),
-                Err(e) => Ok(Outcome::Failed(e.to_string())),
+                Err(e) => Ok(Outcome::Failed(e.about_database(store.path()).to_string())),
             }
         }
         Command::ResolveFlag {
@@ -428,5 +428,19 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             Ok(Outcome::Values(*column, values))
         }
     })();
-    result.unwrap_or_else(|e| Outcome::Failed(e.to_string()))
+    result.unwrap_or_else(|e| {
+        let e = e.about_file(store.path());
+        let retried = matches!(
+            e,
+            StoreError::Full(_) | StoreError::DiskIo { .. } | StoreError::Busy(_)
+        ) && matches!(command, Command::SetField { .. } | Command::Decide { .. });
+        if retried {
+            Outcome::NotWritten {
+                message: e.to_string(),
+                retry: Box::new(command),
+            }
+        } else {
+            Outcome::Failed(e.to_string())
+        }
+    })
 }

@@ -65,6 +65,11 @@ pub enum Popup {
         message: String,
         retry: Box<super::action::Command>,
     },
+    /// A write the disk did not take: why, and the write to try again once it can be.
+    NotWritten {
+        message: String,
+        retry: Box<super::action::Command>,
+    },
     Values {
         column: FilterColumn,
         values: Vec<String>,

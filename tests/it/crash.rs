@@ -16,7 +16,10 @@ struct Points(u64);
 impl Points {
     /// A point in `[lo, hi)` of `span`, as a fraction picked at random.
     fn within(&mut self, span: Duration, lo: f64, hi: f64) -> Duration {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
         #[allow(clippy::cast_precision_loss)]
         let unit = (self.0 >> 11) as f64 / (1u64 << 53) as f64;
         span.mul_f64(lo + (hi - lo) * unit)
@@ -45,8 +48,15 @@ fn leadgate(db: &Path, args: &[&str]) -> Command {
 fn timed(db: &Path, args: &[&str]) -> (Duration, String) {
     let start = Instant::now();
     let out = leadgate(db, args).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    (start.elapsed(), String::from_utf8_lossy(&out.stdout).into_owned())
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        start.elapsed(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 /// Kills `child` after `after` (SIGKILL); whether it had already finished, and its stdout.
@@ -63,7 +73,11 @@ fn kill_after(mut child: Child, after: Duration) -> (bool, String) {
 /// `db check` passes on `db` (a file that never got its schema holds nothing to check).
 fn assert_sound(db: &Path, when: &str) {
     let holds_leads = rusqlite::Connection::open(db)
-        .and_then(|c| c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)))
+        .and_then(|c| {
+            c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })
+        })
         .is_ok_and(|n| n > 0);
     if !holds_leads {
         return;
@@ -109,9 +123,12 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
     for round in 0..4 {
         let db = dir.path().join(format!("round{round}.db"));
         // Some leads already there, so the import merges into a database with history.
-        leadgate(&db, &["add", "--name", "Known", "--email", "p7@co7.example"])
-            .output()
-            .expect("add");
+        leadgate(
+            &db,
+            &["add", "--name", "Known", "--email", "p7@co7.example"],
+        )
+        .output()
+        .expect("add");
         let at = points.within(took, 0.05, 0.95);
         let child = leadgate(&db, &["import", &file]).spawn().expect("spawn");
         let (finished, said) = kill_after(child, at);
@@ -122,7 +139,10 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
         if finished || said.contains("rows read") {
             assert_eq!(leads, ROWS, "a reported import is all there ({when})");
         } else {
-            assert!(leads == 1 || leads == ROWS, "{leads} leads: half an import ({when})");
+            assert!(
+                leads == 1 || leads == ROWS,
+                "{leads} leads: half an import ({when})"
+            );
         }
         timed(&db, &["import", &file]);
         assert_eq!(count(&db, "SELECT count(*) FROM leads"), ROWS, "{when}");
@@ -133,7 +153,10 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
         );
         assert_sound(&db, &format!("the rerun after {when}"));
     }
-    assert!(killed >= 3, "only {killed} of 4 imports were killed before they finished");
+    assert!(
+        killed >= 3,
+        "only {killed} of 4 imports were killed before they finished"
+    );
 }
 
 #[test]
@@ -150,7 +173,9 @@ fn a_killed_backup_leaves_the_database_sound_and_no_partial_copy() {
     let mut killed = 0;
     for round in 0..4 {
         let at = points.within(took, 0.0, 1.0);
-        let child = leadgate(&db, &["db", "backup", &to_arg]).spawn().expect("spawn");
+        let child = leadgate(&db, &["db", "backup", &to_arg])
+            .spawn()
+            .expect("spawn");
         let (finished, said) = kill_after(child, at);
         killed += usize::from(!finished);
         let when = format!("a backup killed at {at:?} of {took:?} (round {round})");
@@ -162,16 +187,23 @@ fn a_killed_backup_leaves_the_database_sound_and_no_partial_copy() {
             assert_eq!(count(&to, "SELECT count(*) FROM leads"), 6_000, "{when}");
             std::fs::remove_file(&to).expect("remove");
         } else {
-            assert!(!said.contains("backed up"), "reported done but missing ({when})");
+            assert!(
+                !said.contains("backed up"),
+                "reported done but missing ({when})"
+            );
         }
     }
-    assert!(killed >= 3, "only {killed} of 4 backups were killed before they finished");
+    assert!(
+        killed >= 3,
+        "only {killed} of 4 backups were killed before they finished"
+    );
 }
 
 /// A database as leadgate's first version left it, holding `n` leads with their history.
 fn first_version_database(path: &Path, n: usize) {
     let conn = rusqlite::Connection::open(path).expect("create");
-    conn.execute_batch(leadgate::store::MIGRATIONS[0]).expect("migration 1");
+    conn.execute_batch(leadgate::store::MIGRATIONS[0])
+        .expect("migration 1");
     conn.execute_batch(&format!(
         "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < {n}) \
          INSERT INTO leads (id, name, email, company, created_at, updated_at) \
@@ -199,7 +231,9 @@ fn a_killed_upgrade_finishes_on_the_next_open_with_everything_kept() {
         let db = dir.path().join(format!("round{round}.db"));
         first_version_database(&db, LEADS);
         let at = points.within(took, 0.0, 1.0);
-        let child = leadgate(&db, &["list", "--limit", "1"]).spawn().expect("spawn");
+        let child = leadgate(&db, &["list", "--limit", "1"])
+            .spawn()
+            .expect("spawn");
         killed += usize::from(!kill_after(child, at).0);
         let when = format!("an upgrade killed at {at:?} of {took:?}");
         // Opening it again finishes the upgrade.
@@ -216,7 +250,10 @@ fn a_killed_upgrade_finishes_on_the_next_open_with_everything_kept() {
             "{when}"
         );
     }
-    assert!(killed >= 3, "only {killed} of 4 upgrades were killed before they finished");
+    assert!(
+        killed >= 3,
+        "only {killed} of 4 upgrades were killed before they finished"
+    );
 }
 
 /// The pid of the process `script` runs (its child, found through /proc).
@@ -251,7 +288,11 @@ fn a_workstation_killed_while_deciding_loses_nothing_it_said_was_done() {
         .env("XDG_CONFIG_HOME", &data)
         .output()
         .expect("demo");
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let demo = data.join("leadgate").join("demo.db");
     let mut points = Points(11);
     for round in 0..3 {

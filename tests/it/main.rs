@@ -11,6 +11,7 @@ mod crash;
 mod db;
 mod evidence_holds;
 mod export;
+mod faults;
 mod handoff;
 mod import;
 mod import_consent;

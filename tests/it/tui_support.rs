@@ -205,6 +205,19 @@ fn desk_over(mut store: Store, extra: usize, height: u16) -> Desk {
     Desk { store, app }
 }
 
+/// The desk on a database file as it is (nothing added), as the workstation opens one.
+pub fn desk_read_only(path: &std::path::Path) -> Desk {
+    let mut store = Store::open(path).expect("open");
+    let mut app = App::new(now(), Rules::default());
+    let _ = app.update(Action::Resize {
+        width: 140,
+        height: 30,
+    });
+    let start = app.start();
+    perform(&mut store, &mut app, "tester", start);
+    Desk { store, app }
+}
+
 pub fn desk() -> Desk {
     desk_with(0, 30)
 }

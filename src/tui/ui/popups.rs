@@ -71,6 +71,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         } => prompt_popup(prompt, text, error.as_deref(), theme, f, screen),
         Popup::ImportSummary(s) => import_summary(s, theme, f, screen),
         Popup::Changed { message, .. } => changed(message, theme, f, screen),
+        Popup::NotWritten { message, .. } => not_written(message, theme, f, screen),
         Popup::Refused { selected, .. } => refused(app, *selected, theme, f, screen),
         Popup::Editor(editor) => edit(editor, theme, f, screen),
         Popup::Package { lead_id, selected } => {
@@ -529,6 +530,25 @@ fn changed(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
     f.render_widget(
         Paragraph::new(lines)
             .block(frame("Changed by someone else", theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn not_written(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
+    let lines = vec![
+        Line::styled(one_line(message), theme.fail()),
+        Line::from(""),
+        Line::styled(
+            "Your change is kept here: Enter tries it again · Esc drops it",
+            theme.dim(),
+        ),
+    ];
+    let area = centered(screen, 72, 9);
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame("Not written", theme))
             .wrap(Wrap { trim: false }),
         area,
     );
