@@ -16,6 +16,7 @@ mod handoff;
 mod import;
 mod import_consent;
 mod import_layouts;
+mod import_props;
 mod import_regression;
 mod priority;
 mod report;
