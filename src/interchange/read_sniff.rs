@@ -117,8 +117,11 @@ pub(super) fn sniff_delimiter(text: &[u8], truncated: bool) -> u8 {
     if content && !truncated && lines.len() < MAX_LINES {
         lines.push(counts);
     }
-    let mut best: Option<(usize, usize, u8)> = None;
+    let mut best: Option<(usize, usize, bool, u8)> = None;
     for (i, &delimiter) in CANDIDATES.iter().enumerate() {
+        // On a tie, the delimiter the first line (the header, as a rule) uses wins: commas
+        // inside unquoted values of a semicolon file must not outvote it.
+        let in_first = lines.first().is_some_and(|c| c[i] > 0);
         let per_line: Vec<usize> = lines.iter().map(|c| c[i]).filter(|&n| n > 0).collect();
         // The most frequent non-zero count, and how many lines have it (ties: the larger).
         let mut top: Option<(usize, usize)> = None;
@@ -129,10 +132,10 @@ pub(super) fn sniff_delimiter(text: &[u8], truncated: bool) -> u8 {
             }
         }
         if let Some((freq, n)) = top
-            && best.is_none_or(|(f, m, _)| (freq, n) > (f, m))
+            && best.is_none_or(|(f, m, h, _)| (freq, n, in_first) > (f, m, h))
         {
-            best = Some((freq, n, delimiter));
+            best = Some((freq, n, in_first, delimiter));
         }
     }
-    best.map_or(b',', |(_, _, d)| d)
+    best.map_or(b',', |(_, _, _, d)| d)
 }

@@ -184,6 +184,16 @@ fn delimiter_sniffing_ignores_quotes_and_preamble_lines() {
 }
 
 #[test]
+fn commas_in_the_values_of_a_semicolon_file_do_not_outvote_its_header() {
+    // Three commas and three semicolons on each data line, one row ragged: the header says.
+    let text = b"Name;Email;Company;Notes
+\
+        Ana, Jr;a@x.example;Kiln, Inc;Met, twice;extra\n\
+        Bo, Sr;b@x.example;Lind, AB;Call, soon\n";
+    assert_eq!(sniff_delimiter(text, false), b';');
+}
+
+#[test]
 fn crlf_line_numbers() {
     let bytes = b"Name,Email\r\nA,a@x.example\r\nB,b@x.example\r\n\r\nC,c@x.example\r\n";
     assert_eq!(row_lines(bytes), [2, 3, 5]);
