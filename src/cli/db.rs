@@ -211,6 +211,21 @@ fn copy_bar(what: &str) -> ProgressBar {
     bar
 }
 
+/// A bar over the migrations an upgrade runs, ticking while a long one works.
+fn migration_bar(of: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(
+        Some(u64::try_from(of).unwrap_or(0)),
+        ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} migrations {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
 fn show_copy(bar: &ProgressBar, p: CopyProgress) {
     bar.set_length(p.total);
     bar.set_position(p.done);
@@ -224,6 +239,7 @@ fn show_copy(bar: &ProgressBar, p: CopyProgress) {
 /// As `Store::open`.
 pub fn open_showing_upgrade(path: &Path) -> Result<Store, CliError> {
     let terminal = std::io::stderr().is_terminal();
+    let mut copying: Option<ProgressBar> = None;
     let mut bar: Option<ProgressBar> = None;
     let mut said = false;
     let store = Store::open_with(path, &mut |step| match step {
@@ -237,20 +253,18 @@ pub fn open_showing_upgrade(path: &Path) -> Result<Store, CliError> {
                     to.display()
                 );
             }
-            let b = bar.get_or_insert_with(|| copy_bar("copying"));
+            let b = copying.get_or_insert_with(|| copy_bar("copying"));
             show_copy(b, progress);
         }
         Upgrade::Migrating { number, of, from } => {
-            if let Some(b) = bar.take() {
+            if let Some(b) = copying.take() {
                 b.finish_and_clear();
             }
             if terminal {
-                let b = bar.get_or_insert_with(spinner);
-                b.set_message(format!(
-                    "upgrading: migration {number} of {of} (schema {} → {})",
-                    from + i64::try_from(number).unwrap_or(0) - 1,
-                    from + i64::try_from(number).unwrap_or(0)
-                ));
+                let b = bar.get_or_insert_with(|| migration_bar(of));
+                b.set_position(u64::try_from(number).unwrap_or(0) - 1);
+                let to = from + i64::try_from(number).unwrap_or(0);
+                b.set_message(format!("upgrading to schema {to}"));
             }
         }
         Upgrade::Upgraded { copy } => {
@@ -264,7 +278,7 @@ pub fn open_showing_upgrade(path: &Path) -> Result<Store, CliError> {
             );
         }
     });
-    if let Some(b) = bar {
+    for b in [copying, bar].into_iter().flatten() {
         b.finish_and_clear();
     }
     Ok(store?)
