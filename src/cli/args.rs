@@ -164,7 +164,7 @@ pub enum Command {
     /// Check the rules file, or show the rules in effect
     #[command(subcommand)]
     Rules(RulesAction),
-    /// Check, back up or restore the database (see `leadgate db --help`)
+    /// Check the database, back it up while others work, restore a backup
     #[command(subcommand, after_help = super::db::DB_HELP)]
     Db(super::db::DbAction),
     /// Import CSV exports (HubSpot, Salesforce, Apollo, Pipedrive, LinkedIn, spreadsheets)

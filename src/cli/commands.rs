@@ -48,8 +48,26 @@ pub enum CliError {
     )]
     Duplicate { email: String, id: String },
     /// `db check` found problems (listed on stdout).
-    #[error("{0} problems found (listed above); the database was not changed")]
+    #[error("{} found (listed above); the database was not changed", problems(*.0))]
     Unsound(usize),
+    /// A backup of a database that has problems: written, and said to have them.
+    #[error(
+        "the copy {} was written, but it has the {problems} problem(s) listed above, as the \
+         database itself has (leadgate db check); keep it before mending the database",
+        copy.display()
+    )]
+    CopyHasProblems {
+        copy: std::path::PathBuf,
+        problems: usize,
+    },
+}
+
+fn problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{n} problems")
+    }
 }
 
 impl CliError {
@@ -59,7 +77,7 @@ impl CliError {
         match self {
             CliError::Store(StoreError::Refused(_) | StoreError::Changed(_))
             | CliError::NotConfirmed(_) => 3,
-            CliError::Usage(_) => 2,
+            CliError::Usage(_) | CliError::Store(StoreError::Exists(_)) => 2,
             _ => 1,
         }
     }
@@ -190,7 +208,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         return super::db::run(action, &path, &rules, now, out);
     }
     // Reading must never leave an empty database (and its folders) behind a typo.
-    if command.only_reads() && !path.exists() {
+    if command.only_reads() && std::fs::metadata(&path).map_or(true, |m| m.len() == 0) {
         return Err(CliError::NoDatabase(path));
     }
     let mut store = open_store(&path)?;

@@ -39,6 +39,7 @@ pub enum DbAction {
     /// owner-only, checked before it is reported done
     Backup {
         /// Where to write the copy
+        #[arg(value_name = "FILE")]
         path: PathBuf,
         /// Replace a file already at PATH
         #[arg(long)]
@@ -48,6 +49,7 @@ pub enum DbAction {
     /// replaces is kept beside it as <name>.replaced-<time>
     Restore {
         /// The backup to restore
+        #[arg(value_name = "FILE")]
         path: PathBuf,
         /// Replace the existing database (refused without it)
         #[arg(long)]
@@ -96,6 +98,16 @@ pub fn run(
             let done = store.backup_to(&path, force, rules, &mut |p| show_copy(&bar, p));
             bar.finish_and_clear();
             let done = done?;
+            if !done.checked.sound() {
+                // Kept: a copy of a damaged database is what one wants before mending it.
+                for p in &done.checked.problems {
+                    writeln!(out, "{}", one_line(&p.to_string()))?;
+                }
+                return Err(CliError::CopyHasProblems {
+                    copy: done.path,
+                    problems: done.checked.problems.len(),
+                });
+            }
             writeln!(
                 out,
                 "backed up {} to {} ({} leads, {} events; the copy passed every check)",

@@ -48,18 +48,15 @@ impl Store {
         rules: &Rules,
         progress: &mut dyn FnMut(CopyProgress),
     ) -> Result<Verified, StoreError> {
+        refuse_target(to, &self.path)?;
         if to.exists() && !replace {
-            return Err(StoreError::Exists(to.to_path_buf()));
-        }
-        if same_file(to, &self.path) {
             return Err(StoreError::Exists(to.to_path_buf()));
         }
         let temp = crate::private_file::beside(to).map_err(|e| io_at(to, e))?;
         copy(&self.conn, temp.path(), progress).map_err(|e| at(to, e))?;
+        // A database with problems is still copied (a copy is what a person wants before
+        // trying to mend it); the caller says that the copy has them too.
         let checked = Store::open_read_only(temp.path())?.check(rules, &mut |_| {})?;
-        if !checked.sound() {
-            return Err(StoreError::Unsound(Box::new(checked)));
-        }
         crate::private_file::put(temp, to).map_err(|e| io_at(to, e))?;
         sync_folder(to);
         Ok(Verified {
@@ -127,7 +124,46 @@ pub fn beside_name(db: &Path, what: &str, now: chrono::DateTime<chrono::Utc>) ->
     db.with_file_name(name)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Refuses a copy's destination that is a folder, the database itself or one of the files
+/// SQLite keeps beside it (overwriting its WAL would corrupt it).
+pub(super) fn refuse_target(to: &Path, db: &Path) -> Result<(), StoreError> {
+    if to.is_dir() {
+        return Err(StoreError::BadTarget(format!(
+            "{} is a folder: name a file in it",
+            to.display()
+        )));
+    }
+    let beside_db = |suffix: &str| {
+        let mut name = db.as_os_str().to_os_string();
+        name.push(suffix);
+        same_file(to, Path::new(&name))
+    };
+    if same_file(to, db) || ["-wal", "-shm", "-journal"].into_iter().any(beside_db) {
+        return Err(StoreError::BadTarget(format!(
+            "{} is the database or one of its own files: name another file",
+            to.display()
+        )));
+    }
+    Ok(())
+}
+
+/// A name for a copy beside `db` that no file has yet: `beside_name`, then `-2`, `-3`, …
+#[must_use]
+pub fn free_name(db: &Path, what: &str, now: chrono::DateTime<chrono::Utc>) -> PathBuf {
+    let first = beside_name(db, what, now);
+    let mut candidate = first.clone();
+    let mut n = 2;
+    while candidate.exists() {
+        let mut name = first.as_os_str().to_os_string();
+        name.push(format!("-{n}"));
+        candidate = PathBuf::from(name);
+        n += 1;
+    }
+    candidate
+}
+
+/// Whether two paths name one file.
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

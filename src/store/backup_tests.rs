@@ -72,7 +72,7 @@ fn a_backup_is_a_checked_owner_only_single_file_copy() {
     assert!(matches!(again, Err(StoreError::Exists(_))), "{again:?}");
     assert!(matches!(
         store.backup_to(&db, true, &Rules::default(), &mut |_| {}),
-        Err(StoreError::Exists(_))
+        Err(StoreError::BadTarget(_))
     ));
 }
 
@@ -112,12 +112,53 @@ fn a_copy_that_fails_its_checks_is_not_kept() {
         .execute_batch("UPDATE lead_counts SET n = 7")
         .expect("drift");
     let to = dir.path().join("copy.db");
-    let out = store.backup_to(&to, false, &Rules::default(), &mut |_| {});
-    let Err(StoreError::Unsound(checked)) = out else {
-        panic!("{out:?}")
-    };
-    assert_eq!(checked.problems[0].check, "counts");
-    assert!(!to.exists());
+    let done = store
+        .backup_to(&to, false, &Rules::default(), &mut |_| {})
+        .expect("copied all the same");
+    assert!(!done.checked.sound());
+    assert_eq!(done.checked.problems[0].check, "counts");
+    assert!(to.exists(), "a copy to keep before mending the database");
+}
+
+#[test]
+fn a_copy_never_goes_over_the_database_its_journal_or_a_folder() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("leadgate.db");
+    let store = with_leads(&db, &["Ana"]);
+    let wal = dir.path().join("leadgate.db-wal");
+    assert!(wal.exists());
+    for to in [db.clone(), wal, dir.path().to_path_buf()] {
+        let out = store.backup_to(&to, true, &Rules::default(), &mut |_| {});
+        assert!(
+            matches!(out, Err(StoreError::BadTarget(_))),
+            "{to:?}: {out:?}"
+        );
+    }
+    assert_eq!(names(&db), vec!["Ana"]);
+}
+
+#[test]
+fn an_empty_file_is_no_backup_and_two_restores_keep_both_replaced_files() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("leadgate.db");
+    let backup = dir.path().join("monday.db");
+    with_leads(&db, &["Ana"])
+        .backup_to(&backup, false, &Rules::default(), &mut |_| {})
+        .expect("backup");
+    let empty = dir.path().join("empty.db");
+    fs::write(&empty, b"").expect("write");
+    let now = ctx().now;
+    let out = restore(&empty, &db, true, &Rules::default(), now, &mut |_| {});
+    assert!(matches!(out, Err(StoreError::Empty(_))), "{out:?}");
+    assert_eq!(names(&db), vec!["Ana"]);
+    let first = restore(&backup, &db, true, &Rules::default(), now, &mut |_| {}).expect("one");
+    let second = restore(&backup, &db, true, &Rules::default(), now, &mut |_| {}).expect("two");
+    let (a, b) = (first.kept.expect("kept"), second.kept.expect("kept"));
+    assert_ne!(
+        a, b,
+        "the second restore in the same second keeps its own file"
+    );
+    assert!(a.exists() && b.exists());
 }
 
 #[test]

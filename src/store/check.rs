@@ -281,14 +281,69 @@ fn search_index(conn: &Connection) -> Result<Found, StoreError> {
                EXCEPT SELECT id FROM temp.check_fts_docsize) x \
          LEFT JOIN leads l ON l.rowid = x.id",
     );
-    conn.execute_batch("DROP TABLE temp.check_fts")?;
+    // Equal token counts can still be other tokens (a name changed for one as long): the
+    // terms themselves are compared too, and the leads holding a term that differs named.
+    let terms = conn
+        .execute_batch(
+            "CREATE VIRTUAL TABLE temp.check_kept_row USING fts5vocab(main, leads_fts, row); \
+             CREATE VIRTUAL TABLE temp.check_new_row USING fts5vocab(temp, check_fts, row); \
+             CREATE VIRTUAL TABLE temp.check_kept_at USING fts5vocab(main, leads_fts, instance); \
+             CREATE VIRTUAL TABLE temp.check_new_at USING fts5vocab(temp, check_fts, instance);",
+        )
+        .map_err(StoreError::from)
+        .and_then(|()| differing_terms(conn));
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.check_kept_row; DROP TABLE IF EXISTS temp.check_new_row; \
+         DROP TABLE IF EXISTS temp.check_kept_at; DROP TABLE IF EXISTS temp.check_new_at; \
+         DROP TABLE temp.check_fts;",
+    )?;
     let mut found = found?;
     for (lead, detail) in &mut found {
         if lead.is_none() {
             *detail = "the search index holds an entry for no lead".to_string();
         }
     }
+    for lead in terms? {
+        if !found.iter().any(|(l, _)| l.as_ref() == Some(&lead)) {
+            found.push((
+                Some(lead),
+                "its search entry does not match its text".to_string(),
+            ));
+        }
+    }
     Ok(found)
+}
+
+/// The leads whose stored search entry holds other words than their text: through the terms
+/// whose counts differ between the stored index and the one built again (at most `LISTED`).
+fn differing_terms(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT term FROM (SELECT term, doc, cnt FROM temp.check_kept_row \
+                           EXCEPT SELECT term, doc, cnt FROM temp.check_new_row) \
+         UNION SELECT term FROM (SELECT term, doc, cnt FROM temp.check_new_row \
+                           EXCEPT SELECT term, doc, cnt FROM temp.check_kept_row) \
+         LIMIT ?1",
+    )?;
+    let terms: Vec<String> = stmt
+        .query_map([i64::try_from(LISTED).unwrap_or(i64::MAX)], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut docs = conn.prepare(
+        "SELECT l.id FROM leads l WHERE l.rowid IN ( \
+           SELECT doc FROM (SELECT doc, col, offset FROM temp.check_kept_at WHERE term = ?1 \
+                            EXCEPT SELECT doc, col, offset FROM temp.check_new_at WHERE term = ?1) \
+           UNION SELECT doc FROM (SELECT doc, col, offset FROM temp.check_new_at WHERE term = ?1 \
+                            EXCEPT SELECT doc, col, offset FROM temp.check_kept_at WHERE term = ?1))",
+    )?;
+    let mut leads: Vec<String> = Vec::new();
+    for term in &terms {
+        for id in docs.query_map([term], |r| r.get::<_, String>(0))? {
+            let id = id?;
+            if !leads.contains(&id) {
+                leads.push(id);
+            }
+        }
+    }
+    Ok(leads)
 }
 
 fn origin(conn: &Connection) -> Result<Found, StoreError> {

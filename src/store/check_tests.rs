@@ -239,6 +239,16 @@ fn a_search_index_out_of_step_is_found() {
         found.problems[0].detail,
         "its search entry does not match its text"
     );
+    // A name changed for one of the same length in words: only the terms differ.
+    let (store, ana) = worked();
+    sql(
+        &store,
+        &format!("UPDATE leads SET name = 'Renamed Directly' WHERE id = '{ana}'"),
+    );
+    let found = check(&store);
+    assert_eq!(failing(&store), vec!["search_index"]);
+    assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+    assert_eq!(found.problems[0].lead.as_deref(), Some(ana.as_str()));
     let (store, ana) = worked();
     sql(
         &store,

@@ -86,8 +86,17 @@ pub enum StoreError {
     #[error("{} already exists; pass --force to replace it", .0.display())]
     Exists(PathBuf),
     /// A database (or a copy of one) that `db check` finds problems in.
-    #[error("{}", unsound(.0))]
-    Unsound(Box<super::Checked>),
+    #[error("{}", unsound(path, checked))]
+    Unsound {
+        path: PathBuf,
+        checked: Box<super::Checked>,
+    },
+    /// An empty file where a database was expected.
+    #[error("{} is empty: it holds no leadgate database", .0.display())]
+    Empty(PathBuf),
+    /// A copy asked to go where it cannot: the database itself, its journal, a folder.
+    #[error("{}", .0)]
+    BadTarget(String),
     /// The database is open in another program, and the step needs it to itself.
     #[error(
         "{} is open in another leadgate program (the workstation, an import); close it and \
@@ -122,10 +131,12 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 /// The first problems of an unsound check, one a line.
-fn unsound(checked: &super::Checked) -> String {
+fn unsound(path: &std::path::Path, checked: &super::Checked) -> String {
+    let n = checked.problems.len();
     let mut lines = vec![format!(
-        "the database does not pass its checks ({} problems):",
-        checked.problems.len()
+        "{} does not pass its checks ({n} problem{}):",
+        path.display(),
+        if n == 1 { "" } else { "s" }
     )];
     lines.extend(checked.problems.iter().take(5).map(|p| format!("  {p}")));
     if checked.problems.len() > 5 {

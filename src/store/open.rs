@@ -49,6 +49,14 @@ impl Store {
         };
         if !path.exists() {
             create_private_file(path).map_err(|e| fail(Box::new(e)))?;
+        } else if fs::metadata(path).is_ok_and(|m| m.len() == 0 && !m.permissions().readonly()) {
+            // An empty file becomes a database here: as private as one created here.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+                    .map_err(|e| fail(Box::new(e)))?;
+            }
         }
         // A file marked read-only is opened so, even by an account (root) that could write it
         // anyway: the mark is the owner's word that it must not change.
@@ -71,6 +79,9 @@ impl Store {
     /// # Errors
     /// `Open` when there is no file; `Old` when its schema needs an upgrade first; as `open`.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return Err(StoreError::Empty(path.to_path_buf()));
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::backup::{CopyProgress, beside_name, copy, sync_folder};
+use super::backup::{CopyProgress, copy, free_name, sync_folder};
 use super::{Checked, Store, StoreError};
 use crate::domain::Rules;
 
@@ -39,6 +39,27 @@ pub fn restore(
     progress: &mut dyn FnMut(CopyProgress),
 ) -> Result<Restored, StoreError> {
     // Read as it is, and refused before anything is written if it is not leadgate's.
+    if from.is_dir() {
+        return Err(StoreError::BadTarget(format!(
+            "{} is a folder: name the backup file",
+            from.display()
+        )));
+    }
+    let len = fs::metadata(from)
+        .map_err(|e| StoreError::Open {
+            path: from.to_path_buf(),
+            source: Box::new(e),
+        })?
+        .len();
+    if len == 0 {
+        return Err(StoreError::Empty(from.to_path_buf()));
+    }
+    if db.exists() && super::backup::same_file(from, db) {
+        return Err(StoreError::BadTarget(format!(
+            "{} is the database itself: name a backup",
+            from.display()
+        )));
+    }
     let source =
         Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
             StoreError::Open {
@@ -54,6 +75,10 @@ pub fn restore(
             },
             _ => StoreError::from(e).about_file(from),
         })?;
+    let tables: i64 = source.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if version == 0 && tables == 0 {
+        return Err(StoreError::Empty(from.to_path_buf()));
+    }
     if version > super::LATEST_VERSION {
         return Err(StoreError::TooNew {
             path: from.to_path_buf(),
@@ -65,7 +90,21 @@ pub fn restore(
         path: db.to_path_buf(),
         source: Box::new(e),
     })?;
-    copy(&source, temp.path(), progress).map_err(|e| e.about_file(db))?;
+    copy(&source, temp.path(), progress).map_err(|e| match &e {
+        // A damaged or cut-off backup is said of the backup.
+        StoreError::Sql(inner)
+            if matches!(
+                inner.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            StoreError::Open {
+                path: from.to_path_buf(),
+                source: Box::new(e),
+            }
+        }
+        _ => e.about_file(db),
+    })?;
     drop(source);
     // Opened as the workstation would: an older backup is upgraded here, in the copy, and a
     // file that is not a leadgate database is refused.
@@ -84,13 +123,20 @@ pub fn restore(
         checked
     };
     if !checked.sound() {
-        return Err(StoreError::Unsound(Box::new(checked)));
+        return Err(StoreError::Unsound {
+            path: from.to_path_buf(),
+            checked: Box::new(checked),
+        });
     }
     let kept = if db.exists() {
         if !replace {
             return Err(StoreError::Exists(db.to_path_buf()));
         }
-        let kept = beside_name(db, "replaced", now);
+        // The owner's mark that the file must not change holds against a restore too.
+        if fs::metadata(db).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::ReadOnly(db.to_path_buf()));
+        }
+        let kept = free_name(db, "replaced", now);
         set_aside(db, &kept)?;
         Some(kept)
     } else {

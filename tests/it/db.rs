@@ -141,7 +141,7 @@ fn backup_and_restore_from_the_command_line() {
     #[cfg(unix)]
     assert_eq!(mode(&copy), 0o600);
     let (code, _, err) = run(&db, &["db", "backup", copy_arg]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2));
     assert!(err.contains("already exists; pass --force"), "{err}");
     db.add("Later Lead", "later@x.example");
     let (code, _, err) = run(&db, &["db", "restore", copy_arg]);
