@@ -10,6 +10,7 @@ mod cli_reads;
 mod evidence_holds;
 mod export;
 mod handoff;
+mod hostile_text;
 mod import;
 mod import_consent;
 mod import_layouts;
