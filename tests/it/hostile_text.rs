@@ -20,9 +20,10 @@ pub const BIDI: &str =
     "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}fdp.exe\u{2066}\u{2067}\u{2068}\u{2069}";
 
 /// `word` followed by every kind of hostile text, and a bell: what a field of the lead holds.
-/// The word stays visible on every surface, so a check can see the field was shown at all.
+/// The word stays visible on every surface, so a check can see the field was shown at all;
+/// one of each kind comes right after it, so that even a narrow column cut shows them.
 pub fn hostile(word: &str) -> String {
-    format!("{word} {ESCAPES}{C1}{BIDI}\u{7} tail")
+    format!("{word}\u{202E}\u{2067}\u{1b}[7m\u{9b}1m\u{7} {ESCAPES}{C1}{BIDI}\u{7} tail")
 }
 
 /// What would act on a terminal or reorder text: C0 controls but tab and line breaks, DEL,
@@ -64,7 +65,7 @@ pub fn assert_safe(surface: &str, bytes: &[u8], visible: &[&str]) {
         assert!(
             text.contains(v),
             "{surface} does not show {v:?}:\n{}",
-            text.chars().take(3000).collect::<String>()
+            text.chars().take(12000).collect::<String>()
         );
     }
 }
@@ -278,6 +279,53 @@ impl Hostile {
         }
     }
 
+    /// The hostile prospect handed to an AE who rejects it, and its SDR's dispute, each step
+    /// with a hostile note: in Review, its handoff on every surface.
+    pub fn hand_off_and_dispute(&self) {
+        self.safe(
+            &[
+                "handoff",
+                "send",
+                &self.added,
+                "--to",
+                &hostile("morgan"),
+                "--note",
+                &hostile("Handing"),
+            ],
+            &["morgan"],
+        );
+        let ae = hostile("morgan");
+        self.safe(
+            &[
+                "--as",
+                &ae,
+                "handoff",
+                "reject",
+                &self.added,
+                "--reason",
+                "other",
+                "--note",
+                &hostile("Rejected"),
+            ],
+            &[],
+        );
+        self.safe(&["queue", "today"], &[NAME, "Rejected"]);
+        self.safe(&["show", &self.added], &["Rejected"]);
+        let sdr = hostile("sam");
+        self.safe(
+            &[
+                "--as",
+                &sdr,
+                "handoff",
+                "dispute",
+                &self.added,
+                "--note",
+                &hostile("Disputed"),
+            ],
+            &[],
+        );
+    }
+
     /// Runs `args`, expects success, checks stdout and stderr, returns stdout.
     pub fn safe(&self, args: &[&str], visible: &[&str]) -> String {
         let out = self.db.cmd().args(args).output().expect("runs");
@@ -429,48 +477,7 @@ fn every_command_shows_hostile_text_safely_and_its_json_reads_back_as_stored() {
         h.safe(&["report", "--format", format], &["Webinar", "sam"]);
     }
     // The handoff's steps, each with a hostile note, and the queues that show where it stands.
-    h.safe(
-        &[
-            "handoff",
-            "send",
-            a,
-            "--to",
-            &hostile("morgan"),
-            "--note",
-            &hostile("Handing"),
-        ],
-        &["morgan"],
-    );
-    let ae = hostile("morgan");
-    h.safe(
-        &[
-            "--as",
-            &ae,
-            "handoff",
-            "reject",
-            a,
-            "--reason",
-            "other",
-            "--note",
-            &hostile("Rejected"),
-        ],
-        &[],
-    );
-    h.safe(&["queue", "today"], &[NAME, "Rejected"]);
-    h.safe(&["show", a], &["Rejected"]);
-    let sdr = hostile("sam");
-    h.safe(
-        &[
-            "--as",
-            &sdr,
-            "handoff",
-            "dispute",
-            a,
-            "--note",
-            &hostile("Disputed"),
-        ],
-        &[],
-    );
+    h.hand_off_and_dispute();
     h.safe(&["queue", "review"], &[NAME]);
     h.safe(&["history", a], &["Rejected", "Disputed", "Handing"]);
     // Parking the imported lead with a hostile note; reopening it.

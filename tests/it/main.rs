@@ -11,6 +11,7 @@ mod evidence_holds;
 mod export;
 mod handoff;
 mod hostile_text;
+mod hostile_tui;
 mod import;
 mod import_consent;
 mod import_layouts;
