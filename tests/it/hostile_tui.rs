@@ -127,7 +127,11 @@ fn every_screen_shows_the_hostile_lead_safely() {
     }
     d.press(&["5"]);
     d.select(&name);
-    assert_screen_safe(&d, "the lead pane", &[NAME, COMPANY, "Chief", "Disputed"]);
+    assert_screen_safe(
+        &d,
+        "the lead pane",
+        &[NAME, COMPANY, "Chief", "Prospect · Active"],
+    );
     // The lead pane, field by field, and the history.
     d.press(&["Tab"]);
     for i in 0..d.app.detail_items() {
@@ -135,7 +139,7 @@ fn every_screen_shows_the_hostile_lead_safely() {
         d.press(&["j"]);
     }
     d.press(&["Tab"]);
-    assert_screen_safe(&d, "history", &["Disputed"]);
+    assert_screen_safe(&d, "history", &["rejection disputed", "handoff sent"]);
     d.press(&["Tab"]);
     // The imported lead: its columns that map to no field, a hostile header among them.
     let imported = d.store.lead(&h.imported).expect("lead").contact.name;

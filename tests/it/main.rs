@@ -10,6 +10,8 @@ mod cli_reads;
 mod evidence_holds;
 mod export;
 mod handoff;
+mod hostile_cli;
+mod hostile_files;
 mod hostile_text;
 mod hostile_tui;
 mod import;

@@ -29,7 +29,11 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|(e, said)| {
             let line = Line::from(vec![
                 Span::styled(e.at.format("%Y-%m-%d %H:%M ").to_string(), theme.dim()),
-                Span::styled(format!("{:<8} ", cut(&e.actor)), theme.dim()),
+                // A long name is cut, so that what happened stays in view.
+                Span::styled(
+                    format!("{:<8} ", super::fit::truncate(&cut(&e.actor), 12)),
+                    theme.dim(),
+                ),
                 Span::raw(said.as_str()),
             ]);
             super::fit::truncate_line(&line, room)
