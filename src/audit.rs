@@ -497,7 +497,7 @@ pub fn run(files: &[PathBuf], dir: &Path, force: bool, ctx: &Ctx) -> Result<Audi
         ("report.html", crate::report::audit::html(&report)),
         (
             "report.json",
-            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+            crate::safe_json::to_string_pretty(&report).unwrap_or_default() + "\n",
         ),
     ] {
         let p = dir.join(name);

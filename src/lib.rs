@@ -13,6 +13,7 @@ pub mod import;
 pub mod interchange;
 pub mod private_file;
 pub mod report;
+pub mod safe_json;
 pub mod safe_text;
 pub mod store;
 pub mod tui;

@@ -3,6 +3,13 @@
 //! Lead data comes from other people's files. A name holding an escape sequence must not
 //! recolour, move the cursor or retitle the terminal, so control characters never reach it.
 
+/// A bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069): it can
+/// make text read differently from what it is ("gnp.exe" shown as "exe.png").
+#[must_use]
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// One line of text with every control character removed; line breaks and tabs become spaces.
 #[must_use]
 pub fn one_line(text: &str) -> String {
@@ -10,8 +17,7 @@ pub fn one_line(text: &str) -> String {
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' => Some(' '),
             c if c.is_control() => None,
-            // Bidirectional overrides can make text read differently from what it is.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c if is_bidi_control(c) => None,
             c => Some(c),
         })
         .collect()

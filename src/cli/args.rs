@@ -383,7 +383,7 @@ Examples:
   leadgate list --batch 3fa2b1c0 --limit 0 --json
 
 CSV and TSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
-or a carriage return) start with an apostrophe; control characters are removed.";
+or a carriage return) start with an apostrophe; control characters and bidi overrides are removed.";
 
 #[derive(Debug, Args)]
 pub struct SetArgs {

@@ -135,8 +135,8 @@ Never written, whatever the selection: a person who opted out (an open do_not_co
 flag, or parked as opted_out). Sequencers only ever get sales-ready leads.
 Each export is recorded (leadgate exports); a lead sent to a sequencer or CRM gets an
 'exported' entry in its history, and --ready skips it for that profile next time.
-Cells that a spreadsheet would run as a formula start with ' ; control characters are
-removed.";
+Cells that a spreadsheet would run as a formula start with ' ; control characters and bidi
+overrides are removed.";
 
 pub(super) const IMPORT_HELP: &str = "\
 Columns are mapped from their headers (First Name, EMAIL, Person - Email - Work, Company /

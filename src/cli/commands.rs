@@ -139,7 +139,7 @@ impl JsonList {
     ) -> Result<(), CliError> {
         write!(out, "{}\n  ", if self.empty { "" } else { "," })?;
         self.empty = false;
-        serde_json::to_writer(&mut *out, item)?;
+        crate::safe_json::to_writer(&mut *out, item)?;
         Ok(())
     }
 
@@ -278,7 +278,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 let id = store.resolve(&id)?;
                 let events = store.history(&id)?;
                 if json {
-                    serde_json::to_writer_pretty(&mut *out, &events)?;
+                    crate::safe_json::to_writer_pretty(&mut *out, &events)?;
                     writeln!(out)?;
                 } else {
                     write!(out, "{}", render::history(&events))?;
@@ -420,7 +420,7 @@ fn show(
                 .collect();
             map.insert("sent_to".into(), serde_json::Value::from(sent));
         }
-        serde_json::to_writer_pretty(&mut *out, &value)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
     } else {
         if let Some(support) = &support {

@@ -168,7 +168,7 @@ fn print_check(
             "checks": CHECKS.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
             "problems": checked.problems,
         });
-        serde_json::to_writer_pretty(&mut *out, &value)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
         return Ok(());
     }

@@ -54,7 +54,7 @@ pub fn stakeholder(
             let lead = store.lead(&id)?;
             let list = &lead.evidence.stakeholders;
             if json {
-                serde_json::to_writer_pretty(&mut *out, list)?;
+                crate::safe_json::to_writer_pretty(&mut *out, list)?;
                 writeln!(out)?;
             } else if list.is_empty() {
                 writeln!(out, "{}: no stakeholders yet", store.short_id(&id))?;
@@ -205,7 +205,7 @@ fn show(
     let view = Package::new(&lead, store.short_id(&id), checks, &touches);
     match format {
         PackageFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &view)?;
+            crate::safe_json::to_writer_pretty(&mut *out, &view)?;
             writeln!(out)?;
         }
         PackageFormat::Md | PackageFormat::Text => {

@@ -292,7 +292,7 @@ fn summary(
 pub fn list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let exports = store.exports()?;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &exports)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &exports)?;
         writeln!(out)?;
         return Ok(());
     }

@@ -24,7 +24,7 @@ pub fn run(
         let id = store.resolve_batch(batch)?;
         let report = store.undo_import(&id, ctx)?;
         if a.json {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
+            crate::safe_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         } else {
             writeln!(
@@ -55,8 +55,8 @@ pub fn run(
     }
     if a.json {
         match summaries.as_slice() {
-            [one] => serde_json::to_writer_pretty(&mut *out, one)?,
-            many => serde_json::to_writer_pretty(&mut *out, many)?,
+            [one] => crate::safe_json::to_writer_pretty(&mut *out, one)?,
+            many => crate::safe_json::to_writer_pretty(&mut *out, many)?,
         }
         writeln!(out)?;
     }
@@ -146,7 +146,7 @@ fn write_dry_run(run: &DryRun, json: bool, out: &mut dyn Write) -> Result<(), Cl
             })
             .collect();
         let value = serde_json::json!({ "dry_run": run, "rows": rows });
-        serde_json::to_writer_pretty(&mut *out, &value)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &value)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -243,7 +243,7 @@ fn write_mapping(s: &FileSummary, out: &mut dyn Write) -> Result<(), CliError> {
 pub fn list(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let batches = store.batches()?;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &batches)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &batches)?;
         writeln!(out)?;
         return Ok(());
     }

@@ -175,8 +175,10 @@ pub fn lead(short: &str, l: &Lead, list: Option<&Checklist>) -> String {
     }
     if !l.attributes.is_empty() {
         let _ = writeln!(s, "\nOther columns");
+        // A notes column is read here, whole: its lines kept, each under the first.
         for (k, v) in &l.attributes {
-            let _ = writeln!(s, "  {:<24} {}", truncate(&one_line(k), 24), one_line(v));
+            let value = crate::safe_text::multi_line(v).replace('\n', &format!("\n{:27}", ""));
+            let _ = writeln!(s, "  {:<24} {value}", truncate(&one_line(k), 24));
         }
     }
     if let Some(list) = list {

@@ -54,7 +54,7 @@ pub fn run(
         ReportFormat::Text => text::render(&report, false),
         ReportFormat::Md => text::render(&report, true),
         ReportFormat::Html => html::render(&report),
-        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+        ReportFormat::Json => crate::safe_json::to_string_pretty(&report)? + "\n",
     };
     match &args.output {
         Some(path) => {

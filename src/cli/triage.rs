@@ -36,7 +36,7 @@ pub fn run(
         _ => counts.unknown += 1,
     })?;
     if json {
-        serde_json::to_writer_pretty(&mut *out, &counts)?;
+        crate::safe_json::to_writer_pretty(&mut *out, &counts)?;
         writeln!(out)?;
     } else {
         writeln!(

@@ -1,6 +1,6 @@
 //! Cells for CSV and TSV files a person will open in a spreadsheet: a cell that a spreadsheet
 //! would run as a formula starts with an apostrophe (OWASP's advice for CSV injection), and
-//! control characters, which no lead field means, are removed.
+//! control characters and bidi overrides, which no lead field means, are removed.
 
 use std::borrow::Cow;
 
@@ -8,10 +8,14 @@ use std::borrow::Cow;
 const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
 /// `value` as a cell: control characters removed (tab, CR and line feed stay, the writer
-/// quotes them), and a leading `'` when it would start a formula.
+/// quotes them), bidi overrides removed (a spreadsheet would show the text reordered), and a
+/// leading `'` when it would start a formula.
 #[must_use]
 pub fn cell(value: &str) -> Cow<'_, str> {
-    let keep = |c: char| !c.is_control() || matches!(c, '\t' | '\r' | '\n');
+    let keep = |c: char| {
+        (!c.is_control() || matches!(c, '\t' | '\r' | '\n'))
+            && !crate::safe_text::is_bidi_control(c)
+    };
     // Checked after stripping: a formula hidden behind a NUL is still a formula.
     let clean: Cow<'_, str> = if value.chars().all(keep) {
         Cow::Borrowed(value)
@@ -68,5 +72,15 @@ mod tests {
             "'=1",
             "a formula hidden behind a NUL is still escaped"
         );
+    }
+
+    #[test]
+    fn bidi_overrides_are_removed_and_cannot_hide_a_formula() {
+        assert_eq!(
+            cell("invoice\u{202E}fdp.exe\u{2066}x\u{2069}\u{202A}\u{202D}"),
+            "invoicefdp.exex"
+        );
+        assert_eq!(cell("\u{202E}=1+1"), "'=1+1");
+        assert_eq!(cell("\u{2067}\u{9b}@SUM(A1)"), "'@SUM(A1)");
     }
 }

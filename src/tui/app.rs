@@ -40,6 +40,9 @@ pub struct Detail {
     /// The shortest unambiguous prefix of the lead's id.
     pub short_id: String,
     pub events: Vec<Event>,
+    /// Each event in words, made safe and cut once when the lead loads: an entry holding a
+    /// 1 MiB value is not described again on every frame.
+    pub history: Vec<String>,
     /// The tools the lead was exported to, and when (newest first).
     pub sent: Vec<(String, DateTime<Utc>)>,
     /// Its touches, oldest first, and its handoff package judged on them.

@@ -48,6 +48,10 @@ impl App {
                         ),
                         lead: *lead,
                         short_id,
+                        history: events
+                            .iter()
+                            .map(|e| crate::tui::long_text::cut(&e.describe()))
+                            .collect(),
                         events,
                         sent,
                         touches,

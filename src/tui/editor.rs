@@ -10,6 +10,7 @@ use super::keymap::{PopupKey, PopupScope, popup_key};
 use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::qualification::stated;
 use crate::domain::{IcpFit, IntentSource, Lead, RoleRelevance};
+use crate::tui::long_text::{head, size};
 
 /// Which part of the editor has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +39,13 @@ pub struct Editor {
     pub second: Option<TextArea<'static>>,
     pub part: Part,
     pub error: Option<String>,
+    /// Said when a value was too long to edit whole: what is here, and what saving does.
+    pub cut: Option<String>,
     today: NaiveDate,
 }
+
+/// The longest value the editor holds whole; the start of a longer one is edited instead.
+pub const EDITABLE: usize = 32 * 1024;
 
 /// The label of the text part: what evidence the field wants.
 #[must_use]
@@ -70,12 +76,11 @@ fn second_is_day(field: Field) -> bool {
     matches!(field, Field::ReasonNow | Field::NextStep)
 }
 
+/// A text area holding `text`, or its first [`EDITABLE`] bytes: a text area lays out its
+/// whole text on every key and frame, which a 1 MiB value makes take a second.
 fn text_area(text: Option<&str>) -> TextArea<'static> {
-    let lines: Vec<String> = text
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let (text, _) = head(text.unwrap_or_default(), EDITABLE);
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut area = TextArea::new(if lines.is_empty() {
         vec![String::new()]
     } else {
@@ -121,6 +126,19 @@ impl Editor {
         } else {
             text_area(note.as_deref())
         };
+        let longest = [value.as_deref(), note.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        let cut = (longest > EDITABLE).then(|| {
+            format!(
+                "Its first {} of {}; saving keeps only these (u undoes)",
+                size(EDITABLE),
+                size(longest)
+            )
+        });
         let ev = &lead.evidence;
         let second = match field {
             Field::ReasonNow => Some(ev.reason_now_on.unwrap_or(today).to_string()),
@@ -155,6 +173,7 @@ impl Editor {
             second,
             part,
             error: None,
+            cut,
             today,
         }
     }

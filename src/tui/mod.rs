@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+pub mod long_text;
 pub mod paths;
 pub mod popup;
 mod rescorer;

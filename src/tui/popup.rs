@@ -228,7 +228,7 @@ impl Prompt {
                     Some(day) => format!("They consented again on {day}. How do you know?"),
                     None => format!(
                         "Flagged because {}. Why is this record fine?",
-                        crate::safe_text::one_line(reason)
+                        crate::tui::long_text::cut(reason)
                     ),
                 },
             ),
@@ -236,14 +236,14 @@ impl Prompt {
                 "The person opted out".into(),
                 format!(
                     "{}. Only renewed consent resolves it: the day they consented again (YYYY-MM-DD)",
-                    crate::safe_text::one_line(reason)
+                    crate::tui::long_text::cut(reason)
                 ),
             ),
             Prompt::ReopenOptedOut { name, .. } => (
                 "Reopen someone who opted out?".into(),
                 format!(
                     "{} asked not to be contacted. Reopen only if they consented again: how do you know?",
-                    crate::safe_text::one_line(name)
+                    crate::tui::long_text::cut(name)
                 ),
             ),
             Prompt::Search => (

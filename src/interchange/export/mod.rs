@@ -104,7 +104,7 @@ impl<W: Write> ExportWriter<W> {
                     first_name: &parts.given,
                     last_name: &parts.family,
                 };
-                serde_json::to_writer(&mut *out, &item).map_err(std::io::Error::other)
+                crate::safe_json::to_writer(&mut *out, &item).map_err(std::io::Error::other)
             }
         }
     }

@@ -7,9 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use super::fit;
 use crate::domain::Queue;
-use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
 use crate::tui::keymap::{Scope, hints};
+use crate::tui::long_text::cut;
 use crate::tui::theme::Theme;
 
 pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -29,7 +29,7 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::styled(
                 format!(
                     "Search: {}",
-                    fit::truncate(&one_line(search), room.saturating_sub(fixed))
+                    fit::truncate(&cut(search), room.saturating_sub(fixed))
                 ),
                 theme.active_tab(),
             ),
@@ -113,10 +113,10 @@ pub fn tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 pub fn filters_line(app: &App, theme: Theme) -> Option<Line<'static>> {
     let mut parts = Vec::new();
     if let Some(s) = &app.source {
-        parts.push(format!("source = {}", one_line(s)));
+        parts.push(format!("source = {}", cut(s)));
     }
     if let Some(o) = &app.owner {
-        parts.push(format!("owner = {}", one_line(o)));
+        parts.push(format!("owner = {}", cut(o)));
     }
     (!parts.is_empty()).then(|| {
         Line::from(vec![
@@ -154,7 +154,7 @@ pub fn status(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let room = width.saturating_sub(fit::width(&right) + 2);
     let left = match &app.status {
         Some(s) => Span::styled(
-            format!(" {}", fit::truncate(&one_line(&s.text), room)),
+            format!(" {}", fit::truncate(&cut(&s.text), room)),
             if s.error {
                 theme.error()
             } else {

@@ -10,12 +10,14 @@ use super::fit;
 
 use crate::domain::field::{Field, current};
 use crate::domain::{CheckItem, Checklist, Lead};
-use crate::safe_text::one_line;
 use crate::tui::app::{App, DETAIL_FIELDS, Focus};
+// The record's fields are drawn up to a few KiB (`show`), what heads the pane up to a row or
+// so (`cut`): a 1 MiB company must not push the fields out of view.
+use crate::tui::long_text::{cut, show};
 use crate::tui::theme::Theme;
 
 fn opt(v: Option<&str>) -> String {
-    v.map_or_else(String::new, one_line)
+    v.map_or_else(String::new, show)
 }
 
 /// "Gate to prospect: 2 of 5 passed".
@@ -41,7 +43,7 @@ pub fn item_line(i: &CheckItem, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!(" {mark} "), style),
         Span::styled(format!("{:<16}", i.item.label()), style),
-        Span::raw(one_line(&i.detail)),
+        Span::raw(cut(&i.detail)),
     ])
 }
 
@@ -57,7 +59,7 @@ fn suggestion_line(what: &str, value: &str, because: &[String], theme: Theme) ->
     Line::from(vec![
         Span::styled(format!("Suggests {what}: {value} "), theme.pass()),
         Span::styled(
-            format!("({}) · a accepts", one_line(&because.join("; "))),
+            format!("({}) · a accepts", cut(&because.join("; "))),
             theme.dim(),
         ),
     ])
@@ -83,7 +85,7 @@ fn field_text(lead: &Lead, field: Field) -> String {
     }
     if let Some(n) = note {
         s.push_str(" — ");
-        s.push_str(&one_line(&n));
+        s.push_str(&show(&n));
     }
     s
 }
@@ -106,18 +108,18 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let c = &lead.contact;
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(one_line(&c.name), theme.title()),
+            Span::styled(cut(&c.name), theme.title()),
             Span::raw(
                 c.email
                     .as_deref()
-                    .map_or_else(String::new, |e| format!("  <{}>", one_line(e))),
+                    .map_or_else(String::new, |e| format!("  <{}>", cut(e))),
             ),
         ]),
         Line::from(
             [c.title.as_deref(), c.company.as_deref()]
                 .into_iter()
                 .flatten()
-                .map(one_line)
+                .map(show)
                 .collect::<Vec<_>>()
                 .join(" · "),
         ),
@@ -127,7 +129,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 let note = lead
                     .state_note
                     .as_deref()
-                    .map_or(String::new(), |n| format!(": {}", one_line(n)));
+                    .map_or(String::new(), |n| format!(": {}", cut(n)));
                 format!(" ({}{note})", r.label())
             })),
             Span::styled(
@@ -150,7 +152,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             for item in &support.failing {
                 lines.push(Line::from(vec![
                     Span::styled(format!("   {:<16}", item.item.label()), theme.fail()),
-                    Span::raw(one_line(&item.detail)),
+                    Span::raw(cut(&item.detail)),
                 ]));
             }
         }
@@ -169,11 +171,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled("Handoff: ", style),
-            Span::raw(format!(
-                "{} ({})",
-                one_line(&h.describe()),
-                h.at.date_naive()
-            )),
+            Span::raw(format!("{} ({})", cut(&h.describe()), h.at.date_naive())),
         ]));
     }
     for flag in &lead.evidence.flags {
@@ -182,12 +180,12 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Some(r) => (
                 "✓",
                 theme.dim(),
-                format!(" — resolved by {}: {}", one_line(&r.by), one_line(&r.note)),
+                format!(" — resolved by {}: {}", cut(&r.by), cut(&r.note)),
             ),
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{mark} {}: ", flag.flag.label()), style),
-            Span::raw(format!("{}{state}", one_line(&flag.reason))),
+            Span::raw(format!("{}{state}", cut(&flag.reason))),
         ]));
     }
     let score = &detail.score;
@@ -199,7 +197,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let sent: Vec<String> = detail
             .sent
             .iter()
-            .map(|(tool, at)| format!("{} on {}", one_line(tool), at.date_naive()))
+            .map(|(tool, at)| format!("{} on {}", cut(tool), at.date_naive()))
             .collect();
         lines.push(Line::from(vec![
             Span::styled("Sent to: ", theme.title()),
@@ -214,7 +212,7 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(label, theme.title()),
-            Span::raw(format!("{}. {}", i + 1, one_line(&person.describe()))),
+            Span::raw(format!("{}. {}", i + 1, cut(&person.describe()))),
         ]));
     }
     if let Some(days) = detail.stalled {
@@ -282,8 +280,8 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 theme.dim()
             };
             let line = Line::from(vec![
-                Span::styled(format!("{:<15}", one_line(k)), style),
-                Span::raw(format!(" {}", one_line(v))),
+                Span::styled(format!("{:<15}", cut(k)), style),
+                Span::raw(format!(" {}", show(v))),
             ]);
             let at = rows.len();
             rows.extend(fit::wrap(&line, room, FIELD_INDENT));

@@ -9,9 +9,9 @@ use super::centered;
 use super::detail::more_marks;
 use super::fit;
 use crate::domain::handoff::HandoffState;
-use crate::safe_text::one_line;
 use crate::tui::app::App;
 use crate::tui::keymap::{POPUP_BINDINGS, PopupKey, PopupScope, keys_text};
+use crate::tui::long_text::show;
 use crate::tui::stakeholder_form::{FormPart, StakeholderForm};
 use crate::tui::theme::Theme;
 
@@ -81,17 +81,13 @@ pub fn package(
     ]
     .into_iter()
     .flatten()
-    .map(one_line)
+    .map(show)
     .collect::<Vec<_>>()
     .join(", ");
     rows.extend(fit::wrap(&Line::from(who), room, 2));
     let status = match &ev.handoff {
         Some(h) => Line::styled(
-            format!(
-                "Handoff: {} ({})",
-                one_line(&h.describe()),
-                h.at.date_naive()
-            ),
+            format!("Handoff: {} ({})", show(&h.describe()), h.at.date_naive()),
             if h.state == HandoffState::Rejected {
                 theme.fail()
             } else {
@@ -111,7 +107,7 @@ pub fn package(
         let mut line = Line::from(vec![
             Span::styled(format!(" {mark} "), style),
             Span::styled(format!("{:<19}", c.item.label()), style),
-            Span::raw(one_line(&c.detail)),
+            Span::raw(show(&c.detail)),
         ]);
         if n == selected {
             line = line.patch_style(theme.selected());
@@ -130,8 +126,8 @@ pub fn package(
             "  {} {} by {}: {}",
             t.on,
             t.kind.label(),
-            one_line(&t.actor),
-            one_line(&t.note)
+            show(&t.actor),
+            show(&t.note)
         ));
         rows.extend(fit::wrap(&line, room, 4));
     }
@@ -140,7 +136,7 @@ pub fn package(
         rows.push(Line::styled("  none yet (+ adds one)", theme.dim()));
     }
     for (i, s) in ev.stakeholders.iter().enumerate() {
-        let line = Line::from(format!("  {}. {}", i + 1, one_line(&s.describe())));
+        let line = Line::from(format!("  {}. {}", i + 1, show(&s.describe())));
         rows.extend(fit::wrap(&line, room, 5));
     }
     rows.push(section("What happens next"));
@@ -156,7 +152,7 @@ pub fn package(
     ] {
         let line = Line::from(vec![
             Span::styled(format!("  {label:<12} "), theme.dim()),
-            Span::raw(value.map_or("-".to_string(), one_line)),
+            Span::raw(value.map_or("-".to_string(), show)),
         ]);
         rows.extend(fit::wrap(&line, room, 15));
     }
@@ -173,7 +169,7 @@ pub fn package(
     f.render_widget(Clear, area);
     let title = format!(
         "Handoff package: {} ({})",
-        one_line(&lead.contact.name),
+        show(&lead.contact.name),
         d.short_id
     );
     let block = frame(&fit::truncate(&title, room.saturating_sub(2)), theme);

@@ -9,11 +9,11 @@ use super::centered;
 use super::detail::{CHECK_INDENT, gate_title, item_line, more_marks};
 use super::fit;
 use crate::domain::ReasonCode;
-use crate::safe_text::one_line;
 use crate::store::FilterColumn;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, Part, text_label};
 use crate::tui::keymap::{BINDINGS, POPUP_BINDINGS, PopupKey, PopupScope, Scope, keys_text};
+use crate::tui::long_text::{cut, show};
 use crate::tui::popup::{Popup, Prompt};
 use crate::tui::theme::Theme;
 
@@ -53,7 +53,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
                 FilterColumn::Owner => "Filter by owner",
             };
             let mut items = vec![("(any)".to_string(), String::new())];
-            items.extend(values.iter().map(|v| (one_line(v), String::new())));
+            items.extend(values.iter().map(|v| (cut(v), String::new())));
             list(
                 title,
                 &items,
@@ -330,7 +330,11 @@ fn edit(editor: &Editor, theme: Theme, f: &mut Frame, screen: Rect) {
         );
         f.render_widget(d, v);
     }
-    let error = editor.error.clone().unwrap_or_default();
+    let error = editor
+        .error
+        .clone()
+        .or_else(|| editor.cut.clone())
+        .unwrap_or_default();
     f.render_widget(
         Paragraph::new(fit::truncate(&error, room)).style(theme.error()),
         err,
@@ -463,12 +467,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
     }
     for skip in s.skipped.iter().take(8) {
         lines.push(Line::styled(
-            format!(
-                "{}:{}: {}",
-                one_line(&s.file),
-                skip.line,
-                one_line(&skip.reason)
-            ),
+            format!("{}:{}: {}", show(&s.file), skip.line, show(&skip.reason)),
             theme.fail(),
         ));
     }
@@ -478,9 +477,9 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
     for fix in s.repaired.iter().take(4) {
         lines.push(Line::from(format!(
             "{}:{}: {}",
-            one_line(&s.file),
+            show(&s.file),
             fix.line,
-            one_line(&fix.reason)
+            show(&fix.reason)
         )));
     }
     if s.repaired.len() > 4 {
@@ -494,7 +493,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
         .mapping
         .iter()
         .filter(|c| c.field != "attribute" && c.why.starts_with("content:"))
-        .map(|c| format!("{} ← '{}'", c.field, one_line(&c.header)))
+        .map(|c| format!("{} ← '{}'", c.field, show(&c.header)))
         .collect();
     if !guessed.is_empty() {
         lines.push(Line::from(format!(
@@ -509,7 +508,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
     let height = u16::try_from(lines.len() + 2).unwrap_or(20);
     let area = centered(screen, 80, height);
     f.render_widget(Clear, area);
-    let title = format!("Imported {}", one_line(&s.file));
+    let title = format!("Imported {}", show(&s.file));
     f.render_widget(
         Paragraph::new(lines)
             .block(frame(&title, theme))
@@ -521,7 +520,7 @@ fn import_summary(s: &crate::import::FileSummary, theme: Theme, f: &mut Frame, s
 /// Another program changed the record first: what changed, and the choice.
 fn changed(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
     let lines = vec![
-        Line::from(one_line(message)),
+        Line::from(show(message)),
         Line::from(""),
         Line::styled("Enter writes yours over it · Esc keeps theirs", theme.dim()),
     ];
@@ -537,7 +536,7 @@ fn changed(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
 
 fn not_written(message: &str, theme: Theme, f: &mut Frame, screen: Rect) {
     let lines = vec![
-        Line::styled(one_line(message), theme.fail()),
+        Line::styled(show(message), theme.fail()),
         Line::from(""),
         Line::styled(
             "Your change is kept here: Enter tries it again · Esc drops it",

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
 use crate::domain::gate::{GateItem, check};
 use crate::domain::{IcpFit, Lead, RoleRelevance, Stage};
-use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
+use crate::tui::long_text::cut;
 use crate::tui::theme::Theme;
 
 /// ✓ passes, ✗ says no (not fit, not relevant, stale), ? set but with no why, · not known
@@ -144,10 +144,10 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let score = format!("{:>5.1}", r.key.priority as f64 / 100.0);
         Row::new(vec![
             cell(0, score),
-            cell(1, one_line(&c.name)),
-            cell(2, one_line(c.company.as_deref().unwrap_or(""))),
-            cell(3, one_line(c.title.as_deref().unwrap_or(""))),
-            cell(4, one_line(c.source.as_deref().unwrap_or(""))),
+            cell(1, cut(&c.name)),
+            cell(2, cut(c.company.as_deref().unwrap_or(""))),
+            cell(3, cut(c.title.as_deref().unwrap_or(""))),
+            cell(4, cut(c.source.as_deref().unwrap_or(""))),
             cell(5, stage_tag(l.stage).to_string()),
             cell(6, marks),
             cell(7, age(l.created_at, app.now)),

@@ -9,8 +9,8 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph};
 use super::fit;
 use crate::report::Report;
 use crate::report::text::{percent, render as report_text};
-use crate::safe_text::one_line;
 use crate::tui::app::ReportsView;
+use crate::tui::long_text::cut;
 use crate::tui::theme::Theme;
 
 /// Wide enough for three charts side by side.
@@ -81,7 +81,7 @@ fn chart_block(title: String, theme: Theme) -> Block<'static> {
 
 /// A label cut to `room` columns.
 fn label(text: &str, room: usize) -> String {
-    fit::truncate(&one_line(text), room)
+    fit::truncate(&cut(text), room)
 }
 
 /// Room for a bar's label: about half the chart.

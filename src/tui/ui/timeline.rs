@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::safe_text::one_line;
 use crate::tui::app::{App, Focus};
+use crate::tui::long_text::cut;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -18,16 +18,23 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         } else {
             theme.dim()
         });
-    let events = app.detail.as_ref().map_or(&[][..], |d| d.events.as_slice());
+    let (events, history) = app.detail.as_ref().map_or((&[][..], &[][..]), |d| {
+        (d.events.as_slice(), d.history.as_slice())
+    });
     let room = usize::from(block.inner(area).width);
     let lines: Vec<Line> = events
         .iter()
+        .zip(history)
         .skip(app.timeline_scroll)
-        .map(|e| {
+        .map(|(e, said)| {
             let line = Line::from(vec![
                 Span::styled(e.at.format("%Y-%m-%d %H:%M ").to_string(), theme.dim()),
-                Span::styled(format!("{:<8} ", one_line(&e.actor)), theme.dim()),
-                Span::raw(e.describe()),
+                // A long name is cut, so that what happened stays in view.
+                Span::styled(
+                    format!("{:<8} ", super::fit::truncate(&cut(&e.actor), 12)),
+                    theme.dim(),
+                ),
+                Span::raw(said.as_str()),
             ]);
             super::fit::truncate_line(&line, room)
         })
