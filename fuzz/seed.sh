@@ -15,6 +15,20 @@ printf 'Email;Vorname;Nachname;Firma\r\nanna@example.de;Anna;Schmidt;M\xfcller G
 printf 'name\temail\tE-mail 1 - Label\tE-mail 1 - Value\nAda\tada@x.example\t* Work\tada@w.example\n' \
     > corpus/csv_import/tabs_labels.csv
 
+# Wide files: thousands of same-named columns, and of label columns beside their values.
+{
+    for _ in $(seq 2000); do printf 'Tag,'; done
+    printf 'Email\n'
+    for _ in $(seq 2000); do printf 'x,'; done
+    printf 'ada@x.example\n'
+} > corpus/csv_import/wide_same_names.csv
+{
+    for i in $(seq 1000); do printf 'E-mail %d - Label,E-mail %d - Value,' "$i" "$i"; done
+    printf 'Name\n'
+    for i in $(seq 1000); do printf '* Work,a%d@x.example,' "$i"; done
+    printf 'Ada\n'
+} > corpus/csv_import/wide_labels.csv
+
 # Rules files: the shipped default, and small ones of each kind the tests read.
 cp "$root"/assets/leadgate.toml corpus/rules_file/default.toml
 w() { printf '%b' "$2" > "corpus/rules_file/$1"; }
