@@ -281,7 +281,15 @@ pub fn apply(lead: &mut Lead, edit: &Edit) -> Option<Change> {
         edit.field,
         Field::IcpFit | Field::RoleRelevance | Field::IntentSource | Field::PainPoint
     );
-    let same_note = !carries_note || old_note == edit.note;
+    // A cleared intent source or pain point keeps no note (the change still says why), so
+    // clearing one that is already clear changes nothing, note or not.
+    let kept_note =
+        if edit.value.is_none() && matches!(edit.field, Field::IntentSource | Field::PainPoint) {
+            None
+        } else {
+            edit.note.clone()
+        };
+    let same_note = !carries_note || old_note == kept_note;
     let same_date = match edit.field {
         Field::ReasonNow => lead.evidence.reason_now_on == edit.day,
         Field::NextStep => lead.evidence.next_step_on == edit.day,

@@ -133,6 +133,28 @@ fn intent_source_accepts_kebab_case_and_clears_with_empty() {
     assert_eq!(l.evidence.intent_detail, None);
 }
 
+/// Found by fuzzing: clearing an intent source or a pain point with a note, when it is already
+/// clear, recorded a change from nothing to nothing (and a new version) every time.
+#[test]
+fn clearing_an_empty_field_with_a_note_changes_nothing() {
+    for field in [Field::IntentSource, Field::PainPoint] {
+        let mut l = lead();
+        let set = parse_edit(field, "referral", Some("from Dana"), None, today()).expect("valid");
+        let _ = apply(&mut l, &set);
+        let clear = parse_edit(field, "", Some("no longer"), None, today()).expect("valid");
+        let c = apply(&mut l, &clear).expect("the first clear is a change");
+        assert_eq!(c.old.as_deref(), Some("referral"), "{field}");
+        assert_eq!(
+            c.note.as_deref(),
+            Some("no longer"),
+            "{field}: the change says why"
+        );
+        let before = l.clone();
+        assert_eq!(apply(&mut l, &clear), None, "{field}: already clear");
+        assert_eq!(l, before);
+    }
+}
+
 #[test]
 fn plain_fields_are_set_and_cleared() {
     let mut l = lead();

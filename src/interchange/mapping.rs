@@ -1,6 +1,7 @@
 //! Columns to lead fields, and why: header synonyms first (`headers`), then a column's values
 //! when its header matches none (`content`), then `--map "Header=field"` overrides.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -317,11 +318,16 @@ pub fn map_file(
             }
         }
     }
+    let lower: Vec<String> = columns
+        .iter()
+        .map(|c| c.header.trim().to_lowercase())
+        .collect();
     for (wanted, target) in overrides {
         let wanted = wanted.trim();
+        let wanted_lower = wanted.to_lowercase();
         let mut found = false;
-        for column in &mut columns {
-            if column.header.trim().to_lowercase() == wanted.to_lowercase() {
+        for (column, header) in columns.iter_mut().zip(&lower) {
+            if *header == wanted_lower {
                 column.target = *target;
                 column.why = Why::Override;
                 found = true;
@@ -399,18 +405,24 @@ fn choose_the_name(columns: &mut [Column], said: &[HeaderSays]) {
 /// Pairs each label column ("E-mail 1 - Label") with the email, phone or website column
 /// beside it ("E-mail 1 - Value").
 fn pair_labels(columns: &mut [Column], said: &[HeaderSays]) {
+    // The value columns by their pair key, each key's in file order: worked out once, since a
+    // file can have thousands of label columns.
+    let mut values: HashMap<String, Vec<usize>> = HashMap::new();
+    for (at, c) in columns.iter().enumerate() {
+        if matches!(
+            c.target,
+            Some(Target::Email | Target::Phone | Target::Website)
+        ) {
+            values.entry(pair_key(&c.header)).or_default().push(at);
+        }
+    }
     for (label, says) in said.iter().enumerate() {
         let HeaderSays::Label(key) = says else {
             continue;
         };
-        let value = columns.iter().position(|c| {
-            c.index != label
-                && matches!(
-                    c.target,
-                    Some(Target::Email | Target::Phone | Target::Website)
-                )
-                && pair_key(&c.header) == *key
-        });
+        let value = values
+            .get(key)
+            .and_then(|at| at.iter().copied().find(|&v| columns[v].index != label));
         if let Some(value) = value {
             columns[value].label = Some(label);
             columns[label].why = Why::Label(columns[value].header.clone());
@@ -497,6 +509,10 @@ impl Mapping {
 
     fn unique_keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = Vec::with_capacity(self.columns.len());
+        let mut taken: HashSet<String> = HashSet::with_capacity(self.columns.len());
+        // The last number given to each repeated header: a number below it was taken then,
+        // and keys are only ever added, so the search goes on from there.
+        let mut numbered: HashMap<String, usize> = HashMap::new();
         for column in &self.columns {
             let base = if column.header.trim().is_empty() {
                 format!("column {}", column.index + 1)
@@ -504,11 +520,17 @@ impl Mapping {
                 column.header.trim().to_string()
             };
             let mut candidate = base.clone();
-            let mut n = 1;
-            while keys.contains(&candidate) {
-                n += 1;
-                candidate = format!("{base} ({n})");
+            if taken.contains(&candidate) {
+                let n = numbered.entry(base.clone()).or_insert(1);
+                loop {
+                    *n += 1;
+                    candidate = format!("{base} ({n})");
+                    if !taken.contains(&candidate) {
+                        break;
+                    }
+                }
             }
+            taken.insert(candidate.clone());
             keys.push(candidate);
         }
         keys
