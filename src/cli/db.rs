@@ -251,6 +251,13 @@ fn show_copy(bar: &ProgressBar, p: CopyProgress) {
 /// As `Store::open`.
 pub fn open_showing_upgrade(path: &Path) -> Result<Store, CliError> {
     let terminal = std::io::stderr().is_terminal();
+    // Opening waits for another program's import to end; on a terminal, said so.
+    if terminal && crate::store::import_running(path) {
+        eprintln!(
+            "leadgate: an import is writing {}; waiting for it to finish",
+            path.display()
+        );
+    }
     let mut copying: Option<ProgressBar> = None;
     let mut bar: Option<ProgressBar> = None;
     let mut said = false;

@@ -72,10 +72,7 @@ impl Store {
         } else {
             TransactionBehavior::Deferred
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(behavior)
-            .map_err(StoreError::from)?;
+        let tx = super::patience::begin(&self.conn, &self.path, self.patience, behavior)?;
         let mut ids = Vec::new();
         let mut count = 0u64;
         {

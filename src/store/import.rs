@@ -10,6 +10,7 @@ use super::import_identity::{Identity, fingerprint, identities, identities_of};
 use super::import_journal::BulkJournal;
 use super::import_prepare::{Prepared, Preparer, lead_of};
 use super::leads::{insert_row, new_id};
+use super::patience::{ImportLock, begin};
 use super::rows::time_text;
 use super::{Ctx, Store, StoreError};
 use crate::domain::flags::Flag;
@@ -51,6 +52,9 @@ pub struct Importer<'s> {
     pub(super) conn: &'s Connection,
     /// How the database was journaled before the import, to put back when it ends.
     pub(super) journal: BulkJournal,
+    /// Held until the import has committed or rolled back and its journal is back (fields
+    /// drop after `Drop::drop`): meanwhile other programs wait rather than give up.
+    _lock: ImportLock,
     /// Taken by `finish`; an importer dropped without it rolls back.
     tx: Option<Transaction<'s>>,
     /// For a large import: fingerprints of every identity (email, record id, LinkedIn) the
@@ -91,6 +95,9 @@ impl Store {
         if self.read_only() {
             return Err(StoreError::ReadOnly(self.path.clone()));
         }
+        // Said first, so that programs busy-waiting on the file meanwhile go on waiting; and
+        // an import already running ends before this one starts.
+        let lock = ImportLock::take(&self.path);
         self.adopt_score_rules(ctx)?;
         // A file large next to the table is faster to index after it is written: the queue
         // indexes are sorted once at the end instead of taking a million random inserts.
@@ -103,17 +110,18 @@ impl Store {
         } else {
             BulkJournal::Unchanged
         };
-        let tx = match Transaction::new_unchecked(conn, journal.behavior()) {
+        let tx = match begin(conn, &self.path, self.patience, journal.behavior()) {
             Ok(tx) => tx,
             Err(e) => {
                 journal.leave(conn);
-                return Err(e.into());
+                return Err(e);
             }
         };
         // From here on, however the import ends, dropping the importer undoes everything.
         let mut importer = Importer {
             conn,
             journal,
+            _lock: lock,
             deferred: bulk,
             tx: Some(tx),
             known: None,

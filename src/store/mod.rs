@@ -21,6 +21,7 @@ mod import_prepare;
 mod import_undo;
 mod leads;
 mod open;
+mod patience;
 mod queue;
 mod report;
 mod restore;
@@ -43,6 +44,7 @@ pub use import_prepare::{Prepared, Preparer};
 pub use import_undo::UndoReport;
 pub use leads::ListFilter;
 pub use open::Upgrade;
+pub use patience::{Patience, import_running};
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};
 pub use report::{ActorWork, ReportScope, StageStay};
 pub use restore::{Restored, restore};
@@ -62,6 +64,8 @@ pub struct Store {
     /// Whether the database is known to record its score rules: once it does, it always will,
     /// so writes stop asking.
     score_rules_known: bool,
+    /// How long it waits for a database another program is writing.
+    patience: Patience,
 }
 
 /// Who is acting, when, and under which rules: passed to every write.

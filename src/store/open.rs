@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::patience::{Patience, patiently};
 use super::schema::{self, APPLICATION_ID, LATEST_VERSION};
 use super::{Store, StoreError};
 
@@ -15,7 +16,9 @@ impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     ///
     /// A new file is readable by its owner only. A database written by a newer leadgate, or a
-    /// SQLite file that is not leadgate's, is refused without being changed.
+    /// SQLite file that is not leadgate's, is refused without being changed. While an import
+    /// of it runs in another program, opening it, and every write after, waits for the import
+    /// to end (`Patience::UntilImportsEnd`).
     ///
     /// # Errors
     /// `StoreError::TooNew`, `Foreign`, `Open` or a database error.
@@ -33,12 +36,35 @@ impl Store {
         path: &Path,
         progress: &mut dyn FnMut(Upgrade<'_>),
     ) -> Result<Store, StoreError> {
-        Self::open_inner(path, progress, true)
+        Self::open_inner(path, progress, true, Patience::UntilImportsEnd)
+    }
+
+    /// `open`, waiting for a database another program is writing as `patience` says, then
+    /// and for every write after.
+    ///
+    /// # Errors
+    /// As `open`.
+    pub fn open_patient(path: &Path, patience: Patience) -> Result<Store, StoreError> {
+        Self::open_inner(path, &mut |_| {}, true, patience)
     }
 
     /// `open_with`; an upgrade copies the database aside first only if `keep_copy` (not for
-    /// a file that is itself a fresh copy).
+    /// a file that is itself a fresh copy). A large import holds the whole file, reads too:
+    /// the opening waits for it as `patience` says.
     pub(super) fn open_inner(
+        path: &Path,
+        progress: &mut dyn FnMut(Upgrade<'_>),
+        keep_copy: bool,
+        patience: Patience,
+    ) -> Result<Store, StoreError> {
+        let mut store = patiently(path, patience, || {
+            Self::open_once(path, &mut *progress, keep_copy)
+        })?;
+        store.patience = patience;
+        Ok(store)
+    }
+
+    fn open_once(
         path: &Path,
         progress: &mut dyn FnMut(Upgrade<'_>),
         keep_copy: bool,
@@ -179,6 +205,7 @@ impl Store {
                 conn,
                 path,
                 score_rules_known: false,
+                patience: Patience::UntilImportsEnd,
             });
         }
         // A file is in another mode only while a large import writes it (or after one was
@@ -194,6 +221,7 @@ impl Store {
             conn,
             path,
             score_rules_known: false,
+            patience: Patience::UntilImportsEnd,
         })
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::backup::{CopyProgress, copy, free_name, sync_folder};
-use super::{Checked, Store, StoreError};
+use super::{Checked, Patience, Store, StoreError};
 use crate::domain::Rules;
 
 /// What a restore did.
@@ -109,12 +109,13 @@ pub fn restore(
     // Opened as the workstation would: an older backup is upgraded here, in the copy, and a
     // file that is not a leadgate database is refused.
     let checked = {
-        let store = Store::open_inner(temp.path(), &mut |_| {}, false).map_err(|e| match e {
-            StoreError::Foreign { .. } => StoreError::Foreign {
-                path: from.to_path_buf(),
-            },
-            other => other,
-        })?;
+        let store = Store::open_inner(temp.path(), &mut |_| {}, false, Patience::BusyTimeout)
+            .map_err(|e| match e {
+                StoreError::Foreign { .. } => StoreError::Foreign {
+                    path: from.to_path_buf(),
+                },
+                other => other,
+            })?;
         let checked = store.check(rules, &mut |_| {})?;
         // Back to one file, so nothing is left beside it when it is renamed.
         store

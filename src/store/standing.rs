@@ -3,7 +3,7 @@
 //! found through an index. A change to the score's rules starts a pass over every lead, done
 //! a chunk at a time like the rest, so no single call ever scales with the table.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::rows::{LEAD_COLUMN_COUNT, LEAD_COLUMNS, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
@@ -64,9 +64,7 @@ impl Store {
     /// A database error; then none of this call's scores are kept.
     pub fn rescore(&mut self, ctx: &Ctx, budget: usize) -> Result<usize, StoreError> {
         self.take_score_rules(ctx)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.immediate()?;
         let limit = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let mut done = 0;
         if let Some(from) = setting(&tx, RESCORE_FROM)? {
@@ -109,15 +107,14 @@ impl Store {
     }
 
     /// Begins a write: the score rules adopted first if the database records none yet, then
-    /// an immediate transaction (the write lock taken at once, so it never waits halfway).
+    /// an immediate transaction (the write lock taken at once, so it never waits halfway),
+    /// waiting for an import as the store's patience says.
     pub(super) fn write_tx(&mut self, ctx: &Ctx) -> Result<Transaction<'_>, StoreError> {
         if self.read_only() {
             return Err(StoreError::ReadOnly(self.path.clone()));
         }
         self.adopt_score_rules(ctx)?;
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        self.immediate()
     }
 
     /// Starts a pass over every lead when the score's rules are not the ones the stored
@@ -129,9 +126,7 @@ impl Store {
         if stored.as_deref() == Some(version.as_str()) {
             return Ok(());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.immediate()?;
         set_setting(&tx, SCORE_VERSION, &version)?;
         // With no version stored, every lead is new (written after this call) or was marked
         // to be scored by the migration that added scores: there is nothing to pass over.

@@ -19,7 +19,12 @@ impl Store {
         rules: &Rules,
         mut each: impl FnMut(Option<IcpFit>, bool),
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        if self.read_only() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        // Immediate: a pass that read first and then asked to write would be refused outright
+        // whenever another program committed in between.
+        let tx = self.immediate()?;
         {
             let mut read = tx.prepare(&format!(
                 "SELECT {LEAD_COLUMNS} FROM leads WHERE state = 'active' AND stage = 'lead'"

@@ -36,6 +36,9 @@ use keymap::Scope;
 /// # Errors
 /// An error of the terminal itself; store errors are shown in the UI instead.
 pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
+    // A write waits for another program's import no longer than the busy timeout: the
+    // screen must not freeze for as long as the import runs (it says the file is in use).
+    store.set_patience(crate::store::Patience::BusyTimeout);
     let mut terminal = ratatui::init();
     let result = (|| {
         let mut app = App::new(Utc::now(), rules);

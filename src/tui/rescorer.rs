@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::domain::Rules;
-use crate::store::{Ctx, Store};
+use crate::store::{Ctx, Patience, Store};
 
 /// Leads per transaction: big enough to keep up, small enough to stop promptly on quit.
 const CHUNK: usize = 100;
@@ -62,7 +62,8 @@ fn rest(time: Duration, stop: &AtomicBool) {
 fn work(path: &std::path::Path, rules: &Rules, stop: &AtomicBool) {
     // The file may be busy for a while (a large import holds it): try again later.
     let mut store = loop {
-        match Store::open(path) {
+        // Never waiting for an import: the workstation waits for this thread when it quits.
+        match Store::open_patient(path, Patience::BusyTimeout) {
             Ok(store) => break store,
             Err(_) => rest(REST, stop),
         }

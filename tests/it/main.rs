@@ -34,3 +34,4 @@ mod tui_pty;
 mod tui_reports;
 mod tui_support;
 mod two_programs;
+mod waits;
