@@ -3,9 +3,9 @@
 # normalization, dedupe, flags, search index, history) next to sqlite3's bare `.import` of the
 # same file into one table, on the same machine. Prints both times, their ratio, and peak memory.
 #
-# Then a floor: sqlite3 alone writing leadgate's finished rows into leadgate's schema (its
-# identity and queue indexes, without the search index), with no reading, mapping, dedupe or
-# flags at all: what SQLite alone needs to write these rows the way an import writes them.
+# Then the floor (benches/floor.rs): the bundled SQLite alone writing leadgate's finished rows
+# into leadgate's schema with every index built after the rows, and no reading, mapping,
+# dedupe or flags at all: the least SQLite needs to write the same result.
 # Needs python3, sqlite3 and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,22 +31,16 @@ measure sqlite3 sqlite3 "$work/plain.db" -cmd '.mode csv' ".import $csv t"
 measure leadgate ./target/release/leadgate --db "$work/leads.db" --as bench import "$csv"
 printf 'ratio    %8.2f (leadgate / sqlite3)\n' "$(echo "$(cat "$work/leadgate") / $(cat "$work/sqlite3")" | bc -l)"
 
-# The floor, set up as an import runs: queue indexes built after the rows, a 64 MB page cache,
-# no CHECK lists, rows in the file's order.
-sed '/^CREATE VIRTUAL TABLE leads_fts/,/^);/d' schema.sql >"$work/schema-rows.sql"
-queue_indexes=$(grep -E '^CREATE INDEX leads_by_(queue|source|owner) ' schema.sql)
-cat >"$work/floor.sql" <<SQL
-.read $work/schema-rows.sql
-DROP INDEX leads_by_queue; DROP INDEX leads_by_source; DROP INDEX leads_by_owner;
-PRAGMA cache_size = -65536;
-PRAGMA ignore_check_constraints = ON;
-ATTACH '$work/leads.db' AS done;
-BEGIN;
-INSERT INTO import_batches SELECT * FROM done.import_batches;
--- The WHERE stops SQLite copying records wholesale: each row is inserted, as an import does.
-INSERT INTO leads SELECT * FROM done.leads WHERE rowid > 0;
-$queue_indexes
-COMMIT;
-SQL
-measure floor sqlite3 "$work/floor.db" ".read $work/floor.sql"
-printf 'floor    %8.2f (floor / sqlite3)\n' "$(echo "$(cat "$work/floor") / $(cat "$work/sqlite3")" | bc -l)"
+# The floor (benches/floor.rs): the bundled SQLite alone copying the rows this import wrote,
+# row by row, into leadgate's schema, every secondary index and the search index built after.
+floor=$(cargo bench --locked --bench floor --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("executable") and m["target"]["name"] == "floor": print(m["executable"])')
+/usr/bin/time -f "%e %M" -o "$work/time" "$floor" "$work/leads.db" "$work/floor.db" | tee "$work/floor.out"
+read -r secs kb <"$work/time"
+printf '%-8s %8.2f s   peak %6.1f MB\n' floor "$secs" "$(echo "$kb / 1024" | bc -l)"
+echo "$secs" >"$work/floor"
+printf 'leadgate / floor     %6.2f   (target 1.5)\n' "$(echo "$(cat "$work/leadgate") / $(cat "$work/floor")" | bc -l)"
+printf 'floor / bare .import %6.2f\n' "$(echo "$(cat "$work/floor") / $(cat "$work/sqlite3")" | bc -l)"

@@ -49,7 +49,7 @@ pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query
 pub use report::{ActorWork, ReportScope, StageStay};
 pub use restore::{Restored, restore};
 pub use schema::{LATEST_VERSION, MIGRATIONS};
-pub use upkeep::NOTE_ATTRIBUTES;
+pub use upkeep::{NOTE_ATTRIBUTES, search_rows};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;

@@ -16,8 +16,9 @@ const SEARCH_DOCUMENT: &str = "SELECT rowid, name, email, company, title, \
     FROM leads";
 
 /// The statement that writes the search document of leads into the full-text table `into`
-/// (the search index, or the copy `db check` builds to compare it with); a `WHERE` follows.
-pub(super) fn search_rows(into: &str) -> String {
+/// (the search index, the copy `db check` builds to compare it with, or the import
+/// benchmark's floor); a `WHERE` follows.
+pub fn search_rows(into: &str) -> String {
     format!("INSERT INTO {into} (rowid, name, email, company, title, notes) {SEARCH_DOCUMENT}")
 }
 
