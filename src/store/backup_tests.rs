@@ -1,16 +1,8 @@
 use super::*;
 use crate::domain::Contact;
-use crate::store::{Ctx, restore};
-use chrono::{TimeZone, Utc};
+use crate::store::restore;
 
-fn ctx() -> Ctx {
-    Ctx::new(
-        "t",
-        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
-            .single()
-            .expect("time"),
-    )
-}
+use crate::store::test_ctx::ctx;
 
 fn with_leads(path: &Path, names: &[&str]) -> Store {
     let mut store = Store::open(path).expect("open");

@@ -2,16 +2,8 @@ use super::*;
 use crate::domain::field::parse_edit;
 use crate::domain::{Contact, Decision, Field, Incoming, ReasonCode};
 use crate::store::Ctx;
-use chrono::{TimeZone, Utc};
 
-fn ctx() -> Ctx {
-    Ctx::new(
-        "t",
-        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
-            .single()
-            .expect("time"),
-    )
-}
+use crate::store::test_ctx::ctx;
 
 fn set(store: &mut Store, id: &str, field: Field, value: &str, c: &Ctx) {
     let edit = parse_edit(

@@ -1,16 +1,8 @@
 use super::*;
 use crate::domain::Contact;
 use crate::store::leads::get;
-use chrono::TimeZone;
 
-fn ctx() -> Ctx {
-    Ctx::new(
-        "t",
-        Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
-            .single()
-            .expect("time"),
-    )
-}
+use crate::store::test_ctx::ctx;
 
 fn row(line: u64, email: Option<&str>, record: Option<&str>, linkedin: Option<&str>) -> Incoming {
     Incoming {

@@ -120,3 +120,19 @@ impl Store {
         self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false)
     }
 }
+
+/// The actor and moment the store's unit tests write as.
+#[cfg(test)]
+pub(crate) mod test_ctx {
+    use super::Ctx;
+    use chrono::{TimeZone, Utc};
+
+    pub(crate) fn ctx() -> Ctx {
+        Ctx::new(
+            "t",
+            Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)
+                .single()
+                .expect("time"),
+        )
+    }
+}
