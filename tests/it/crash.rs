@@ -2,12 +2,12 @@
 //! import, a workstation deciding, a backup, an upgrade. After each, `db check` passes,
 //! nothing reported done is missing, and doing the work again makes no duplicates.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::pty::Pty;
 use crate::support::Db;
 
 /// Kill points: a small fixed-seed generator, so a failure names a point that can be rerun.
@@ -304,35 +304,16 @@ fn a_workstation_killed_while_deciding_loses_nothing_it_said_was_done() {
             bin().display(),
             db.display()
         );
-        let mut script = Command::new("script")
-            .args(["-q", "-e", "-c", &inner, "/dev/null"])
-            .env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", &data)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("script");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut stdout = script.stdout.take().expect("stdout");
-        let sink = Arc::clone(&output);
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-            }
+        let mut script = Pty::spawn(&inner, |cmd| {
+            cmd.env("XDG_CONFIG_HOME", &data).stderr(Stdio::null());
         });
-        let screen = || String::from_utf8_lossy(&output.lock().expect("lock")).into_owned();
         let start = Instant::now();
-        while !screen().contains("Today") {
+        while !script.text().contains("Today") {
             assert!(start.elapsed() < Duration::from_secs(30), "never opened");
             std::thread::sleep(Duration::from_millis(20));
         }
-        let pid = child_of(script.id()).expect("the workstation's pid");
-        let mut keys = script.stdin.take().expect("stdin");
+        let pid = child_of(script.child.id()).expect("the workstation's pid");
+        let mut keys = script.keys();
         let kill_at = points.within(Duration::from_millis(1500), 0.1, 1.0);
         let start = Instant::now();
         // Nurture the top of Today, again and again, until the kill.
@@ -346,12 +327,12 @@ fn a_workstation_killed_while_deciding_loses_nothing_it_said_was_done() {
             .status()
             .expect("kill");
         drop(keys);
-        let _ = script.kill();
-        let _ = script.wait();
-        let _ = reader.join();
+        let _ = script.child.kill();
+        let _ = script.child.wait();
+        script.join();
         let when = format!("a workstation killed at {kill_at:?} (round {round})");
         assert_sound(&db, &when);
-        let said = screen().matches("Nurtured: ").count();
+        let said = script.text().matches("Nurtured: ").count();
         let written = count(&db, "SELECT count(*) FROM events WHERE kind = 'state'") - before;
         assert!(said > 0, "it decided nothing before the kill ({when})");
         assert!(

@@ -23,6 +23,7 @@ mod import_layouts;
 mod import_props;
 mod import_regression;
 mod priority;
+mod pty;
 mod report;
 mod rules;
 mod store;

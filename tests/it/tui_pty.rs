@@ -3,11 +3,11 @@
 //!
 //! The pseudo-terminal comes from util-linux's `script`, which every Debian-like system has.
 
+use crate::pty::Pty;
 use crate::support::Db;
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
 
 /// The first lead of the shipped demo list whose gate evidence is complete and fresh.
 fn promotable_demo_lead() -> String {
@@ -38,32 +38,6 @@ fn promotable_demo_lead() -> String {
     panic!("the demo list has no promotable lead");
 }
 
-struct Screen {
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Screen {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
-    }
-
-    /// Waits until the terminal has received `needle` after byte `from`.
-    fn wait_for(&self, needle: &str, from: usize) -> usize {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if let Some(at) = text.get(from..).and_then(|t| t.find(needle)) {
-                return from + at + needle.len();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "never saw {needle:?}; screen so far:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
 #[test]
 fn the_demo_opens_moves_promotes_and_quits_cleanly_in_a_terminal() {
     let home = Db::new();
@@ -73,32 +47,14 @@ fn the_demo_opens_moves_promotes_and_quits_cleanly_in_a_terminal() {
         "stty rows 40 cols 130; exec '{}' --demo --as pty-user",
         bin.display()
     );
-    let mut child = Command::new("script")
-        .args(["-q", "-e", "-c", &inner, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .env("XDG_DATA_HOME", &data)
-        .env("XDG_CONFIG_HOME", &data)
-        .env_remove("LEADGATE_CONFIG")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("util-linux `script` runs the binary in a pseudo-terminal");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&output);
-    let reader = std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-        }
+    let mut screen = Pty::spawn(&inner, |cmd| {
+        cmd.env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", &data)
+            .env_remove("LEADGATE_CONFIG")
+            .env_remove("NO_COLOR")
+            .stderr(Stdio::inherit());
     });
-    let screen = Screen { output };
-    let mut keys = child.stdin.take().expect("stdin");
+    let mut keys = screen.keys();
     let mut send = |s: &str| {
         keys.write_all(s.as_bytes()).expect("key");
         keys.flush().expect("flush");
@@ -121,8 +77,8 @@ fn the_demo_opens_moves_promotes_and_quits_cleanly_in_a_terminal() {
     send("p");
     screen.wait_for("Promoted", at);
     send("q");
-    let status = child.wait().expect("exit");
-    reader.join().expect("reader");
+    let status = screen.child.wait().expect("exit");
+    screen.join();
     let text = screen.text();
     assert!(status.success(), "exit status {status:?}");
     let entered = text.rfind("\u{1b}[?1049h").expect("entered");
