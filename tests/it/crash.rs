@@ -230,7 +230,9 @@ fn a_killed_upgrade_finishes_on_the_next_open_with_everything_kept() {
     for round in 0..4 {
         let db = dir.path().join(format!("round{round}.db"));
         first_version_database(&db, LEADS);
-        let at = points.within(took, 0.0, 1.0);
+        // Within the first 80 % of the measured time: a round can run quicker than the one
+        // measured, and a kill after the end tests nothing.
+        let at = points.within(took, 0.0, 0.8);
         let child = leadgate(&db, &["list", "--limit", "1"])
             .spawn()
             .expect("spawn");
