@@ -9,6 +9,7 @@ mod db;
 mod deal;
 mod deal_args;
 mod demo_db;
+mod error;
 mod export;
 mod filters;
 mod import;
