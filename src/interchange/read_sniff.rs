@@ -117,7 +117,7 @@ pub(super) fn sniff_delimiter(text: &[u8], truncated: bool) -> u8 {
     if content && !truncated && lines.len() < MAX_LINES {
         lines.push(counts);
     }
-    let mut best: Option<(usize, usize, bool, u8)> = None;
+    let mut best: Option<(usize, usize, usize, bool, u8)> = None;
     for (i, &delimiter) in CANDIDATES.iter().enumerate() {
         // On a tie, the delimiter the first line (the header, as a rule) uses wins: commas
         // inside unquoted values of a semicolon file must not outvote it.
@@ -131,11 +131,15 @@ pub(super) fn sniff_delimiter(text: &[u8], truncated: bool) -> u8 {
                 top = Some((freq, n));
             }
         }
+        // First, on how many lines it appears at all: the real delimiter is on every row,
+        // however ragged the rows; a comma inside values is on some rows only, even when
+        // those rows all hold the same number of them.
+        let lines_with = per_line.len();
         if let Some((freq, n)) = top
-            && best.is_none_or(|(f, m, h, _)| (freq, n, in_first) > (f, m, h))
+            && best.is_none_or(|(w, f, m, h, _)| (lines_with, freq, n, in_first) > (w, f, m, h))
         {
-            best = Some((freq, n, in_first, delimiter));
+            best = Some((lines_with, freq, n, in_first, delimiter));
         }
     }
-    best.map_or(b',', |(_, _, _, d)| d)
+    best.map_or(b',', |(_, _, _, _, d)| d)
 }

@@ -194,6 +194,16 @@ fn commas_in_the_values_of_a_semicolon_file_do_not_outvote_its_header() {
 }
 
 #[test]
+fn a_semicolon_file_with_ragged_rows_is_not_read_as_commas_the_rows_agree_on() {
+    // Every data line holds three commas inside its values, and a different number of
+    // semicolons (extra fields): the semicolon is still on every line, the comma is not.
+    let text = b"Name;Email;Company;Notes\n\
+        Ana, Jr;a@x.example;Kiln, Inc;Met, twice;extra;more\n\
+        Bo, Sr;b@x.example;Lind, AB;Call, soon;extra\n";
+    assert_eq!(sniff_delimiter(text, false), b';');
+}
+
+#[test]
 fn crlf_line_numbers() {
     let bytes = b"Name,Email\r\nA,a@x.example\r\nB,b@x.example\r\n\r\nC,c@x.example\r\n";
     assert_eq!(row_lines(bytes), [2, 3, 5]);
