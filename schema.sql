@@ -145,10 +145,12 @@ CREATE TABLE leads (
     handoff_note       TEXT,
     -- 1 for an active prospect or opportunity with no change for the rules' stalled_days:
     -- the Stalled queue
-    stalled            INTEGER NOT NULL DEFAULT 0 CHECK (stalled IN (0, 1))
+    stalled            INTEGER NOT NULL DEFAULT 0 CHECK (stalled IN (0, 1)),
+    -- the email as two rows are matched on: lowercased in every script (domain::field::email_key)
+    email_key          TEXT
 ) STRICT;
 
-CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
+CREATE INDEX leads_by_email ON leads (email_key) WHERE email_key IS NOT NULL;
 -- Queue paging: equality on the slice, then keyset order on (priority DESC, id).
 CREATE INDEX leads_by_queue ON leads (state, stage, waiting, priority DESC, id);
 CREATE INDEX leads_by_source ON leads (source, state, stage, waiting, priority DESC, id);

@@ -132,6 +132,13 @@ fn not_future(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, EditError> 
     }
 }
 
+/// The key two emails are the same person by: trimmed and lowercased in every script, so
+/// `Chloé@x.fr` and `CHLOÉ@X.FR` are one address (SQLite's `lower` folds only A–Z).
+#[must_use]
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// True when `s` looks like an address mail could be sent to. Deliberately loose: one `@`,
 /// something before it, a dotted domain after it, no spaces.
 #[must_use]

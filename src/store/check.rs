@@ -59,6 +59,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ("counts", "queue counts"),
     ("search_index", "search index"),
     ("origin", "every lead says where it came from"),
+    ("email_keys", "every email is matched on its own key"),
     ("order", "histories in order"),
 ];
 
@@ -107,6 +108,7 @@ fn run_checks(
             "counts" => counts(conn)?,
             "search_index" => search_index(conn)?,
             "origin" => origin(conn)?,
+            "email_keys" => email_keys(conn)?,
             "order" => order(conn)?,
             _ => Vec::new(),
         };
@@ -354,6 +356,25 @@ fn origin(conn: &Connection) -> Result<Found, StoreError> {
                 WHERE e.lead_id = l.id AND e.kind = 'created')) \
             OR (batch_id IS NOT NULL AND batch_line IS NULL)",
     )
+}
+
+/// Each lead's email key is what the domain makes of its email: a key left behind by an
+/// edit made elsewhere would let an import create the same person twice.
+fn email_keys(conn: &Connection) -> Result<Found, StoreError> {
+    let mut found = Vec::new();
+    let mut stmt = conn.prepare("SELECT id, email, email_key FROM leads")?;
+    let mut all = stmt.query([])?;
+    while let Some(r) = all.next()? {
+        let email: Option<String> = r.get(1)?;
+        let key: Option<String> = r.get(2)?;
+        if key != email.as_deref().map(crate::domain::field::email_key) {
+            found.push((
+                r.get(0)?,
+                "its email's match key is out of date".to_string(),
+            ));
+        }
+    }
+    Ok(found)
 }
 
 /// Each lead's events were appended in the order of their times, and every time reads.

@@ -334,3 +334,16 @@ fn a_long_run_of_one_problem_is_listed_then_counted() {
     assert_eq!(out.len(), LISTED + 1);
     assert_eq!(out[LISTED].detail, "and 5 more problems of this kind");
 }
+
+#[test]
+fn an_email_whose_match_key_went_stale_is_found() {
+    let (store, ana) = worked();
+    assert!(failing(&store).is_empty());
+    sql(
+        &store,
+        &format!("UPDATE leads SET email_key = 'ana.old@brightkiln.example' WHERE id = '{ana}'"),
+    );
+    let found = check(&store);
+    assert_eq!(failing(&store), vec!["email_keys"], "{:?}", found.problems);
+    assert_eq!(found.problems[0].lead.as_deref(), Some(ana.as_str()));
+}

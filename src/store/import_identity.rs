@@ -11,7 +11,7 @@ use crate::domain::Incoming;
 pub(super) enum Identity {
     /// The same row, imported before (its print: see `Incoming::row_print`).
     Row,
-    /// Compared with ASCII case folded, as SQLite's `lower` does.
+    /// Compared by `email_key`: letter case folded in every script.
     Email,
     RecordId,
     Linkedin,
@@ -25,8 +25,7 @@ impl Identity {
                  WHERE p.print = ?1 AND l.state != 'removed' LIMIT 1"
             }
             Identity::Email => {
-                "SELECT id FROM leads WHERE lower(email) = ?1 AND email IS NOT NULL \
-                 AND state != 'removed' LIMIT 1"
+                "SELECT id FROM leads WHERE email_key = ?1 AND state != 'removed' LIMIT 1"
             }
             Identity::RecordId => {
                 "SELECT id FROM leads WHERE record_id = ?1 AND state != 'removed' LIMIT 1"
@@ -42,7 +41,7 @@ impl Identity {
         match self {
             Identity::Row => "SELECT print FROM row_prints",
             Identity::Email => {
-                "SELECT lower(email) FROM leads WHERE email IS NOT NULL AND state != 'removed'"
+                "SELECT email_key FROM leads WHERE email_key IS NOT NULL AND state != 'removed'"
             }
             Identity::RecordId => {
                 "SELECT record_id FROM leads WHERE record_id IS NOT NULL AND state != 'removed'"
@@ -62,7 +61,7 @@ pub(super) fn identities_of(row: &Incoming) -> impl Iterator<Item = (Identity, S
         (Identity::Row, row.row_print.clone()),
         (
             Identity::Email,
-            c.email.as_deref().map(str::to_ascii_lowercase),
+            c.email.as_deref().map(crate::domain::field::email_key),
         ),
         (Identity::RecordId, row.record_id.clone()),
         (Identity::Linkedin, c.linkedin_url.clone()),

@@ -160,3 +160,57 @@ fn a_row_prepared_on_another_thread_is_stored_as_the_row_itself_would_be() {
     assert_eq!(import.created, 2);
     assert_eq!(import.flagged.values().sum::<u64>(), 4);
 }
+
+#[test]
+fn emails_that_differ_only_in_the_case_of_letters_beyond_a_to_z_are_one_person() {
+    for expected_rows in [10, 1_000_000] {
+        let mut store = Store::open_in_memory().expect("open");
+        let c = ctx();
+        let known = Contact {
+            name: "Émile Known".into(),
+            email: Some("émile.östlund@known.example".into()),
+            ..Contact::default()
+        };
+        let emile = store.add_lead(known, &c).expect("add").id;
+        let mut import = store
+            .begin_import("accents.csv", None, expected_rows, &c)
+            .expect("begin");
+        let rows = [
+            row(2, Some("ÉMILE.ÖSTLUND@KNOWN.EXAMPLE"), None, None),
+            row(3, Some("chloé.ßeta@new.example"), None, None),
+            row(4, Some("CHLOÉ.ßETA@new.example"), None, None),
+            row(5, Some("ǅenan@new.example"), None, None),
+            row(6, Some("ǆenan@new.example"), None, None),
+        ];
+        let outcomes: Vec<RowOutcome> = rows.iter().map(|r| import.add(r).expect("add")).collect();
+        assert_eq!(
+            outcomes[0],
+            RowOutcome::Merged(emile),
+            "{expected_rows} rows"
+        );
+        let RowOutcome::Created(chloe) = &outcomes[1] else {
+            panic!("{outcomes:?}")
+        };
+        assert_eq!(outcomes[2], RowOutcome::Merged(chloe.clone()));
+        let RowOutcome::Created(denan) = &outcomes[3] else {
+            panic!("{outcomes:?}")
+        };
+        assert_eq!(outcomes[4], RowOutcome::Merged(denan.clone()));
+        import.finish(&Value::Null).expect("finish");
+        assert_eq!(store.lead_count().expect("count"), 3);
+        assert_eq!(
+            store
+                .lead_with_email("Chloé.SSeta@new.example")
+                .expect("look up"),
+            None,
+            "case folds, spelling does not: ß and ss stay apart"
+        );
+        assert_eq!(
+            store
+                .lead_with_email("CHLOÉ.ßETA@NEW.EXAMPLE")
+                .expect("look up")
+                .as_deref(),
+            Some(chloe.as_str())
+        );
+    }
+}

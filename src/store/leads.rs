@@ -8,6 +8,7 @@ use std::ops::ControlFlow;
 use super::events::{NewEvent, append};
 use super::rows::{LEAD_COLUMNS, lead_columns, lead_from_row, time_text};
 use super::{Ctx, Store, StoreError};
+use crate::domain::field::email_key;
 use crate::domain::id::{normalize_prefix, short_id};
 use crate::domain::{Contact, Evidence, Lead, Stage, State};
 
@@ -167,7 +168,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(super::import_identity::Identity::Email.lookup())?
-            .query_row([email.trim().to_ascii_lowercase()], |r| r.get(0))
+            .query_row([email_key(email)], |r| r.get(0))
             .optional()?)
     }
 }
@@ -277,11 +278,11 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
     conn.prepare_cached(concat!(
         "INSERT INTO leads (",
         lead_columns!(),
-        ", priority, waiting, priority_until, unsupported, stalled) VALUES (?1, ?2, \
-         ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
-         ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, \
-         ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, \
-         ?54, ?55, ?56, ?57, ?58, ?59)"
+        ", priority, waiting, priority_until, unsupported, stalled, email_key) VALUES (?1, \
+         ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
+         ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, \
+         ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51, ?52, ?53, \
+         ?54, ?55, ?56, ?57, ?58, ?59, ?60)"
     ))?
     .execute(params![
         l.id,
@@ -348,6 +349,7 @@ pub(super) fn insert_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
         opt_time(st.until),
         st.unsupported,
         st.stalled,
+        c.email.as_deref().map(email_key),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -375,7 +377,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
          given_name = ?36, family_name = ?37, pain_consequence = ?38, stakeholders = ?39, \
          next_step_on = ?40, timeline = ?41, budget_path = ?42, deal_size = ?43, \
          handoff = ?44, handoff_to = ?45, handoff_from = ?46, handoff_at = ?47, \
-         handoff_reason = ?48, handoff_note = ?49, stalled = ?50, \
+         handoff_reason = ?48, handoff_note = ?49, stalled = ?50, email_key = ?51, \
          version = version + 1 WHERE id = ?1",
     )?
     .execute(params![
@@ -432,6 +434,7 @@ pub(super) fn update_row(conn: &Connection, l: &Lead, ctx: &Ctx) -> rusqlite::Re
             .map(|r| r.as_str()),
         e.handoff.as_ref().and_then(|h| h.note.as_deref()),
         st.stalled,
+        c.email.as_deref().map(email_key),
     ])?;
     Ok(())
 }

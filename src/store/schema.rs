@@ -19,11 +19,32 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_row_prints.sql"),
     include_str!("migrations/010_exports.sql"),
     include_str!("migrations/011_handoffs.sql"),
+    include_str!("migrations/012_email_key.sql"),
 ];
 
 /// The version a database has once it is current.
 #[allow(clippy::cast_possible_wrap)] // a handful of migrations
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// What a migration needs of Rust after its SQL: a rule SQLite cannot say.
+fn after_migration(version: usize, tx: &Connection) -> rusqlite::Result<()> {
+    if version == 12 {
+        // SQLite's lower() set the keys of emails in A–Z; those with other letters (or
+        // anything outside printable ASCII) get the domain's key.
+        let others: Vec<(i64, String)> = tx
+            .prepare("SELECT rowid, email FROM leads WHERE email GLOB '*[^ -~]*'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut write = tx.prepare("UPDATE leads SET email_key = ?2 WHERE rowid = ?1")?;
+        for (rowid, email) in others {
+            write.execute(rusqlite::params![
+                rowid,
+                crate::domain::field::email_key(&email)
+            ])?;
+        }
+    }
+    Ok(())
+}
 
 /// Identifies a leadgate file among SQLite files ("LGAT").
 pub const APPLICATION_ID: i64 = 0x4C47_4154;
@@ -57,6 +78,7 @@ pub(super) fn upgrade(
             step(i + 1);
             let tx = conn.transaction()?;
             tx.execute_batch(sql)?;
+            after_migration(n + 1, &tx)?;
             let dangling: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                     r.get(0)

@@ -115,10 +115,13 @@ fn queue_source_ignores_letter_case_and_an_unknown_source_lists_the_known_ones()
 #[test]
 fn an_older_database_is_indexed_again_so_search_finds_its_imported_notes() {
     let db = imported("salesforce_leads_dataloader.csv");
-    // The index as version 6 built it: no attributes; and without what versions 8 to 11 add.
+    // The index as version 6 built it: no attributes; and without what versions 8 to 12 add.
     db.conn()
         .execute_batch(
-            "DROP INDEX leads_stalled;
+            "DROP INDEX leads_by_email;
+             ALTER TABLE leads DROP COLUMN email_key;
+             CREATE INDEX leads_by_email ON leads (lower(email)) WHERE email IS NOT NULL;
+             DROP INDEX leads_stalled;
              DROP INDEX leads_by_handoff;
              ALTER TABLE leads DROP COLUMN pain_consequence;
              ALTER TABLE leads DROP COLUMN stakeholders;

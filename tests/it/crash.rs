@@ -147,7 +147,7 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
         timed(&db, &["import", &file]);
         assert_eq!(count(&db, "SELECT count(*) FROM leads"), ROWS, "{when}");
         assert_eq!(
-            count(&db, "SELECT count(DISTINCT lower(email)) FROM leads"),
+            count(&db, "SELECT count(DISTINCT email_key) FROM leads"),
             ROWS,
             "{when}"
         );

@@ -151,6 +151,62 @@ fn every_older_version_upgrades_to_the_current_schema_keeping_its_data() {
 }
 
 #[test]
+fn an_upgrade_keys_every_email_so_letters_beyond_a_to_z_match_in_any_case() {
+    let db = Db::new();
+    database_at_version(&db.path, 11);
+    let conn = Connection::open(&db.path).expect("open");
+    conn.execute_batch(
+        "INSERT INTO leads (id, name, email, created_at, updated_at) VALUES \
+         ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'Émile', 'Émile.Östlund@Known.Example', \
+          '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z'), \
+         ('bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'Bo', 'Bo@Known.Example', \
+          '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');",
+    )
+    .expect("leads");
+    drop(conn);
+    let run = db
+        .cmd()
+        .args(["show", "0123456789"])
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{}", stderr_of(&run));
+    let keys: Vec<Option<String>> = db
+        .conn()
+        .prepare("SELECT email_key FROM leads ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("keys");
+    assert_eq!(
+        keys,
+        [
+            None,
+            Some("émile.östlund@known.example".to_string()),
+            Some("bo@known.example".to_string())
+        ]
+    );
+    let store = Store::open(&db.path).expect("open");
+    assert_eq!(
+        store
+            .lead_with_email("ÉMILE.ÖSTLUND@KNOWN.EXAMPLE")
+            .expect("look up")
+            .as_deref(),
+        Some("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+    );
+    // The leads were written raw, without their history; only the keys are judged here.
+    let checked = store
+        .check(&leadgate::domain::Rules::default(), &mut |_| {})
+        .expect("check");
+    let stale: Vec<_> = checked
+        .problems
+        .iter()
+        .filter(|p| p.check == "email_keys")
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
+}
+
+#[test]
 fn a_newer_database_is_refused_and_left_untouched() {
     let db = Db::new();
     db.create();
