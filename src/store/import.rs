@@ -4,9 +4,9 @@
 use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use super::import_identity::{Identity, fingerprint, identities, identities_of};
+use super::import_identity::{Identity, Known, Seen, fingerprint, identities_of};
 use super::import_journal::BulkJournal;
 use super::import_prepare::{Prepared, Preparer, lead_of};
 use super::leads::{insert_row, new_id};
@@ -16,26 +16,26 @@ use super::{Ctx, Store, StoreError};
 use crate::domain::flags::Flag;
 use crate::domain::{Incoming, Lead};
 
-/// The queue indexes a large import builds after writing its rows, exactly as `schema.sql`
-/// declares them.
-const DEFERRED_INDEXES: [(&str, &str); 3] = [
-    (
-        "leads_by_queue",
-        "CREATE INDEX leads_by_queue ON leads (state, stage, waiting, priority DESC, id)",
-    ),
-    (
-        "leads_by_source",
-        "CREATE INDEX leads_by_source ON leads (source, state, stage, waiting, priority DESC, id)",
-    ),
-    (
-        "leads_by_owner",
-        "CREATE INDEX leads_by_owner ON leads (owner, state, stage, waiting, priority DESC, id)",
-    ),
+/// The leads' indexes a large import keeps up as it writes; it sets the others aside and
+/// builds them when it ends. These stay empty for new leads (unsupported, stalled, handed off)
+/// or take the import's rows in their order (its batch and lines; its one rescoring time): kept
+/// up they cost next to nothing, built afterwards a full pass over the table each.
+const KEPT_UP: [&str; 5] = [
+    "leads_unsupported",
+    "leads_stalled",
+    "leads_by_handoff",
+    "leads_by_batch",
+    "leads_by_rescore",
 ];
+
+/// A print this large import stored, by its text: asked only when another print shares its
+/// fingerprint.
+const NEW_PRINT: &str = "SELECT p.lead_id FROM temp.new_prints p JOIN leads l ON l.id = p.lead_id \
+     WHERE p.print = ?1 AND l.state != 'removed' ORDER BY p.rowid DESC LIMIT 1";
 
 /// The page cache of an import, in KiB. Unit tests use a small one, so that their imports
 /// spill pages to the file before they commit, as a large import does.
-const IMPORT_CACHE_KIB: i64 = if cfg!(test) { 256 } else { 65_536 };
+const IMPORT_CACHE_KIB: i64 = if cfg!(test) { 256 } else { 32_768 };
 
 /// What happened to one row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,18 +57,19 @@ pub struct Importer<'s> {
     _lock: ImportLock,
     /// Taken by `finish`; an importer dropped without it rolls back.
     tx: Option<Transaction<'s>>,
-    /// For a large import: fingerprints of every identity (email, record id, LinkedIn) the
-    /// database holds. Nearly every row of a large file is new, so the database is asked only
-    /// about a row whose fingerprint is known.
-    known: Option<HashSet<u64>>,
+    /// For a large import: every identity the database and the rows stored so far hold
+    /// (see `Known`).
+    known: Option<Known>,
     /// What the last row added matched an existing lead by, if it did.
     last_match: Option<Identity>,
     /// The rowid of the first lead this import creates: rowids only grow, so every lead it
     /// creates sits at or after it.
     first_new_rowid: i64,
-    /// Whether this is a large import: the queue indexes were dropped, to be built again when
-    /// it finishes.
-    deferred: bool,
+    /// A large import sets the leads' indexes aside and builds them again when it finishes:
+    /// each, as the database declared it.
+    deferred: Vec<String>,
+    /// Whether this is a large import.
+    bulk: bool,
     batch_id: String,
     file_name: String,
     ctx: Ctx,
@@ -99,8 +100,8 @@ impl Store {
         // an import already running ends before this one starts.
         let lock = ImportLock::take(&self.path);
         self.adopt_score_rules(ctx)?;
-        // A file large next to the table is faster to index after it is written: the queue
-        // indexes are sorted once at the end instead of taking a million random inserts.
+        // A file large next to the table is faster to index after it is written: the indexes
+        // are sorted once at the end instead of taking a million random inserts each.
         let bulk = expected_rows > 20_000 && expected_rows > self.lead_count()?;
         let conn = &self.conn;
         // A large import writes its pages once, straight into the file, instead of into the
@@ -122,7 +123,8 @@ impl Store {
             conn,
             journal,
             _lock: lock,
-            deferred: bulk,
+            deferred: Vec::new(),
+            bulk,
             tx: Some(tx),
             known: None,
             last_match: None,
@@ -146,21 +148,34 @@ impl Importer<'_> {
     /// Everything an import needs before its first row, inside its transaction.
     fn prepare(&mut self, source: Option<&str>) -> Result<(), StoreError> {
         let tx = self.tx()?;
-        if self.deferred {
-            tx.execute_batch(
-                &DEFERRED_INDEXES
-                    .iter()
-                    .map(|(name, _)| format!("DROP INDEX {name};"))
-                    .collect::<String>(),
-            )?;
+        let mut deferred = Vec::new();
+        if self.bulk {
+            let indexes: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT name, sql FROM sqlite_schema \
+                     WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (name, sql) in indexes {
+                if KEPT_UP.contains(&name.as_str()) {
+                    continue;
+                }
+                tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+                deferred.push(sql);
+            }
         }
-        // The rows this import writes, to index for search in one pass when it finishes.
+        // The rows this import writes, to index for search in one pass when it finishes; and
+        // a large import's row prints, kept in the order written and sorted into `row_prints`
+        // at the end instead of a million random inserts.
         tx.execute_batch(
             "CREATE TEMP TABLE IF NOT EXISTS import_rows (rowid INTEGER PRIMARY KEY); \
-             DELETE FROM temp.import_rows;",
+             DELETE FROM temp.import_rows; \
+             CREATE TEMP TABLE IF NOT EXISTS new_prints (print TEXT NOT NULL, lead_id TEXT NOT NULL); \
+             DELETE FROM temp.new_prints;",
         )?;
-        let known = if self.deferred {
-            Some(identities(tx)?)
+        let known = if self.bulk {
+            Some(Known::of(tx)?)
         } else {
             None
         };
@@ -187,6 +202,7 @@ impl Importer<'_> {
             "PRAGMA cache_size = -{IMPORT_CACHE_KIB}; PRAGMA ignore_check_constraints = ON"
         ))?;
         self.known = known;
+        self.deferred = deferred;
         self.first_new_rowid = first_new_rowid;
         Ok(())
     }
@@ -243,19 +259,70 @@ impl Importer<'_> {
                 (i, key, print)
             })
             .collect();
-        let outcome = self.place(row, &identities, lead)?;
-        if let Some(known) = &mut self.known {
-            known.extend(identities.iter().map(|&(_, _, print)| print));
+        let (outcome, created_at) = self.place(row, &identities, lead)?;
+        if self.known.is_some() {
+            self.learn(&outcome, created_at, &identities)?;
         }
         Ok(outcome)
     }
 
+    /// Notes what a large import's map must know of the lead a row went to: a new lead holds
+    /// every identity of its row; a merged one, what it holds now. (Prints are learnt as they
+    /// are remembered.)
+    fn learn(
+        &mut self,
+        outcome: &RowOutcome,
+        created_at: Option<i64>,
+        identities: &[(Identity, String, u64)],
+    ) -> Result<(), StoreError> {
+        let mut held: Vec<(Identity, u64, i64)> = Vec::with_capacity(4);
+        match (outcome, created_at) {
+            (RowOutcome::Created(_), Some(rowid)) => {
+                held.extend(
+                    identities
+                        .iter()
+                        .filter(|(i, _, _)| !matches!(i, Identity::Row))
+                        .map(|&(i, _, print)| (i, print, rowid)),
+                );
+            }
+            (RowOutcome::Merged(id) | RowOutcome::Unchanged(id), _)
+            | (RowOutcome::Created(id), None) => {
+                let (rowid, keys) = self
+                    .tx()?
+                    .prepare_cached(
+                        "SELECT rowid, email_key, record_id, linkedin_url FROM leads WHERE id = ?1",
+                    )?
+                    .query_row([id], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            [
+                                (Identity::Email, r.get::<_, Option<String>>(1)?),
+                                (Identity::RecordId, r.get(2)?),
+                                (Identity::Linkedin, r.get(3)?),
+                            ],
+                        ))
+                    })?;
+                held.extend(
+                    keys.into_iter()
+                        .filter_map(|(i, key)| key.map(|key| (i, fingerprint(i, &key), rowid))),
+                );
+            }
+        }
+        if let Some(known) = &mut self.known {
+            for (identity, print, rowid) in held {
+                known.learn(identity, print, rowid);
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores the row; says what happened and, for a new lead, its rowid.
     fn place(
         &mut self,
         row: &Incoming,
         identities: &[(Identity, String, u64)],
         lead: Option<Lead>,
-    ) -> Result<RowOutcome, StoreError> {
+    ) -> Result<(RowOutcome, Option<i64>), StoreError> {
         let existing = self.existing(identities)?;
         self.last_match = existing.as_ref().map(|(_, by)| *by);
         match existing {
@@ -264,11 +331,11 @@ impl Importer<'_> {
                     Some(lead) => lead,
                     None => lead_of(row, &self.batch_id, &self.ctx)?,
                 };
-                self.create(&lead)?;
+                let rowid = self.create(&lead)?;
                 self.remember_row(row, &lead.id)?;
                 self.read += 1;
                 self.created += 1;
-                Ok(RowOutcome::Created(lead.id))
+                Ok((RowOutcome::Created(lead.id), Some(rowid)))
             }
             Some((id, matched_by)) => {
                 let merged = self.merge(&id, row, matched_by)?;
@@ -279,10 +346,10 @@ impl Importer<'_> {
                 self.read += 1;
                 if merged {
                     self.merged += 1;
-                    Ok(RowOutcome::Merged(id))
+                    Ok((RowOutcome::Merged(id), None))
                 } else {
                     self.unchanged += 1;
-                    Ok(RowOutcome::Unchanged(id))
+                    Ok((RowOutcome::Unchanged(id), None))
                 }
             }
         }
@@ -297,8 +364,19 @@ impl Importer<'_> {
 
     /// Points the row's print at the lead it was stored in, so that the same row imported
     /// again finds it whatever the mapping then.
-    fn remember_row(&self, row: &Incoming, lead_id: &str) -> Result<(), StoreError> {
-        if let Some(print) = &row.row_print {
+    fn remember_row(&mut self, row: &Incoming, lead_id: &str) -> Result<(), StoreError> {
+        let Some(print) = &row.row_print else {
+            return Ok(());
+        };
+        if self.known.is_some() {
+            self.tx()?
+                .prepare_cached("INSERT INTO temp.new_prints (print, lead_id) VALUES (?1, ?2)")?
+                .execute(params![print, lead_id])?;
+            let at = self.conn.last_insert_rowid();
+            if let Some(known) = &mut self.known {
+                known.learn_print(fingerprint(Identity::Row, print), at);
+            }
+        } else {
             self.tx()?
                 .prepare_cached(
                     "INSERT INTO row_prints (print, lead_id) VALUES (?1, ?2) \
@@ -315,17 +393,38 @@ impl Importer<'_> {
         &self,
         identities: &[(Identity, String, u64)],
     ) -> Result<Option<(String, Identity)>, StoreError> {
-        for (identity, key, print) in identities {
-            if let Some(known) = &self.known
-                && !known.contains(print)
-            {
-                continue;
-            }
-            let found: Option<String> = self
+        let ask = |identity: Identity, key: &str| -> Result<Option<String>, StoreError> {
+            Ok(self
                 .tx()?
                 .prepare_cached(identity.lookup())?
                 .query_row([key], |r| r.get(0))
-                .optional()?;
+                .optional()?)
+        };
+        for (identity, key, print) in identities {
+            let found = match self.known.as_ref().map(|k| k.seen(*identity, *print)) {
+                Some(Seen::Nowhere) => None,
+                Some(Seen::At(rowid)) => {
+                    let there: Option<String> = self
+                        .tx()?
+                        .prepare_cached(identity.at_rowid())?
+                        .query_row(params![rowid, key], |r| r.get(0))
+                        .optional()?;
+                    // Not there: another key shares the fingerprint; this one is asked about.
+                    match there {
+                        Some(id) => Some(id),
+                        None if matches!(identity, Identity::Row) => match ask(*identity, key)? {
+                            Some(id) => Some(id),
+                            None => self
+                                .tx()?
+                                .prepare_cached(NEW_PRINT)?
+                                .query_row([key], |r| r.get(0))
+                                .optional()?,
+                        },
+                        None => ask(*identity, key)?,
+                    }
+                }
+                Some(Seen::Ask) | None => ask(*identity, key)?,
+            };
             if let Some(id) = found {
                 return Ok(Some((id, *identity)));
             }
@@ -337,12 +436,11 @@ impl Importer<'_> {
     /// the import ends. The batch row records the creation of every lead it imports (who,
     /// when, which file and line): one row a batch instead of an event a lead, which halves an
     /// import's random writes. `history` shows it as the lead's first entry.
-    fn create(&mut self, lead: &Lead) -> Result<(), StoreError> {
+    fn create(&mut self, lead: &Lead) -> Result<i64, StoreError> {
         for f in &lead.evidence.flags {
             *self.flagged.entry(f.flag).or_default() += 1;
         }
-        insert_row(self.tx()?, lead, &self.ctx)?;
-        Ok(())
+        Ok(insert_row(self.tx()?, lead, &self.ctx)?)
     }
 
     /// Notes a lead from before this import that it changed, to index again when it ends.
@@ -383,12 +481,17 @@ impl Importer<'_> {
                 summary.to_string()
             ],
         )?;
-        if self.deferred {
-            let create: String = DEFERRED_INDEXES
-                .iter()
-                .map(|(_, sql)| format!("{sql};"))
-                .collect();
-            self.tx()?.execute_batch(&create)?;
+        if self.bulk {
+            // Sorted by print, each print's last lead winning, as the inserts would have left it.
+            self.tx()?.execute_batch(
+                "INSERT INTO row_prints (print, lead_id) \
+                 SELECT print, lead_id FROM temp.new_prints WHERE true ORDER BY print, rowid \
+                 ON CONFLICT (print) DO UPDATE SET lead_id = excluded.lead_id; \
+                 DELETE FROM temp.new_prints;",
+            )?;
+        }
+        for sql in std::mem::take(&mut self.deferred) {
+            self.tx()?.execute_batch(&sql)?;
         }
         let tx = self.tx.take().ok_or(StoreError::ImportFinished)?;
         restore_settings(&tx)?;

@@ -214,3 +214,62 @@ fn emails_that_differ_only_in_the_case_of_letters_beyond_a_to_z_are_one_person()
         );
     }
 }
+
+#[test]
+fn a_fingerprint_another_key_shares_still_finds_the_right_lead() {
+    let mut store = Store::open_in_memory().expect("open");
+    let c = ctx();
+    let known = Contact {
+        name: "Ana Known".into(),
+        email: Some("ana@known.example".into()),
+        ..Contact::default()
+    };
+    let ana = store.add_lead(known, &c).expect("add").id;
+    let mut import = store
+        .begin_import("big.csv", None, 1_000_000, &c)
+        .expect("begin");
+    let printed = |line, print: &str| Incoming {
+        row_print: Some(print.to_string()),
+        ..row(line, None, None, None)
+    };
+    let bo = import
+        .add(&row(2, Some("bo@new.example"), None, None))
+        .expect("bo");
+    let first = import.add(&printed(3, "print-a")).expect("a");
+    let second = import.add(&printed(4, "print-b")).expect("b");
+    let (RowOutcome::Created(_), RowOutcome::Created(_), RowOutcome::Created(b)) =
+        (&bo, &first, &second)
+    else {
+        panic!("{bo:?} {first:?} {second:?}")
+    };
+    // Ana's email now points at Bo's row (rowid 2), and print-b at print-a's kept row (1).
+    let known = import.known.as_mut().expect("large");
+    known.point(
+        Identity::Email,
+        fingerprint(Identity::Email, "ana@known.example"),
+        2,
+    );
+    known.point(Identity::Row, fingerprint(Identity::Row, "print-b"), 1);
+    assert_eq!(
+        import
+            .add(&row(5, Some("ANA@known.example"), None, None))
+            .expect("ana"),
+        RowOutcome::Merged(ana)
+    );
+    let again = import.add(&printed(6, "print-b")).expect("b again");
+    assert!(
+        matches!(&again, RowOutcome::Merged(id) | RowOutcome::Unchanged(id) if id == b),
+        "{again:?}"
+    );
+    assert_eq!(import.matched_by(), Some("the same row, imported before"));
+    import.finish(&Value::Null).expect("finish");
+    assert_eq!(store.lead_count().expect("count"), 4);
+    let prints: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM row_prints", [], |r| r.get(0))
+        .expect("prints");
+    assert_eq!(
+        prints, 2,
+        "every print is in row_prints once the import ends"
+    );
+}
