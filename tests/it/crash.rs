@@ -98,26 +98,46 @@ fn count(db: &Path, sql: &str) -> i64 {
         .expect("count")
 }
 
+/// A file of `rows` people, each with a long note: long enough that even 8,000 rows are a
+/// large import (the path that sets indexes aside and switches the journal).
 fn big_csv(dir: &Path, rows: usize) -> String {
-    let mut text = String::from("Email,First Name,Last Name,Company,Notes\n");
+    use std::io::Write;
+    let path = dir.join("big.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    let note = "Met at the expo; asked about route planning for their fleet. ".repeat(11);
+    writeln!(out, "Email,First Name,Last Name,Company,Notes").expect("write");
     for i in 0..rows {
-        text.push_str(&format!(
-            "p{i}@co{}.example,Person{i},Last{i},Company {},Met at the expo\n",
+        writeln!(
+            out,
+            "p{i}@co{}.example,Person{i},Last{i},Company {},{note}",
             i % 300,
             i % 300
-        ));
+        )
+        .expect("write");
     }
-    let path = dir.join("big.csv");
-    std::fs::write(&path, text).expect("write");
+    out.flush().expect("flush");
     path.to_str().expect("path").to_string()
+}
+
+/// Rows of the killed import: `LEADGATE_CRASH_rows` (say 1000000, with a release build:
+/// `cargo test --release --test it crash::a_killed_import`), else 8,000.
+fn crash_rows() -> i64 {
+    std::env::var("LEADGATE_CRASH_rows")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8_000)
 }
 
 #[test]
 fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
-    const ROWS: i64 = 8_000;
+    let rows = crash_rows();
     let dir = tempfile::tempdir().expect("dir");
-    let file = big_csv(dir.path(), usize::try_from(ROWS).expect("small"));
-    let (took, _) = timed(&dir.path().join("measure.db"), &["import", &file]);
+    let file = big_csv(dir.path(), usize::try_from(rows).expect("rows"));
+    let (took, said) = timed(&dir.path().join("measure.db"), &["import", "--json", &file]);
+    assert!(said.contains(&format!("\"created\": {rows}")), "{said}");
+    // An import guesses a file's rows at 250 bytes each and takes the large path past 20,000.
+    let size = std::fs::metadata(&file).expect("size").len();
+    assert!(size > 20_000 * 250, "{size} bytes: not a large import");
     let mut points = Points(14);
     let mut killed = 0;
     for round in 0..4 {
@@ -137,18 +157,18 @@ fn a_killed_import_leaves_a_sound_database_and_a_rerun_makes_no_duplicates() {
         assert_sound(&db, &when);
         let leads = count(&db, "SELECT count(*) FROM leads");
         if finished || said.contains("rows read") {
-            assert_eq!(leads, ROWS, "a reported import is all there ({when})");
+            assert_eq!(leads, rows, "a reported import is all there ({when})");
         } else {
             assert!(
-                leads == 1 || leads == ROWS,
+                leads == 1 || leads == rows,
                 "{leads} leads: half an import ({when})"
             );
         }
         timed(&db, &["import", &file]);
-        assert_eq!(count(&db, "SELECT count(*) FROM leads"), ROWS, "{when}");
+        assert_eq!(count(&db, "SELECT count(*) FROM leads"), rows, "{when}");
         assert_eq!(
             count(&db, "SELECT count(DISTINCT email_key) FROM leads"),
-            ROWS,
+            rows,
             "{when}"
         );
         assert_sound(&db, &format!("the rerun after {when}"));
