@@ -119,10 +119,10 @@ fn big_csv(dir: &Path, rows: usize) -> String {
     path.to_str().expect("path").to_string()
 }
 
-/// Rows of the killed import: `LEADGATE_CRASH_rows` (say 1000000, with a release build:
+/// Rows of the killed import: `LEADGATE_CRASH_ROWS` (say 1000000, with a release build:
 /// `cargo test --release --test it crash::a_killed_import`), else 8,000.
 fn crash_rows() -> i64 {
-    std::env::var("LEADGATE_CRASH_rows")
+    std::env::var("LEADGATE_CRASH_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(8_000)
