@@ -218,9 +218,10 @@ class Screen:
 
 
 class Workstation:
-    """leadgate's workstation in a pseudo-terminal of `rows` x `cols`."""
+    """leadgate's workstation in a pseudo-terminal of `rows` x `cols`; or, with `argv`, any
+    other terminal program (csvlens, for comparison)."""
 
-    def __init__(self, binary, db, actor="bench", rows=40, cols=140, env=None):
+    def __init__(self, binary, db, actor="bench", rows=40, cols=140, env=None, argv=None):
         self.screen = Screen(rows, cols)
         self.started = time.perf_counter()
         pid, fd = pty.fork()
@@ -228,6 +229,8 @@ class Workstation:
             os.environ["TERM"] = "xterm-256color"
             for k, v in (env or {}).items():
                 os.environ[k] = v
+            if argv:
+                os.execvp(argv[0], argv)
             os.execv(binary, [binary, "--db", db, "--as", actor])
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Measures the workstation as a user's terminal sees it, through a pseudo-terminal.
 
-Usage: python3 benches/tui_latency.py [--db PATH] [--bin PATH] [--keys N]
+Usage: python3 benches/tui_latency.py [--db PATH] [--bin PATH] [--keys N] [--csvlens CSV]
+                                      [--label NAME]
+
+With --csvlens, the same walk in csvlens on a CSV file instead, for comparison.
 
 - first frame: from starting the process to the last byte of the first complete screen;
 - key latency: from writing a key to the last byte of the screen update it causes, for N
@@ -29,13 +32,25 @@ def main():
     parser.add_argument("--db", default=os.path.join(here, "data", "leads-1m.db"))
     parser.add_argument("--bin", default=os.path.join(root, "target", "release", "leadgate"))
     parser.add_argument("--keys", type=int, default=1000)
+    parser.add_argument("--csvlens", help="measure csvlens on this CSV file instead")
+    parser.add_argument("--label", default=None, help="name of this run in the summary line")
     args = parser.parse_args()
 
-    ws = Workstation(args.bin, args.db)
-    first = ws.first_frame()
+    if args.csvlens:
+        ws = Workstation(None, None, argv=["csvlens", args.csvlens])
+        # csvlens's status line ("[Row 1/…, Col 1/20]") ends its first frame.
+        first = ws.first_frame(until=b"Col 1/")
+        measured = args.csvlens
+    else:
+        ws = Workstation(args.bin, args.db)
+        first = ws.first_frame()
+        measured = args.db
+    firsts = []
 
     def press(key, label, samples):
-        samples.append(ws.press(key, label)[1])
+        to_first, to_last = ws.press(key, label)
+        firsts.append(to_first)
+        samples.append(to_last)
 
     j = []
     for _ in range(args.keys):
@@ -49,14 +64,22 @@ def main():
     code = ws.quit()
 
     everything = j + other
-    print("database:          %s (%.0f MB)" % (args.db, os.path.getsize(args.db) / 1e6))
+    j_first = firsts[:len(j)]
+    print("measured:          %s (%.0f MB)" % (measured, os.path.getsize(measured) / 1e6))
     print("first frame:       %.1f ms" % (first * 1000))
     print("j x %d:           p50 %.2f ms, p99 %.2f ms, max %.2f ms" % (
         len(j), statistics.median(j), percentile(j, 99), max(j)))
     print("all %d keys:      p50 %.2f ms, p99 %.2f ms, max %.2f ms" % (
         len(everything), statistics.median(everything), percentile(everything, 99), max(everything)))
+    print("j first byte:      p50 %.2f ms, p99 %.2f ms" % (
+        statistics.median(j_first), percentile(j_first, 99)))
     print("peak memory:       %.1f MB" % (peak_kb / 1024))
     print("exit status:       %d" % code)
+    # One line for benches/tui.sh's table: first frame, j p50 (last byte), j p99 first byte,
+    # j p99 last byte (ms), peak memory (MB).
+    print("SUMMARY %s %.1f %.2f %.2f %.2f %.1f" % (
+        args.label or os.path.basename(measured), first * 1000, statistics.median(j),
+        percentile(j_first, 99), percentile(j, 99), peak_kb / 1024))
 
 
 if __name__ == "__main__":
