@@ -23,16 +23,22 @@ fn bad_write(store: &Store) -> rusqlite::Result<usize> {
     store.conn.execute("UPDATE leads SET stage = 'bogus'", [])
 }
 
-#[test]
-fn a_large_import_finds_every_identity_in_the_file_and_the_database() {
+/// A database holding one lead, Ana (ana@known.example); and her id.
+fn with_ana() -> (Store, String) {
     let mut store = Store::open_in_memory().expect("open");
-    let c = ctx();
     let known = Contact {
         name: "Ana Known".into(),
         email: Some("ana@known.example".into()),
         ..Contact::default()
     };
-    let ana = store.add_lead(known, &c).expect("add").id;
+    let ana = store.add_lead(known, &ctx()).expect("add").id;
+    (store, ana)
+}
+
+#[test]
+fn a_large_import_finds_every_identity_in_the_file_and_the_database() {
+    let c = ctx();
+    let (mut store, ana) = with_ana();
     // A file announced as large takes the fingerprint path.
     let mut import = store
         .begin_import("big.csv", None, 1_000_000, &c)
@@ -217,14 +223,8 @@ fn emails_that_differ_only_in_the_case_of_letters_beyond_a_to_z_are_one_person()
 
 #[test]
 fn a_fingerprint_another_key_shares_still_finds_the_right_lead() {
-    let mut store = Store::open_in_memory().expect("open");
     let c = ctx();
-    let known = Contact {
-        name: "Ana Known".into(),
-        email: Some("ana@known.example".into()),
-        ..Contact::default()
-    };
-    let ana = store.add_lead(known, &c).expect("add").id;
+    let (mut store, ana) = with_ana();
     let mut import = store
         .begin_import("big.csv", None, 1_000_000, &c)
         .expect("begin");
