@@ -16,26 +16,21 @@ const NEW_PRINT: &str = "SELECT p.lead_id FROM temp.new_prints p JOIN leads l ON
 
 impl Importer<'_> {
     /// Notes what a large import's map must know of the lead a row went to: a new lead holds
-    /// every identity of its row; a merged one, what it holds now. (Prints are learnt as they
-    /// are remembered.)
+    /// every identity of its row; a merged one may have gained some, so what it holds now is
+    /// read back; an unchanged one gained nothing. (Prints are learnt as they are remembered.)
     pub(super) fn learn(
         &mut self,
         outcome: &RowOutcome,
         created_at: Option<i64>,
         identities: &[(Identity, String, u64)],
     ) -> Result<(), StoreError> {
-        let mut held: Vec<(Identity, u64, i64)> = Vec::with_capacity(4);
-        match (outcome, created_at) {
-            (RowOutcome::Created(_), Some(rowid)) => {
-                held.extend(
-                    identities
-                        .iter()
-                        .filter(|(i, _, _)| !matches!(i, Identity::Row))
-                        .map(|&(i, _, print)| (i, print, rowid)),
-                );
-            }
-            (RowOutcome::Merged(id) | RowOutcome::Unchanged(id), _)
-            | (RowOutcome::Created(id), None) => {
+        let held: Vec<(Identity, u64, i64)> = match (outcome, created_at) {
+            (RowOutcome::Created(_), Some(rowid)) => identities
+                .iter()
+                .filter(|(i, _, _)| !matches!(i, Identity::Row))
+                .map(|&(i, _, print)| (i, print, rowid))
+                .collect(),
+            (RowOutcome::Merged(id), _) => {
                 let (rowid, keys) = self
                     .tx()?
                     .prepare_cached(
@@ -51,12 +46,12 @@ impl Importer<'_> {
                             ],
                         ))
                     })?;
-                held.extend(
-                    keys.into_iter()
-                        .filter_map(|(i, key)| key.map(|key| (i, fingerprint(i, &key), rowid))),
-                );
+                keys.into_iter()
+                    .filter_map(|(i, key)| key.map(|key| (i, fingerprint(i, &key), rowid)))
+                    .collect()
             }
-        }
+            _ => Vec::new(),
+        };
         if let Some(known) = &mut self.known {
             for (identity, print, rowid) in held {
                 known.learn(identity, print, rowid);
@@ -96,13 +91,6 @@ impl Importer<'_> {
         &self,
         identities: &[(Identity, String, u64)],
     ) -> Result<Option<(String, Identity)>, StoreError> {
-        let ask = |identity: Identity, key: &str| -> Result<Option<String>, StoreError> {
-            Ok(self
-                .tx()?
-                .prepare_cached(identity.lookup())?
-                .query_row([key], |r| r.get(0))
-                .optional()?)
-        };
         for (identity, key, print) in identities {
             let found = match self.known.as_ref().map(|k| k.seen(*identity, *print)) {
                 Some(Seen::Nowhere) => None,
@@ -112,26 +100,35 @@ impl Importer<'_> {
                         .prepare_cached(identity.at_rowid())?
                         .query_row(params![rowid, key], |r| r.get(0))
                         .optional()?;
-                    // Not there: another key shares the fingerprint; this one is asked about.
                     match there {
                         Some(id) => Some(id),
-                        None if matches!(identity, Identity::Row) => match ask(*identity, key)? {
-                            Some(id) => Some(id),
-                            None => self
-                                .tx()?
-                                .prepare_cached(NEW_PRINT)?
-                                .query_row([key], |r| r.get(0))
-                                .optional()?,
-                        },
-                        None => ask(*identity, key)?,
+                        // Not there: another key shares the fingerprint; this one is asked about.
+                        None => self.ask_everywhere(*identity, key)?,
                     }
                 }
-                Some(Seen::Ask) | None => ask(*identity, key)?,
+                Some(Seen::Ask) | None => self.ask(identity.lookup(), key)?,
             };
             if let Some(id) = found {
                 return Ok(Some((id, *identity)));
             }
         }
         Ok(None)
+    }
+
+    /// The lead for a key its fingerprint did not lead to: by the identity's own lookup, and a
+    /// print among this import's new ones too.
+    fn ask_everywhere(&self, identity: Identity, key: &str) -> Result<Option<String>, StoreError> {
+        match self.ask(identity.lookup(), key)? {
+            None if matches!(identity, Identity::Row) => self.ask(NEW_PRINT, key),
+            found => Ok(found),
+        }
+    }
+
+    fn ask(&self, sql: &str, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx()?
+            .prepare_cached(sql)?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
     }
 }
