@@ -222,7 +222,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn history(&self, lead_id: &str) -> Result<Vec<Event>, StoreError> {
-        let mut events = self.history_where(lead_id, "ORDER BY at, id LIMIT ?2", usize::MAX)?;
+        let mut events = self.history_where(lead_id, "ORDER BY at, id", usize::MAX)?;
         if let Some(imported) = self.import_entry(lead_id)? {
             events.insert(0, imported);
         }
@@ -263,38 +263,37 @@ impl Store {
         }))
     }
 
-    /// Events of a lead in the order and number `tail` says (`?2` is `limit`).
+    /// The first `limit` events of a lead in the order `order_by` says.
     pub(super) fn history_where(
         &self,
         lead_id: &str,
-        tail: &str,
+        order_by: &str,
         limit: usize,
     ) -> Result<Vec<Event>, StoreError> {
-        events_where(&self.conn, lead_id, tail, limit)
+        events_where(&self.conn, lead_id, order_by, limit)
     }
 }
 
 /// The newest event of a lead, if it has one.
 pub(super) fn latest(conn: &Connection, lead_id: &str) -> Result<Option<Event>, StoreError> {
-    Ok(
-        events_where(conn, lead_id, "ORDER BY at DESC, id DESC LIMIT ?2", 1)?
-            .into_iter()
-            .next(),
-    )
+    Ok(events_where(conn, lead_id, "ORDER BY at DESC, id DESC", 1)?
+        .into_iter()
+        .next())
 }
 
 fn events_where(
     conn: &Connection,
     lead_id: &str,
-    tail: &str,
+    order_by: &str,
     limit: usize,
 ) -> Result<Vec<Event>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, lead_id, at, actor, kind, field, old_value, new_value, reason_code, \
-             note, data FROM events WHERE lead_id = ?1 {tail}"
+             note, data FROM events WHERE lead_id = ?1 {order_by}"
     ))?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(rusqlite::params![lead_id, limit], |r| {
+    // The limit is where the stepping stops, not a bound `LIMIT ?`: SQLite plans a statement
+    // again each time its limit is bound, and this one runs on every move in the queue.
+    let rows = stmt.query_map([lead_id], |r| {
         let data: Option<String> = r.get(10)?;
         Ok(Event {
             id: r.get(0)?,
@@ -310,5 +309,5 @@ fn events_where(
             data: data.and_then(|d| serde_json::from_str(&d).ok()),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(rows.take(limit).collect::<Result<_, _>>()?)
 }

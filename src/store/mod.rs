@@ -27,6 +27,7 @@ mod report;
 mod restore;
 mod rows;
 mod schema;
+mod snapshot;
 mod standing;
 mod triage;
 mod upkeep;

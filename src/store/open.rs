@@ -12,6 +12,9 @@ use super::{Store, StoreError};
 /// How long a write waits for another process holding the database.
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 64;
+
 impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     ///
@@ -170,6 +173,9 @@ impl Store {
         progress: &mut dyn FnMut(Upgrade<'_>),
         keep_copy: bool,
     ) -> Result<Store, StoreError> {
+        // Room for every statement a screen runs (a lead's detail alone takes more than
+        // rusqlite's default 16): a statement pushed out is parsed and planned again.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         // However many steps wait on a busy file, opening it waits this long in all.
         let deadline = Instant::now() + BUSY_TIMEOUT;
         conn.busy_timeout(BUSY_TIMEOUT)?;

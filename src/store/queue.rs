@@ -167,8 +167,7 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn recent_events(&self, lead_id: &str, limit: usize) -> Result<Vec<Event>, StoreError> {
-        let mut events =
-            self.history_where(lead_id, "ORDER BY at DESC, id DESC LIMIT ?2", limit)?;
+        let mut events = self.history_where(lead_id, "ORDER BY at DESC, id DESC", limit)?;
         if events.len() < limit {
             events.extend(self.import_entry(lead_id)?);
         }

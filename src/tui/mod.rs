@@ -14,6 +14,7 @@ pub mod long_text;
 pub mod paths;
 pub mod popup;
 mod rescorer;
+mod screen;
 pub mod stakeholder_form;
 pub mod theme;
 pub mod ui;
@@ -39,7 +40,7 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     // A write waits for another program's import no longer than the busy timeout: the
     // screen must not freeze for as long as the import runs (it says the file is in use).
     store.set_patience(crate::store::Patience::BusyTimeout);
-    let mut terminal = ratatui::init();
+    let mut terminal = screen::open()?;
     let result = (|| {
         let mut app = App::new(Utc::now(), rules);
         app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -81,7 +82,11 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
             let mut first = true;
             while first || event::poll(Duration::ZERO)? {
                 first = false;
-                let action = to_action(&app, event::read()?);
+                let event = event::read()?;
+                if let Event::Resize(width, height) = event {
+                    screen::resized(&mut terminal, width, height)?;
+                }
+                let action = to_action(&app, event);
                 app.now = Utc::now();
                 if let Some(action) = action {
                     let commands = app.update(action);
@@ -249,7 +254,8 @@ fn newest_event(store: &Store, id: &str) -> Option<String> {
 
 /// Runs one command against the store. Errors become an outcome the UI shows.
 pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
-    let ctx = context(app, actor);
+    // Only a write needs the context (it holds a copy of the rules): reads go without.
+    let ctx = || context(app, actor);
     let result: Result<Outcome, StoreError> = (|| match &command {
         Command::LoadPage {
             from,
@@ -263,17 +269,16 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
                 placement: placement.clone(),
             })
         }
-        Command::LoadDetail(id) => {
-            let lead = Box::new(store.lead(id)?);
-            let events = store.recent_events(id, TIMELINE)?;
+        // The lead and all that is shown beside it, as of one moment.
+        Command::LoadDetail(id) => store.at_once(|store| {
             Ok(Outcome::Detail {
+                lead: Box::new(store.lead(id)?),
+                events: store.recent_events(id, TIMELINE)?,
                 short_id: store.short_id(id),
                 sent: store.sent_to(id)?,
                 touches: store.touches(id)?,
-                lead,
-                events,
             })
-        }
+        }),
         Command::LoadCounts => Ok(Outcome::Counts(store.queue_counts()?)),
         Command::LoadReport { source, owner } => {
             let period = crate::report::Period {
@@ -293,7 +298,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         } => {
             let expect = *expect;
             let before = store.lead(id)?;
-            let ctx = undoing(ctx, undoes.as_ref());
+            let ctx = undoing(ctx(), undoes.as_ref());
             let expect = expect.map(Expect::Version);
             match store.decide_expecting(id, decision, note.as_deref(), expect.as_ref(), &ctx) {
                 Ok(plan) => Ok(Outcome::Decided {
@@ -325,7 +330,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         } => {
             let expect = *expect;
             let before = Box::new(store.lead(id)?);
-            let ctx = undoing(ctx, undoes.as_ref());
+            let ctx = undoing(ctx(), undoes.as_ref());
             let expect = expect.map(Expect::Version);
             match store.set_field_expecting(id, edit, expect.as_ref(), &ctx) {
                 Ok(change) => Ok(Outcome::FieldSet {
@@ -345,7 +350,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         Command::Import(path) => {
             let options = crate::import::ImportOptions::default();
             // Errors of the file itself are shown as they are, with the file's name.
-            match crate::import::import_file(store, path, &options, &ctx, false) {
+            match crate::import::import_file(store, path, &options, &ctx(), false) {
                 Ok(summary) => Ok(Outcome::Imported(Box::new(summary))),
                 Err(e) => Ok(Outcome::Failed(e.about_database(store.path()).to_string())),
             }
@@ -359,7 +364,8 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         } => {
             let (flag, expect) = (*flag, *expect);
             let expect = expect.map(Expect::Version);
-            match store.resolve_flag_expecting(id, flag, note, *consent_on, expect.as_ref(), &ctx) {
+            match store.resolve_flag_expecting(id, flag, note, *consent_on, expect.as_ref(), &ctx())
+            {
                 Ok(()) => Ok(Outcome::FlagResolved {
                     lead: Box::new(store.lead(id)?),
                     flag,
@@ -372,6 +378,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             }
         }
         Command::Write { id, write, expect } => {
+            let ctx = ctx();
             let expect = expect.map(Expect::Version);
             let expect = expect.as_ref();
             let done = match write {
@@ -410,7 +417,7 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             Ok(Outcome::Located(Some(rows)))
         }
         Command::UndoImport { batch, file } => {
-            let report = store.undo_import(batch, &ctx)?;
+            let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
         Command::CompletePath(typed) => Ok(Outcome::PathEntries {

@@ -2,6 +2,7 @@
 //! columns, a combining accent none): whole if it fits, else wrapped at spaces or cut with an
 //! ellipsis, so that no word is ever cut without a mark.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -38,6 +39,23 @@ pub fn truncate(text: &str, max: usize) -> String {
     out.truncate(out.trim_end().len());
     out.push('…');
     out
+}
+
+/// Writes `text` cut to `max` columns (as [`truncate`] cuts) at `at`, in the style the cells
+/// already have. Plain ASCII, most of what a queue shows, goes in a character a cell without
+/// being split into graphemes first.
+pub fn put(buf: &mut Buffer, at: (u16, u16), text: &str, max: u16) {
+    let (x, y) = at;
+    if text.is_ascii() && text.len() <= usize::from(max) {
+        for (i, c) in (0..).zip(text.chars()) {
+            if let Some(cell) = buf.cell_mut((x.saturating_add(i), y)) {
+                cell.set_char(c);
+            }
+        }
+        return;
+    }
+    let shown = truncate(text, usize::from(max));
+    buf.set_stringn(x, y, shown, usize::from(max), Style::default());
 }
 
 /// A character and the style it is drawn in.

@@ -5,8 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
 use super::fit;
+use ratatui::buffer::Buffer;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::gate::{GateItem, check};
 use crate::domain::{IcpFit, Lead, RoleRelevance, Stage};
@@ -118,19 +119,38 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Constraint::Length(5),
         Constraint::Length(5),
     ];
-    // The columns' widths as the table lays them out, so that every cut is marked.
-    let cols: Vec<usize> = Layout::horizontal(widths)
+    // The rows are written straight into the frame's cells, not built as a table widget:
+    // a press of j draws the whole pane again, and the widget's text, line and span values
+    // cost more than the writing itself.
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cols = Layout::horizontal(widths)
         .flex(Flex::Start)
         .spacing(1)
-        .split(block.inner(area))
-        .iter()
-        .map(|r| usize::from(r.width))
-        .collect();
-    let cell = |i: usize, text: String| Cell::from(fit::truncate(&text, cols[i]));
-    let rows = app.rows[offset..end].iter().map(|r| {
+        .split(inner);
+    let buf = f.buffer_mut();
+    let put = |buf: &mut Buffer, y: u16, i: usize, text: &str| {
+        let col = cols[i];
+        fit::put(buf, (col.x, y), text, col.width);
+    };
+    let row_at = |y: u16| Rect::new(inner.x, y, inner.width, 1);
+    buf.set_style(row_at(inner.y), theme.title());
+    for (i, h) in HEADINGS.iter().enumerate() {
+        put(buf, inner.y, i, h);
+    }
+    for (k, r) in app.rows[offset..end].iter().enumerate() {
+        let Some(y) = u16::try_from(k + 1).ok().map(|k| inner.y + k) else {
+            break;
+        };
+        if y >= inner.bottom() {
+            break;
+        }
+        if offset + k == app.selected {
+            buf.set_style(row_at(y), theme.selected());
+        }
         let l = &r.lead;
         let c = &l.contact;
-        let marks = [
+        let marks: String = [
             GateItem::IcpFit,
             GateItem::RoleRelevance,
             GateItem::IntentSource,
@@ -138,34 +158,22 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             GateItem::Exclusions,
         ]
         .map(|i| mark(l, i, app))
-        .join("");
+        .concat();
         // The stored priority the queue is sorted on, in points.
         #[allow(clippy::cast_precision_loss)] // hundredths of small scores
         let score = format!("{:>5.1}", r.key.priority as f64 / 100.0);
-        Row::new(vec![
-            cell(0, score),
-            cell(1, cut(&c.name)),
-            cell(2, cut(c.company.as_deref().unwrap_or(""))),
-            cell(3, cut(c.title.as_deref().unwrap_or(""))),
-            cell(4, cut(c.source.as_deref().unwrap_or(""))),
-            cell(5, stage_tag(l.stage).to_string()),
-            cell(6, marks),
-            cell(7, age(l.created_at, app.now)),
-        ])
-    });
-    let header = Row::new(
-        [
-            "Score", "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, h)| cell(i, (*h).to_string())),
-    )
-    .style(theme.title());
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(block)
-        .row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(app.selected.saturating_sub(offset)));
-    f.render_stateful_widget(table, area, &mut state);
+        put(buf, y, 0, &score);
+        put(buf, y, 1, &cut(&c.name));
+        put(buf, y, 2, &cut(c.company.as_deref().unwrap_or("")));
+        put(buf, y, 3, &cut(c.title.as_deref().unwrap_or("")));
+        put(buf, y, 4, &cut(c.source.as_deref().unwrap_or("")));
+        put(buf, y, 5, stage_tag(l.stage));
+        put(buf, y, 6, &marks);
+        put(buf, y, 7, &age(l.created_at, app.now));
+    }
 }
+
+/// The queue's column headings.
+const HEADINGS: [&str; 8] = [
+    "Score", "Name", "Company", "Title", "Source", "Stage", "FRIN⚑", "Age",
+];
