@@ -156,6 +156,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             }
             Command::Show { id, json } => show(&store, &id, json, &ctx, out)?,
             Command::Set(args) => set(&mut store, args, &ctx, out)?,
+            Command::Bulk(args) => super::bulk::bulk(&mut store, &args, &ctx, out)?,
             Command::Promote { id, note } => {
                 decide(
                     &mut store,

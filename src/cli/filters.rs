@@ -1,8 +1,13 @@
 //! `--source` and `--owner` as a person types them: any letter case, and a value no lead has
 //! is an error that lists the ones that exist (a typo must not read as an empty queue).
 
+use chrono::NaiveDate;
+
+use super::args::Selection;
 use super::commands::CliError;
-use crate::store::{FilterColumn, Store};
+use crate::domain::gate::checklist;
+use crate::domain::{Flag, IcpFit, Lead, Stage, State};
+use crate::store::{Ctx, FilterColumn, ListFilter, Store};
 
 /// The stored spelling of `given` in `column`: the exact one if a lead has it, else the one
 /// that matches without regard to letter case.
@@ -68,4 +73,40 @@ pub fn scope(
             .transpose()?,
         batch: batch.map(|b| store.resolve_batch(b)).transpose()?,
     })
+}
+
+/// The store's filter for what a person selected, each value checked as typed.
+///
+/// # Errors
+/// A stage, state, fit or flag that is not one; as `scope`.
+pub fn list_filter(
+    store: &Store,
+    select: &Selection,
+    limit: Option<u64>,
+) -> Result<ListFilter, CliError> {
+    let scope = scope(
+        store,
+        select.source.as_deref(),
+        select.owner.as_deref(),
+        select.batch.as_deref(),
+    )?;
+    Ok(ListFilter {
+        stage: select.stage.as_deref().map(Stage::parse).transpose()?,
+        state: select.state.as_deref().map(State::parse).transpose()?,
+        suggested: select.suggested.as_deref().map(IcpFit::parse).transpose()?,
+        source: scope.source,
+        owner: scope.owner,
+        flag: select.flag.as_deref().map(Flag::parse).transpose()?,
+        batch: scope.batch,
+        stages: Vec::new(),
+        created_from: None,
+        created_before: None,
+        limit,
+    })
+}
+
+/// Whether `lead`'s next gate passes on `today` (`--passes`).
+#[must_use]
+pub fn passes(lead: &Lead, today: NaiveDate, ctx: &Ctx) -> bool {
+    checklist(lead.stage, &lead.evidence, today, &ctx.rules.gates).is_some_and(|l| l.passed())
 }

@@ -6,12 +6,11 @@ use std::ops::ControlFlow;
 
 use super::args::{ListArgs, ListFormat};
 use super::commands::{CliError, JsonList, LeadJson};
-use super::filters::stored_value;
+use super::filters::{list_filter, passes};
 use super::render;
-use crate::domain::gate::checklist;
-use crate::domain::{Lead, Stage, State};
+use crate::domain::Lead;
 use crate::interchange::csv_safe::cell;
-use crate::store::{Ctx, Direction, FilterColumn, ListFilter, ListSource, PageKey, Store};
+use crate::store::{Ctx, Direction, ListSource, PageKey, Store};
 
 /// The columns of a CSV or TSV list, in order.
 const COLUMNS: &[&str] = &[
@@ -160,41 +159,10 @@ pub fn list(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let filter = ListFilter {
-        stage: args.stage.as_deref().map(Stage::parse).transpose()?,
-        state: args.state.as_deref().map(State::parse).transpose()?,
-        suggested: args
-            .suggested
-            .as_deref()
-            .map(crate::domain::IcpFit::parse)
-            .transpose()?,
-        source: args
-            .source
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Source, s))
-            .transpose()?,
-        owner: args
-            .owner
-            .as_deref()
-            .map(|s| stored_value(store, FilterColumn::Owner, s))
-            .transpose()?,
-        flag: args
-            .flag
-            .as_deref()
-            .map(crate::domain::Flag::parse)
-            .transpose()?,
-        batch: args
-            .batch
-            .as_deref()
-            .map(|b| store.resolve_batch(b))
-            .transpose()?,
-        stages: Vec::new(),
-        created_from: None,
-        created_before: None,
-        // Whether a gate passes is the domain's to say: with --passes the limit is counted
-        // here, after the check.
-        limit: args.limit.filter(|&n| n > 0 && !args.passes),
-    };
+    // Whether a gate passes is the domain's to say: with --passes the limit is counted here,
+    // after the check.
+    let limit = args.limit.filter(|&n| n > 0 && !args.select.passes);
+    let filter = list_filter(store, &args.select, limit)?;
     let format = if args.json {
         ListFormat::Json
     } else {
@@ -205,10 +173,7 @@ pub fn list(
     let mut writer = Writer::start(format, out)?;
     let mut printed: u64 = 0;
     store.walk_leads(&filter, |lead| -> Result<ControlFlow<()>, CliError> {
-        if args.passes
-            && !checklist(lead.stage, &lead.evidence, today, &ctx.rules.gates)
-                .is_some_and(|l| l.passed())
-        {
+        if args.select.passes && !passes(&lead, today, ctx) {
             return Ok(ControlFlow::Continue(()));
         }
         writer.lead(store, &lead, out)?;

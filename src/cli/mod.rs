@@ -4,6 +4,7 @@
 mod args;
 mod args_files;
 mod audit;
+mod bulk;
 mod commands;
 mod db;
 mod deal;

@@ -101,7 +101,7 @@ industries = [\"logistics\", \" \"]
         p,
         [
             "line 2: gates.to_prospect: the list is empty: a gate must require at least one item",
-            "line 3: gates.to_opportunity: unknown gate item 'budget': expected one of icp_fit, role_relevance, intent_source, reason_now, pain_point, stakeholders, next_step, timeline, budget_path, deal_size, handoff_accepted, exclusions",
+            "line 3: gates.to_opportunity: unknown gate item 'budget': did you mean 'budget_path'? expected one of icp_fit, role_relevance, intent_source, reason_now, pain_point, stakeholders, next_step, timeline, budget_path, deal_size, handoff_accepted, exclusions",
             "line 4: gates.reason_now_window_days: 0 is not a number of days from 1 to 3650",
             "line 7: roles.relevant: '(head of' is not a valid pattern: unclosed group",
             "line 10: icp.industries: an entry is empty",

@@ -54,6 +54,20 @@ impl Decision {
         }
     }
 
+    /// What a lead it applied to became, for a count: "214 promoted".
+    #[must_use]
+    pub fn done_word(&self) -> &'static str {
+        match self {
+            Decision::Promote => "promoted",
+            Decision::Nurture(_) | Decision::NurtureUntil(..) => "nurtured",
+            Decision::Disqualify(_) => "disqualified",
+            Decision::Demote(_) => "demoted",
+            Decision::Reopen => "reopened",
+            Decision::Remove => "removed",
+            Decision::Undo { .. } => "undone",
+        }
+    }
+
     #[must_use]
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
@@ -117,6 +131,31 @@ pub(super) fn state_word(state: State) -> &'static str {
     match state {
         State::Nurture => "nurtured",
         other => other.as_str(),
+    }
+}
+
+impl Refusal {
+    /// The group a bulk result counts a refused lead in: "missing reason now" for a gate's
+    /// first missing item, "flagged" for an open exclusion flag, "already disqualified".
+    #[must_use]
+    pub fn group(&self) -> String {
+        match self {
+            Refusal::Gate(list) => match list.missing().next().map(|i| i.item) {
+                Some(super::gate::GateItem::Exclusions) => "flagged".to_string(),
+                Some(item) => format!("missing {}", item.label().to_lowercase()),
+                None => "gate closed".to_string(),
+            },
+            Refusal::NotActive(state) => format!("{}, not active", state_word(*state)),
+            Refusal::NoNextStage(stage) => format!("no stage after {}", stage.as_str()),
+            Refusal::NoStageBelow(stage) => format!("no stage below {}", stage.as_str()),
+            Refusal::AlreadyInState(state) => format!("already {}", state_word(*state)),
+            Refusal::Customer => "customers".to_string(),
+            Refusal::NoteRequired(_) => "a note is needed".to_string(),
+            Refusal::Removed => "removed".to_string(),
+            Refusal::NotRemovable(stage) => format!("{}, not removable", stage.as_str()),
+            Refusal::Handoff(_) => "handoff not allowed".to_string(),
+            Refusal::RecheckNotAhead(_) => "re-check day not ahead".to_string(),
+        }
     }
 }
 

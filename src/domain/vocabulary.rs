@@ -13,15 +13,40 @@ pub struct UnknownValue {
     pub expected: Vec<&'static str>,
 }
 
+impl UnknownValue {
+    /// The accepted spelling closest to what was typed, when one is close enough to be what
+    /// was meant: a letter or two off ("studnet"), or the start of it ("free" for free_mail).
+    #[must_use]
+    pub fn closest(&self) -> Option<&'static str> {
+        let given = normalize_spelling(&self.given);
+        if given.is_empty() {
+            return None;
+        }
+        let starting: Vec<_> = self
+            .expected
+            .iter()
+            .filter(|e| e.starts_with(&given))
+            .collect();
+        if let [only] = starting.as_slice() {
+            return Some(only);
+        }
+        let allowed = (given.chars().count() / 3).clamp(1, 3);
+        self.expected
+            .iter()
+            .map(|e| (strsim::damerau_levenshtein(&given, e), *e))
+            .filter(|(d, _)| *d <= allowed)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+}
+
 impl fmt::Display for UnknownValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} '{}': expected one of {}",
-            self.what,
-            self.given,
-            self.expected.join(", ")
-        )
+        write!(f, "unknown {} '{}': ", self.what, self.given)?;
+        if let Some(meant) = self.closest() {
+            write!(f, "did you mean '{meant}'? ")?;
+        }
+        write!(f, "expected one of {}", self.expected.join(", "))
     }
 }
 
@@ -107,3 +132,39 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(given: &str) -> UnknownValue {
+        UnknownValue {
+            what: "reason code",
+            given: given.to_string(),
+            expected: vec![
+                "student",
+                "stalled",
+                "free_mail",
+                "not_icp",
+                "no_intent",
+                "other",
+            ],
+        }
+    }
+
+    #[test]
+    fn a_near_miss_gets_the_spelling_meant_and_a_far_one_none() {
+        assert_eq!(unknown("studnet").closest(), Some("student"));
+        assert_eq!(unknown("Free-Mial").closest(), Some("free_mail"));
+        assert_eq!(unknown("free").closest(), Some("free_mail"));
+        assert_eq!(unknown("notcip").closest(), Some("not_icp"));
+        assert_eq!(unknown("no").closest(), None, "two values start with it");
+        assert_eq!(unknown("banana").closest(), None);
+        assert_eq!(unknown("").closest(), None);
+        assert_eq!(
+            unknown("studnet").to_string(),
+            "unknown reason code 'studnet': did you mean 'student'? expected one of student, \
+             stalled, free_mail, not_icp, no_intent, other"
+        );
+    }
+}

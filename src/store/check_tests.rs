@@ -1,21 +1,7 @@
 use super::*;
-use crate::domain::field::parse_edit;
 use crate::domain::{Contact, Decision, Field, Incoming, ReasonCode};
-use crate::store::Ctx;
 
-use crate::store::test_ctx::ctx;
-
-fn set(store: &mut Store, id: &str, field: Field, value: &str, c: &Ctx) {
-    let edit = parse_edit(
-        field,
-        value,
-        Some("said so on the call"),
-        None,
-        c.now.date_naive(),
-    )
-    .expect("edit");
-    store.set_field(id, &edit, c).expect("set");
-}
+use crate::store::test_ctx::{ctx, set};
 
 /// A database with some of everything: added leads, a promotion, a nurture, an import and
 /// its undone twin, an edit of searchable text.

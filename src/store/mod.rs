@@ -7,6 +7,7 @@
 
 mod backup;
 mod batches;
+mod bulk;
 mod check;
 mod decide;
 mod error;
@@ -34,6 +35,7 @@ mod upkeep;
 
 pub use backup::{CopyProgress, Verified, beside_name};
 pub use batches::BatchInfo;
+pub use bulk::{BulkTally, CHUNK};
 pub use check::{CHECKS, Checked, Problem};
 pub use error::StoreError;
 pub use events::Event;
@@ -135,5 +137,24 @@ pub(crate) mod test_ctx {
                 .single()
                 .expect("time"),
         )
+    }
+
+    /// Sets `field` to `value` as a person would, with a note as its evidence.
+    pub(crate) fn set(
+        store: &mut super::Store,
+        id: &str,
+        field: crate::domain::Field,
+        value: &str,
+        c: &Ctx,
+    ) {
+        let edit = crate::domain::field::parse_edit(
+            field,
+            value,
+            Some("said so on the call"),
+            None,
+            c.now.date_naive(),
+        )
+        .expect("edit");
+        store.set_field(id, &edit, c).expect("set");
     }
 }

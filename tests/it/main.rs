@@ -4,6 +4,7 @@
 
 mod audit;
 mod cli;
+mod cli_bulk;
 mod cli_input;
 mod cli_lists;
 mod cli_reads;

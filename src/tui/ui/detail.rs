@@ -247,6 +247,10 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     // known and the selected one is always scrolled into view.
     let inner = block.inner(area);
     let room = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    // Unfocused, the pane shows its top: rows past the first screenful (and the one that says
+    // there is more) need not be laid out, on a move through the queue.
+    let enough = |rows: &[Line]| !focused && rows.len() > height;
     let mut rows: Vec<Line> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let indent = if i > checks_at { CHECK_INDENT } else { 2 };
@@ -256,6 +260,9 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let selected = app.field.min(app.detail_items().saturating_sub(1));
     for (i, &field) in DETAIL_FIELDS.iter().enumerate() {
+        if enough(&rows) {
+            break;
+        }
         let style = if focused && i == selected {
             theme.selected()
         } else {
@@ -271,9 +278,12 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         spans.push((at, rows.len()));
     }
     // Columns of an imported file that map to no field, below the fields.
-    if !lead.attributes.is_empty() {
+    if !lead.attributes.is_empty() && !enough(&rows) {
         rows.push(Line::styled("Other columns", theme.title()));
         for (i, (k, v)) in lead.attributes.iter().enumerate() {
+            if enough(&rows) {
+                break;
+            }
             let style = if focused && DETAIL_FIELDS.len() + i == selected {
                 theme.selected()
             } else {
@@ -288,7 +298,6 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             spans.push((at, rows.len()));
         }
     }
-    let height = usize::from(inner.height);
     // Scroll as far as the selected item's last row, never past its first.
     let first = match spans.get(selected) {
         Some(&(start, end)) if focused => end.saturating_sub(height).min(start),
