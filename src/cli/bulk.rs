@@ -9,7 +9,7 @@ use super::args::{BulkAction, BulkArgs};
 use super::commands::CliError;
 use super::filters::{list_filter, passes};
 use crate::domain::{Decision, ReasonCode};
-use crate::store::{BulkTally, Ctx, Direction, ListSource, PageKey, Store};
+use crate::store::{BulkRun, BulkTally, Ctx, Direction, ListSource, PageKey, Store};
 
 /// The decision `args` asks for, its reason checked.
 fn decision(args: &BulkArgs) -> Result<Decision, CliError> {
@@ -160,9 +160,12 @@ pub fn bulk(
     let tally = store.decide_many(
         &selected.ids,
         &decision,
-        args.note.as_deref(),
+        BulkRun {
+            note: args.note.as_deref(),
+            dry_run: args.dry_run,
+            keep_undo: false,
+        },
         ctx,
-        args.dry_run,
         &mut |n| bar.set_position(n),
     )?;
     bar.finish_and_clear();

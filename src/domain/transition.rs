@@ -68,6 +68,21 @@ impl Decision {
         }
     }
 
+    /// The decision that puts `lead`'s stage and state back as they are now, with what its
+    /// state said (reason, note, review date).
+    #[must_use]
+    pub fn undoing(lead: &crate::domain::Lead) -> Decision {
+        Decision::Undo {
+            stage: lead.stage,
+            state: lead.state,
+            restore: Restore {
+                reason: lead.state_reason,
+                note: lead.state_note.clone(),
+                review_due_at: Some(lead.review_due_at),
+            },
+        }
+    }
+
     #[must_use]
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {

@@ -6,14 +6,41 @@
 use std::collections::BTreeMap;
 
 use super::decide::decide_in;
+use super::expect::{Expect, check};
+use super::leads::get;
 use super::{Ctx, Store, StoreError};
 use crate::domain::transition::Decision;
 
 /// Leads decided in one transaction.
 pub const CHUNK: usize = 2_000;
 
+/// The page cache of a bulk decision, in KiB (SQLite's default is 2 MB).
+const BULK_CACHE_KIB: u32 = 64 * 1024;
+
+/// How a bulk decision runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BulkRun<'a> {
+    /// The note every decision carries.
+    pub note: Option<&'a str>,
+    /// Do the work, keep nothing: each chunk is rolled back.
+    pub dry_run: bool,
+    /// Keep, for each lead decided, the step that takes it back (`BulkTally::undo`).
+    pub keep_undo: bool,
+}
+
+/// One lead's part of a bulk action that differs lead by lead: an undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkStep {
+    pub id: String,
+    pub decision: Decision,
+    /// The version the lead must still be at (what the action being undone left).
+    pub expect: Option<i64>,
+    /// The history entry the step takes back.
+    pub undoes: Option<String>,
+}
+
 /// What a bulk decision did, by outcome.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct BulkTally {
     /// Leads the decision applied to.
     pub done: u64,
@@ -21,6 +48,9 @@ pub struct BulkTally {
     pub refused: BTreeMap<String, u64>,
     /// Leads that were gone by the time their turn came (another program removed them).
     pub missing: u64,
+    /// With `keep_undo`: the steps that put every decided lead back, in order.
+    #[serde(skip)]
+    pub undo: Vec<BulkStep>,
 }
 
 impl BulkTally {
@@ -31,10 +61,21 @@ impl BulkTally {
     }
 }
 
+/// A lead's part of the run, borrowed from whichever list holds it.
+struct Step<'s> {
+    id: &'s str,
+    decision: &'s Decision,
+    expect: Option<i64>,
+    undoes: Option<&'s str>,
+}
+
+/// Refused with this group when a lead changed since the undo's action (another program,
+/// or a later decision of one's own).
+pub const CHANGED_SINCE: &str = "changed since";
+
 impl Store {
     /// Applies `decision` to each of `ids` in turn, a chunk a transaction, calling `progress`
-    /// with the count so far after each chunk. With `dry_run` nothing is kept: each chunk is
-    /// rolled back, and the tally says what would have happened.
+    /// with the count so far after each chunk.
     ///
     /// # Errors
     /// A database error; chunks committed before it stay.
@@ -42,32 +83,120 @@ impl Store {
         &mut self,
         ids: &[String],
         decision: &Decision,
-        note: Option<&str>,
+        run: BulkRun<'_>,
         ctx: &Ctx,
-        dry_run: bool,
         progress: &mut dyn FnMut(u64),
     ) -> Result<BulkTally, StoreError> {
-        let mut tally = BulkTally::default();
-        for chunk in ids.chunks(CHUNK) {
-            let tx = self.write_tx(ctx)?;
-            for id in chunk {
-                match decide_in(&tx, id, decision, note, ctx) {
-                    Ok(_) => tally.done += 1,
-                    Err(StoreError::Refused(refusal)) => {
-                        *tally.refused.entry(refusal.group()).or_default() += 1;
-                    }
-                    Err(StoreError::NotFound(_)) => tally.missing += 1,
-                    Err(e) => return Err(e),
-                }
+        let step = |i: usize| Step {
+            id: &ids[i],
+            decision,
+            expect: None,
+            undoes: None,
+        };
+        self.run_steps(ids.len(), &step, run, ctx, progress)
+    }
+
+    /// Carries out steps that each say their own decision: the undo of a bulk action. A lead
+    /// that changed since is left as it is, counted under `CHANGED_SINCE`.
+    ///
+    /// # Errors
+    /// A database error; chunks committed before it stay.
+    pub fn decide_steps(
+        &mut self,
+        steps: &[BulkStep],
+        run: BulkRun<'_>,
+        ctx: &Ctx,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<BulkTally, StoreError> {
+        let step = |i: usize| {
+            let s = &steps[i];
+            Step {
+                id: &s.id,
+                decision: &s.decision,
+                expect: s.expect,
+                undoes: s.undoes.as_deref(),
             }
-            if dry_run {
-                tx.rollback()?;
-            } else {
-                tx.commit()?;
+        };
+        self.run_steps(steps.len(), &step, run, ctx, progress)
+    }
+
+    fn run_steps<'s>(
+        &mut self,
+        count: usize,
+        step: &dyn Fn(usize) -> Step<'s>,
+        run: BulkRun<'_>,
+        ctx: &Ctx,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<BulkTally, StoreError> {
+        // Each decision moves its lead in every queue index, far from where the last one
+        // went: a larger page cache keeps those indexes' upper pages in memory meanwhile.
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}"))?;
+        let mut tally = BulkTally::default();
+        let mut ctx = ctx.clone();
+        let mut result = Ok(());
+        for start in (0..count).step_by(CHUNK) {
+            let end = (start + CHUNK).min(count);
+            result = self.run_chunk(start..end, step, run, &mut ctx, &mut tally);
+            if result.is_err() {
+                break;
             }
             progress(tally.total());
         }
-        Ok(tally)
+        self.conn.execute_batch("PRAGMA cache_size = -2000")?;
+        result.map(|()| tally)
+    }
+
+    fn run_chunk<'s>(
+        &mut self,
+        range: std::ops::Range<usize>,
+        step: &dyn Fn(usize) -> Step<'s>,
+        run: BulkRun<'_>,
+        ctx: &mut Ctx,
+        tally: &mut BulkTally,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx(ctx)?;
+        let kept = tally.undo.len();
+        for i in range {
+            let s = step(i);
+            ctx.undoes = s.undoes.map(str::to_string);
+            let before = match get(&tx, s.id) {
+                Ok(lead) => lead,
+                Err(StoreError::NotFound(_)) => {
+                    tally.missing += 1;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let checked = check(&tx, &before, s.expect.map(Expect::Version).as_ref());
+            match checked.and_then(|()| decide_in(&tx, s.id, s.decision, run.note, ctx)) {
+                Ok(_) => {
+                    tally.done += 1;
+                    if run.keep_undo {
+                        tally.undo.push(BulkStep {
+                            id: before.id.clone(),
+                            decision: Decision::undoing(&before),
+                            expect: Some(before.version + 1),
+                            undoes: super::events::latest(&tx, s.id)?.map(|e| e.id),
+                        });
+                    }
+                }
+                Err(StoreError::Refused(refusal)) => {
+                    *tally.refused.entry(refusal.group()).or_default() += 1;
+                }
+                Err(StoreError::Changed(_)) => {
+                    *tally.refused.entry(CHANGED_SINCE.to_string()).or_default() += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if run.dry_run {
+            tx.rollback()?;
+            tally.undo.truncate(kept);
+        } else {
+            tx.commit()?;
+        }
+        Ok(())
     }
 }
 

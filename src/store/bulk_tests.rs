@@ -41,9 +41,15 @@ fn a_bulk_promotion_checks_each_gate_and_groups_the_refusals() {
     let before: Vec<usize> = ids.iter().map(|i| events(&store, i)).collect();
     let mut seen = Vec::new();
     let tally = store
-        .decide_many(&ids, &Decision::Promote, None, &ctx(), false, &mut |n| {
-            seen.push(n);
-        })
+        .decide_many(
+            &ids,
+            &Decision::Promote,
+            BulkRun::default(),
+            &ctx(),
+            &mut |n| {
+                seen.push(n);
+            },
+        )
         .expect("bulk");
     assert_eq!(tally.done, 2);
     assert_eq!(tally.refused.get("missing reason now"), Some(&1));
@@ -75,7 +81,16 @@ fn a_dry_run_counts_the_same_and_writes_nothing() {
         .expect("one first");
     let decision = Decision::Disqualify(ReasonCode::Student);
     let dry = store
-        .decide_many(&ids, &decision, None, &ctx(), true, &mut |_| {})
+        .decide_many(
+            &ids,
+            &decision,
+            BulkRun {
+                dry_run: true,
+                ..BulkRun::default()
+            },
+            &ctx(),
+            &mut |_| {},
+        )
         .expect("dry");
     assert_eq!(dry.done, 4);
     assert_eq!(dry.refused.get("already disqualified"), Some(&1));
@@ -83,7 +98,7 @@ fn a_dry_run_counts_the_same_and_writes_nothing() {
         assert_eq!(store.lead(id).expect("lead").state, State::Active);
     }
     let real = store
-        .decide_many(&ids, &decision, None, &ctx(), false, &mut |_| {})
+        .decide_many(&ids, &decision, BulkRun::default(), &ctx(), &mut |_| {})
         .expect("real");
     assert_eq!(real, dry);
     for id in &ids {
@@ -104,13 +119,105 @@ fn a_large_bulk_goes_in_chunks_and_a_lead_gone_is_counted() {
         .decide_many(
             &ids,
             &Decision::Nurture(ReasonCode::NoReasonNow),
-            None,
+            BulkRun::default(),
             &ctx(),
-            false,
             &mut |n| seen.push(n),
         )
         .expect("bulk");
     assert_eq!(tally.done, 3);
     assert_eq!(tally.missing, u64::try_from(CHUNK + 2).expect("fits"));
     assert_eq!(seen, vec![CHUNK as u64, (CHUNK + 5) as u64]);
+}
+
+#[test]
+fn the_search_index_follows_a_bulk_decisions_note_and_only_that() {
+    let mut store = Store::open_in_memory().expect("open");
+    let ids: Vec<String> = (0..3).map(|i| add(&mut store, &format!("L{i}"))).collect();
+    let found = |store: &Store, words: &str| {
+        let list = crate::store::ListSource::Search(words.to_string());
+        store
+            .page(&list, None, crate::store::Direction::Forward, 10)
+            .expect("search")
+            .len()
+    };
+    let nurture = Decision::Nurture(ReasonCode::NoReasonNow);
+    let c = ctx();
+    store
+        .decide_many(
+            &ids[..2],
+            &nurture,
+            BulkRun {
+                note: Some("budget frozen"),
+                ..BulkRun::default()
+            },
+            &c,
+            &mut |_| {},
+        )
+        .expect("nurture");
+    assert_eq!(found(&store, "frozen"), 2);
+    store
+        .decide_many(
+            &ids,
+            &Decision::Disqualify(ReasonCode::Student),
+            BulkRun::default(),
+            &c,
+            &mut |_| {},
+        )
+        .expect("disqualify");
+    assert_eq!(found(&store, "frozen"), 0, "the note went with the nurture");
+    let checked = store
+        .check(&crate::domain::Rules::default(), &mut |_| {})
+        .expect("check");
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+}
+
+#[test]
+fn the_undo_of_a_bulk_action_puts_back_each_lead_it_moved_and_spares_one_changed_since() {
+    let mut store = Store::open_in_memory().expect("open");
+    let a = add(&mut store, "Ana");
+    let b = add(&mut store, "Bo");
+    let c = add(&mut store, "Cy");
+    store
+        .decide(
+            &c,
+            &Decision::Nurture(ReasonCode::NoReasonNow),
+            Some("q3"),
+            &ctx(),
+        )
+        .expect("nurture");
+    let ids = vec![a.clone(), b.clone(), c.clone()];
+    let keep = BulkRun {
+        keep_undo: true,
+        ..BulkRun::default()
+    };
+    let tally = store
+        .decide_many(
+            &ids,
+            &Decision::Disqualify(ReasonCode::Student),
+            keep,
+            &ctx(),
+            &mut |_| {},
+        )
+        .expect("bulk");
+    assert_eq!(tally.done, 3);
+    assert_eq!(tally.undo.len(), 3);
+    // Bo is changed by someone else after the bulk action: the undo leaves Bo be.
+    store
+        .decide(&b, &Decision::Reopen, None, &ctx())
+        .expect("reopen");
+    let undone = store
+        .decide_steps(&tally.undo, BulkRun::default(), &ctx(), &mut |_| {})
+        .expect("undo");
+    assert_eq!(undone.done, 2);
+    assert_eq!(undone.refused.get(CHANGED_SINCE), Some(&1));
+    assert_eq!(store.lead(&a).expect("a").state, State::Active);
+    let cy = store.lead(&c).expect("c");
+    assert_eq!(cy.state, State::Nurture);
+    assert_eq!(cy.state_note.as_deref(), Some("q3"));
+    assert_eq!(cy.state_reason, Some(ReasonCode::NoReasonNow));
+    // The undo's entry names the entry it takes back.
+    let history = store.history(&a).expect("history");
+    let last = history.last().expect("entry");
+    let before = &history[history.len() - 2];
+    assert_eq!(last.undoes(), Some(before.id.as_str()));
 }

@@ -239,10 +239,13 @@ pub(super) fn decide_in(
         super::upkeep::count(tx, lead.stage, lead.state, -1)?;
         super::upkeep::count(tx, stage, state, 1)?;
     }
-    // The state's note is searchable; a removed lead is not found at all.
-    if state == crate::domain::State::Removed {
+    // The state's note is the one searchable text a decision changes; a removed lead is not
+    // found at all. A decision that leaves both as they were leaves the search index be (the
+    // most costly part of a bulk decision without a note).
+    let removed = crate::domain::State::Removed;
+    if state == removed {
         super::upkeep::unindex(tx, id)?;
-    } else {
+    } else if lead.state == removed || state_note != lead.state_note.as_deref() {
         super::upkeep::reindex(tx, id)?;
     }
     if let Some((from, to)) = outcome.stage {

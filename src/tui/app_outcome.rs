@@ -102,13 +102,7 @@ impl App {
                 if !undoing {
                     self.undo.push(UndoEntry::Decision {
                         id: lead.id.clone(),
-                        stage: before.stage,
-                        state: before.state,
-                        restore: crate::domain::Restore {
-                            reason: before.state_reason,
-                            note: before.state_note.clone(),
-                            review_due_at: Some(before.review_due_at),
-                        },
+                        undo: crate::domain::Decision::undoing(&before),
                         label,
                         version: lead.version,
                         event,

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::field::{Edit, Field, current, parse_edit};
-use crate::domain::{Lead, Stage, State};
+use crate::domain::Lead;
 use crate::tui::action::Command;
 
 /// How to take back an action: by a new, compensating change that expects the record to be
@@ -12,9 +12,8 @@ use crate::tui::action::Command;
 pub(crate) enum UndoEntry {
     Decision {
         id: String,
-        stage: Stage,
-        state: State,
-        restore: crate::domain::Restore,
+        /// The decision that puts it back.
+        undo: crate::domain::Decision,
         label: String,
         version: i64,
         event: Option<String>,
@@ -46,22 +45,15 @@ impl App {
         match entry {
             UndoEntry::Decision {
                 id,
-                stage,
-                state,
-                restore,
+                undo,
                 label,
                 version,
                 event,
             } => {
                 self.say(format!("Undoing: {label}"));
-                let decision = crate::domain::Decision::Undo {
-                    stage,
-                    state,
-                    restore,
-                };
                 vec![Command::Decide {
                     id,
-                    decision,
+                    decision: undo,
                     note: Some(format!("undo: {label}")),
                     expect: Some(version),
                     undoes: event.or_else(|| Some(String::new())),
