@@ -9,7 +9,7 @@ use super::args::{BulkAction, BulkArgs};
 use super::commands::CliError;
 use super::filters::{list_filter, passes};
 use crate::domain::{Decision, ReasonCode};
-use crate::store::{BulkRun, BulkTally, Ctx, Direction, ListSource, PageKey, Store};
+use crate::store::{BulkRun, BulkTally, Ctx, ListSource, Store};
 
 /// The decision `args` asks for, its reason checked.
 fn decision(args: &BulkArgs) -> Result<Decision, CliError> {
@@ -67,15 +67,7 @@ fn found_by_search(store: &Store, text: &str) -> Result<HashSet<String>, CliErro
         ));
     }
     let list = ListSource::Search(text.to_string());
-    let mut found = HashSet::new();
-    let mut key: Option<PageKey> = None;
-    loop {
-        let rows = store.page(&list, key.as_ref(), Direction::Forward, 500)?;
-        let Some(last) = rows.last() else { break };
-        key = Some(last.key.clone());
-        found.extend(rows.into_iter().map(|r| r.lead.id));
-    }
-    Ok(found)
+    Ok(store.ids_of(&list)?.into_iter().collect())
 }
 
 /// What `bulk` selected: the leads to decide, and the opted-out ones a reopen leaves alone.
@@ -198,15 +190,12 @@ pub fn bulk(
         writeln!(
             out,
             "{} {} of {selected_count} {}.",
-            capitalized(decision.done_word()),
+            crate::domain::vocabulary::capitalized(decision.done_word()),
             tally.done,
             leads(selected_count)
         )?;
     }
-    // The largest group first: what stopped most leads is what to fix first.
-    let mut groups: Vec<(&String, &u64)> = tally.refused.iter().collect();
-    groups.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    for (group, n) in groups {
+    for (group, n) in tally.groups() {
         writeln!(out, "  {n} {group}")?;
     }
     if tally.missing > 0 {
@@ -224,11 +213,4 @@ pub fn bulk(
         )?;
     }
     Ok(())
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -95,6 +95,16 @@ impl Decision {
     }
 }
 
+/// Why `decision` is not taken for `lead` as part of a bulk action, when it is not. Someone
+/// who asked not to be contacted is put back in a queue only by a person looking at that one
+/// record, with the reason they may be contacted again.
+#[must_use]
+pub fn not_in_bulk(decision: &Decision, lead: &crate::domain::Lead) -> Option<&'static str> {
+    let opted_out = lead.state_reason == Some(ReasonCode::OptedOut);
+    (matches!(decision, Decision::Reopen) && opted_out)
+        .then_some("opted out: reopen each on its own")
+}
+
 /// The parts of a record's state an undo puts back besides stage and state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Restore {

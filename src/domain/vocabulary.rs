@@ -133,6 +133,16 @@ macro_rules! vocabulary {
 
 pub(crate) use vocabulary;
 
+/// `word` with its first letter in capitals: "promoted" → "Promoted", for the start of a
+/// sentence.
+#[must_use]
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,15 @@ impl BulkTally {
     pub fn total(&self) -> u64 {
         self.done + self.refused.values().sum::<u64>() + self.missing
     }
+
+    /// The refusals, the largest group first: what stopped most leads is what to fix first.
+    #[must_use]
+    pub fn groups(&self) -> Vec<(&str, u64)> {
+        let mut groups: Vec<(&str, u64)> =
+            self.refused.iter().map(|(g, n)| (g.as_str(), *n)).collect();
+        groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        groups
+    }
 }
 
 /// A lead's part of the run, borrowed from whichever list holds it.
@@ -168,6 +177,10 @@ impl Store {
                 }
                 Err(e) => return Err(e),
             };
+            if let Some(why) = crate::domain::transition::not_in_bulk(s.decision, &before) {
+                *tally.refused.entry(why.to_string()).or_default() += 1;
+                continue;
+            }
             let checked = check(&tx, &before, s.expect.map(Expect::Version).as_ref());
             match checked.and_then(|()| decide_in(&tx, s.id, s.decision, run.note, ctx)) {
                 Ok(_) => {

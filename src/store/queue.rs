@@ -58,6 +58,23 @@ pub enum FilterColumn {
 }
 
 impl Store {
+    /// The ids of every lead `list` shows, in its order, read a page at a time: what a
+    /// bulk action over "every lead of this list" applies to.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn ids_of(&self, list: &ListSource) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::new();
+        let mut key: Option<PageKey> = None;
+        loop {
+            let rows = self.page(list, key.as_ref(), Direction::Forward, 1_000)?;
+            let Some(last) = rows.last() else { break };
+            key = Some(last.key.clone());
+            ids.extend(rows.into_iter().map(|r| r.lead.id));
+        }
+        Ok(ids)
+    }
+
     /// Up to `limit` rows of `list` after (or before) `from`, in list order: a queue by
     /// stored priority (see `rescore`), a search by rowid.
     ///
@@ -109,6 +126,41 @@ impl Store {
             out.reverse();
         }
         Ok(out)
+    }
+
+    /// How many leads `list` shows: for a filtered queue, its slices' index ranges counted;
+    /// for a search, the search index's matches.
+    ///
+    /// # Errors
+    /// A database error.
+    pub fn count_of(&self, list: &ListSource) -> Result<u64, StoreError> {
+        let (sql, args) = match list {
+            ListSource::Queue {
+                queue,
+                source,
+                owner,
+            } => {
+                let (arms, args) = queue_arms(*queue, source.as_deref(), owner.as_deref(), None);
+                let union = arms
+                    .iter()
+                    .map(|w| format!("SELECT 1 FROM leads WHERE {w}"))
+                    .collect::<Vec<_>>()
+                    .join(" UNION ALL ");
+                (format!("SELECT count(*) FROM ({union})"), args)
+            }
+            ListSource::Search(text) => match fts_query(text) {
+                None => return Ok(0),
+                Some(q) => (
+                    "SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?1".to_string(),
+                    vec![Value::from(q)],
+                ),
+            },
+        };
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// How many records each queue holds. Reads the counts the store keeps, plus one index
@@ -232,21 +284,15 @@ impl Store {
     }
 }
 
-/// The SQL and arguments of one queue page. `None` when nothing can match.
-fn queue_sql(
+/// The conditions of a queue's slices (each one index range), joined by `UNION ALL`, and
+/// their arguments; from a page key, with how to compare the priority and the id to it.
+/// Highest priority first, ties by id: a stable order that paging can resume from.
+fn queue_arms(
     queue: Queue,
     source: Option<&str>,
     owner: Option<&str>,
-    from: Option<&PageKey>,
-    dir: Direction,
-    limit: usize,
-) -> (Option<String>, Vec<Value>) {
-    // Highest priority first, ties by id: a stable order that paging can resume from.
-    let (below, id_cmp, order, id_order) = match dir {
-        Direction::Forward => ("<", ">", "DESC", "ASC"),
-        Direction::From => ("<", ">=", "DESC", "ASC"),
-        Direction::Backward => (">", "<", "ASC", "DESC"),
-    };
+    from: Option<(&PageKey, &str, &str)>,
+) -> (Vec<String>, Vec<Value>) {
     let mut arms = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     for s in queue.slices() {
@@ -281,7 +327,7 @@ fn queue_sql(
                     arms.push(base.clone());
                     args.extend(base_args);
                 }
-                Some(k) => {
+                Some((k, below, id_cmp)) => {
                     arms.push(format!("{base} AND priority = ? AND id {id_cmp} ?"));
                     args.extend(base_args.iter().cloned());
                     args.push(Value::from(k.priority));
@@ -293,6 +339,28 @@ fn queue_sql(
             }
         }
     }
+    (arms, args)
+}
+
+/// The SQL and arguments of one queue page. `None` when nothing can match.
+fn queue_sql(
+    queue: Queue,
+    source: Option<&str>,
+    owner: Option<&str>,
+    from: Option<&PageKey>,
+    dir: Direction,
+    limit: usize,
+) -> (Option<String>, Vec<Value>) {
+    let (below, id_cmp) = match dir {
+        Direction::Forward => ("<", ">"),
+        Direction::From => ("<", ">="),
+        Direction::Backward => (">", "<"),
+    };
+    let (order, id_order) = match dir {
+        Direction::Forward | Direction::From => ("DESC", "ASC"),
+        Direction::Backward => ("ASC", "DESC"),
+    };
+    let (arms, mut args) = queue_arms(queue, source, owner, from.map(|k| (k, below, id_cmp)));
     let union = arms
         .iter()
         .map(|w| format!("SELECT {LEAD_COLUMNS}, rowid, priority FROM leads WHERE {w}"))

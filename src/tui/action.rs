@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::{Change, Decision, Edit, Lead, Plan, Queue};
-use crate::store::{Direction, FilterColumn, ListRow, PageKey};
+use crate::store::{Direction, FilterColumn, ListRow, ListSource, PageKey};
 
 /// Something the user asked for, or the result of a command.
 #[derive(Debug)]
@@ -26,6 +26,12 @@ pub enum Action {
     Demote,
     Reopen,
     Accept,
+    /// Mark or unmark the selected lead for a bulk action.
+    Mark,
+    /// Mark every lead from where the range began (the last `v`, or the first `V`).
+    MarkRange,
+    /// Mark every lead of the list on screen (again: clear).
+    MarkAll,
     Undo,
     Edit,
     CycleIcpFit,
@@ -123,12 +129,34 @@ pub enum Command {
     },
     /// Read the folder of a path being typed, to complete it.
     CompletePath(String),
+    /// Count the leads a list shows (for "every lead of this list is marked").
+    CountList(ListSource),
+    /// One decision over many leads, each through its own gate, as `leadgate bulk` does.
+    Bulk {
+        leads: BulkLeads,
+        decision: Decision,
+        note: Option<String>,
+    },
+    /// Take a bulk action back, lead by lead, as one step.
+    UndoBulk {
+        steps: Vec<crate::store::BulkStep>,
+        label: String,
+    },
     /// One of the second gate's writes: a handoff step, a touch, a stakeholder.
     Write {
         id: String,
         write: Write,
         expect: Option<i64>,
     },
+}
+
+/// The leads a bulk action applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkLeads {
+    /// The ones marked one by one.
+    Ids(Vec<String>),
+    /// Every lead the list shows when the action runs.
+    All(ListSource),
 }
 
 /// The second gate's writes, each as the CLI does it.
@@ -243,6 +271,18 @@ pub enum Outcome {
     PathEntries {
         typed: String,
         entries: Vec<(String, bool)>,
+    },
+    /// How many leads a list shows.
+    ListCount {
+        list: ListSource,
+        count: u64,
+    },
+    /// What a bulk action (or its undo) did.
+    Bulk {
+        tally: Box<crate::store::BulkTally>,
+        decision: Decision,
+        /// For an undo: what it took back.
+        undoing: Option<String>,
     },
     Failed(String),
     /// A write the disk did not take (full, failing, or held too long by another program):

@@ -114,6 +114,8 @@ pub struct App {
     pub read_only: bool,
     /// The Reports screen, when open: it covers the queue and the lead.
     pub reports: Option<ReportsView>,
+    /// The leads a bulk action applies to.
+    pub marks: Marks,
 }
 
 impl App {
@@ -145,6 +147,7 @@ impl App {
             no_color: false,
             read_only: false,
             reports: None,
+            marks: Marks::default(),
         }
     }
 
@@ -331,21 +334,44 @@ impl App {
                 };
                 return self.switch(Queue::ALL[(at + step) % n]);
             }
+            Action::Promote if self.has_marks() => {
+                self.popups.push(Popup::ConfirmBulk {
+                    decision: crate::domain::Decision::Promote,
+                    note: None,
+                });
+            }
+            Action::Reopen if self.has_marks() => {
+                self.popups.push(Popup::ConfirmBulk {
+                    decision: crate::domain::Decision::Reopen,
+                    note: None,
+                });
+            }
+            Action::Accept
+            | Action::ResolveFlag
+            | Action::CycleIcpFit
+            | Action::CycleRoleRelevance
+                if self.has_marks() =>
+            {
+                self.warn("Marked leads take p n x D R; Esc clears the marks to work one lead");
+            }
             Action::Promote => return self.decide(crate::domain::Decision::Promote, None),
             Action::Nurture | Action::Disqualify | Action::Demote => {
-                if let Some(row) = self.selected_row() {
+                if let Some(target) = self.target() {
                     let parking = match action {
                         Action::Nurture => Parking::Nurture,
                         Action::Demote => Parking::Demote,
                         _ => Parking::Disqualify,
                     };
                     self.popups.push(Popup::Reasons {
-                        lead_id: row.lead.id.clone(),
+                        target,
                         parking,
                         selected: 0,
                     });
                 }
             }
+            Action::Mark => self.mark(),
+            Action::MarkRange => self.mark_range(),
+            Action::MarkAll => return self.mark_all(),
             Action::Reopen => {
                 if let Some(row) = self.selected_row().filter(|r| r.lead.opted_out()) {
                     let prompt = Prompt::ReopenOptedOut {
@@ -377,6 +403,7 @@ impl App {
             Action::FilterOwner => {
                 return vec![Command::LoadValues(crate::store::FilterColumn::Owner)];
             }
+            Action::Back if self.clear_marks() => {}
             Action::Back => {
                 if self.search.take().is_some()
                     || self.source.take().is_some() | self.owner.take().is_some()
@@ -581,6 +608,9 @@ fn reload() -> Command {
 mod handoff;
 #[path = "app_list.rs"]
 mod list;
+#[path = "app_marks.rs"]
+mod marks;
+pub use marks::Marks;
 #[path = "app_outcome.rs"]
 mod outcome;
 #[path = "app_popup.rs"]

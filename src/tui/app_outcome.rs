@@ -283,6 +283,12 @@ impl App {
                 });
             }
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
+            Outcome::ListCount { list, count } => self.counted(&list, count),
+            Outcome::Bulk {
+                tally,
+                decision,
+                undoing,
+            } => return self.bulk_done(*tally, &decision, undoing),
             Outcome::Failed(message) => self.warn(one_line(&message)),
             Outcome::NotWritten { message, retry } => {
                 self.warn(one_line(&message));

@@ -50,7 +50,7 @@ impl App {
                 _ => (None, Vec::new()),
             },
             Popup::Reasons {
-                lead_id,
+                target,
                 parking,
                 selected,
             } => {
@@ -58,43 +58,34 @@ impl App {
                 let bound = popup_key(PopupScope::List, key);
                 if let Some(to) = list_move(key, bound, selected, &names) {
                     let popup = Popup::Reasons {
-                        lead_id,
+                        target,
                         parking,
                         selected: to,
                     };
                     return (Some(popup), Vec::new());
                 }
                 match bound {
+                    // Then the note: optional, but for a code that says nothing by itself.
                     Some(PopupKey::Confirm) => {
                         let code = ReasonCode::ALL[selected];
-                        let decision = parking.decision(code);
-                        if code.needs_note() {
-                            let text = TextArea::default();
-                            (
-                                Some(Popup::Prompt {
-                                    prompt: Prompt::Note { lead_id, decision },
-                                    text: Box::new(text),
-                                    error: None,
-                                }),
-                                Vec::new(),
-                            )
-                        } else {
-                            (
-                                None,
-                                vec![Command::Decide {
-                                    id: lead_id,
-                                    decision,
-                                    note: None,
-                                    expect: None,
-                                    undoes: None,
-                                }],
-                            )
-                        }
+                        let prompt = Prompt::Note {
+                            target,
+                            decision: parking.decision(code),
+                            required: code.needs_note(),
+                        };
+                        (
+                            Some(Popup::Prompt {
+                                prompt,
+                                text: Box::new(TextArea::default()),
+                                error: None,
+                            }),
+                            Vec::new(),
+                        )
                     }
                     Some(PopupKey::Cancel) => (None, Vec::new()),
                     _ => (
                         Some(Popup::Reasons {
-                            lead_id,
+                            target,
                             parking,
                             selected,
                         }),
@@ -177,7 +168,19 @@ impl App {
             } => self.pick_step(lead_id, pick, selected, key),
             Popup::Stakeholder(form) => self.stakeholder_step(form, key),
             // Any key closes a summary.
-            Popup::ImportSummary(_) => (None, Vec::new()),
+            Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
+            Popup::ConfirmBulk { decision, note } => {
+                let yes = key.code == ratatui::crossterm::event::KeyCode::Char('y');
+                match popup_key(PopupScope::Text, key) {
+                    _ if yes => (None, self.run_bulk(decision, note)),
+                    Some(PopupKey::Confirm) => (None, self.run_bulk(decision, note)),
+                    Some(PopupKey::Cancel) => {
+                        self.say("Nothing was changed; the marks stay");
+                        (None, Vec::new())
+                    }
+                    _ => (Some(Popup::ConfirmBulk { decision, note }), Vec::new()),
+                }
+            }
             // Enter writes it anyway, over what the screen now shows; any other key keeps theirs.
             Popup::Changed { retry, .. } => match popup_key(PopupScope::Text, key) {
                 Some(PopupKey::Confirm) => (None, vec![*retry]),
@@ -313,17 +316,16 @@ impl App {
             return done;
         }
         match prompt {
-            Prompt::Note { lead_id, decision } => {
-                if answer.is_empty() {
+            Prompt::Note {
+                target,
+                decision,
+                required,
+            } => {
+                if answer.is_empty() && *required {
                     return Err("A note is needed: say why".into());
                 }
-                Ok(vec![Command::Decide {
-                    id: lead_id.clone(),
-                    decision: decision.clone(),
-                    note: Some(answer.to_string()),
-                    expect: None,
-                    undoes: None,
-                }])
+                let note = (!answer.is_empty()).then(|| answer.to_string());
+                Ok(self.decide_for(target.clone(), decision.clone(), note))
             }
             Prompt::ResolveFlag {
                 lead_id,

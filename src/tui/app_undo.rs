@@ -2,8 +2,8 @@
 //! compensating change that expects the record as the action left it.
 
 use super::App;
-use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::domain::Lead;
+use crate::domain::field::{Edit, Field, current, parse_edit};
 use crate::tui::action::Command;
 
 /// How to take back an action: by a new, compensating change that expects the record to be
@@ -28,6 +28,11 @@ pub(crate) enum UndoEntry {
     Import {
         batch: String,
         file: String,
+    },
+    /// A bulk action: the step that puts back each lead it moved.
+    Bulk {
+        steps: Vec<crate::store::BulkStep>,
+        label: String,
     },
     /// An action taken that cannot be taken back from here, and why.
     Cannot {
@@ -77,6 +82,10 @@ impl App {
             UndoEntry::Import { batch, file } => {
                 self.say(format!("Undoing the import of {file}"));
                 vec![Command::UndoImport { batch, file }]
+            }
+            UndoEntry::Bulk { steps, label } => {
+                self.say(format!("Undoing: {label}…"));
+                vec![Command::UndoBulk { steps, label }]
             }
             UndoEntry::Cannot { label, why } => {
                 self.warn(format!("Cannot undo {label}: {why}"));

@@ -146,6 +146,27 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('v')],
+        Action::Mark,
+        "Mark or unmark the lead for a bulk action",
+        None
+    ),
+    bind!(
+        Global,
+        [k('V')],
+        Action::MarkRange,
+        "Mark a range: from the last mark down or up to here",
+        None
+    ),
+    bind!(
+        Global,
+        [k('*')],
+        Action::MarkAll,
+        "Mark every lead of this queue and filter (again: clear)",
+        None
+    ),
+    bind!(
+        Global,
         [k('u')],
         Action::Undo,
         "Undo the last action (recorded, not erased)",
@@ -281,7 +302,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         [code(KeyCode::Esc)],
         Action::Back,
-        "Leave search, clear filters",
+        "Clear the marks, then leave search, clear filters",
         None
     ),
     bind!(

@@ -96,7 +96,12 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                         let _ = watch.look(&mut store, &mut app, actor);
                     }
                     // A long command (an import) shows its status line before it starts.
-                    let importing = commands.iter().any(|c| matches!(c, Command::Import(_)));
+                    let importing = commands.iter().any(|c| {
+                        matches!(
+                            c,
+                            Command::Import(_) | Command::Bulk { .. } | Command::UndoBulk { .. }
+                        )
+                    });
                     if importing {
                         terminal.draw(|f| ui::render(&app, f))?;
                         // The scoring thread lets go of the file meanwhile, so that a large
@@ -419,6 +424,40 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
         Command::UndoImport { batch, file } => {
             let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
+        }
+        Command::CountList(list) => Ok(Outcome::ListCount {
+            list: list.clone(),
+            count: store.count_of(list)?,
+        }),
+        Command::Bulk {
+            leads,
+            decision,
+            note,
+        } => {
+            let ids = match leads {
+                action::BulkLeads::Ids(ids) => ids.clone(),
+                action::BulkLeads::All(list) => store.ids_of(list)?,
+            };
+            let run = crate::store::BulkRun {
+                note: note.as_deref(),
+                dry_run: false,
+                keep_undo: true,
+            };
+            let tally = store.decide_many(&ids, decision, run, &ctx(), &mut |_| {})?;
+            Ok(Outcome::Bulk {
+                tally: Box::new(tally),
+                decision: decision.clone(),
+                undoing: None,
+            })
+        }
+        Command::UndoBulk { steps, label } => {
+            let tally =
+                store.decide_steps(steps, crate::store::BulkRun::default(), &ctx(), &mut |_| {})?;
+            Ok(Outcome::Bulk {
+                tally: Box::new(tally),
+                decision: crate::domain::Decision::Reopen,
+                undoing: Some(label.clone()),
+            })
         }
         Command::CompletePath(typed) => Ok(Outcome::PathEntries {
             entries: paths::entries(typed),

@@ -41,7 +41,7 @@ pub enum Popup {
     },
     /// Pick a reason code for a nurture or disqualification.
     Reasons {
-        lead_id: String,
+        target: Target,
         parking: Parking,
         selected: usize,
     },
@@ -88,6 +88,25 @@ pub enum Popup {
         selected: usize,
     },
     Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+    /// A bulk action, asked once before it runs: how many leads and what.
+    ConfirmBulk {
+        decision: Decision,
+        note: Option<String>,
+    },
+    /// What a bulk action did: how many moved and, grouped, what stopped the rest.
+    BulkResult {
+        title: String,
+        lines: Vec<String>,
+    },
+}
+
+/// Whom a decision is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The selected lead.
+    One(String),
+    /// The marked leads, after one confirmation.
+    Marked,
 }
 
 /// What a `Pick` list picks.
@@ -127,10 +146,12 @@ impl Pick {
 /// What a prompt asks for, and what its answer is for.
 #[derive(Debug)]
 pub enum Prompt {
-    /// A note for a reason code that needs one.
+    /// The note of a decision: asked after its reason code; `required` for a code that says
+    /// nothing by itself (`other`).
     Note {
-        lead_id: String,
+        target: Target,
         decision: Decision,
+        required: bool,
     },
     /// A note that resolves an exclusion flag.
     ResolveFlag {
@@ -213,9 +234,17 @@ impl Prompt {
     #[must_use]
     pub fn question(&self) -> (String, String) {
         match self {
-            Prompt::Note { .. } => (
-                "A note is needed".into(),
-                "Why? This reason code says nothing by itself.".into(),
+            Prompt::Note {
+                required: true,
+                decision,
+                ..
+            } => (
+                note_title(decision),
+                "A note is needed: this reason code says nothing by itself.".into(),
+            ),
+            Prompt::Note { decision, .. } => (
+                note_title(decision),
+                "A note for the history (Enter with none to skip)".into(),
             ),
             Prompt::ResolveFlag {
                 flag,
@@ -288,4 +317,14 @@ impl Prompt {
             ),
         }
     }
+}
+
+/// "Disqualify: Student", the title of a decision's note.
+fn note_title(decision: &Decision) -> String {
+    let mut title = crate::domain::vocabulary::capitalized(decision.verb());
+    if let Some(code) = decision.reason() {
+        title.push_str(": ");
+        title.push_str(code.label());
+    }
+    title
 }

@@ -25,6 +25,11 @@ impl Theme {
     pub fn selected(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// A lead marked for a bulk action.
+    #[must_use]
+    pub fn marked(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
     #[must_use]
     pub fn title(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)

@@ -156,7 +156,7 @@ fn an_edit_in_the_workstation_on_a_read_only_file_says_so() {
     drop(store);
     let mut d = crate::tui_support::desk_read_only(&db.path);
     d.resize(80, 24);
-    d.press(&["n", "Enter"]);
+    d.press(&["n", "Enter", "Enter"]); // a reason, no note
     let screen = d.screen(80, 24);
     assert!(screen.contains("read-only"), "{screen}");
     d.press(&["j", "k"]);

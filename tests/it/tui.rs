@@ -119,26 +119,32 @@ fn nurture_asks_for_a_reason_code_and_other_asks_for_a_note() {
     d.select("Info Desk");
     d.press(&["x"]);
     insta::assert_snapshot!("reason_picker", d.screen(110, 24));
-    // generic_inbox is the ninth code.
+    // generic_inbox is the ninth code; then a note, which this code does not need.
     d.press(&["j", "j", "j", "j", "j", "j", "j", "j", "Enter"]);
+    assert!(matches!(
+        d.app.popups.last(),
+        Some(Popup::Prompt {
+            prompt: Prompt::Note {
+                required: false,
+                ..
+            },
+            ..
+        })
+    ));
+    insta::assert_snapshot!("decision_note", d.screen(110, 24));
+    d.type_text("Shared sales@ inbox, no person behind it");
+    d.press(&["Enter"]);
     assert!(d.app.popups.is_empty());
     assert_eq!(count(&d, Queue::Disqualified), 1);
-    let dq = d
-        .store
-        .page(
-            &leadgate::store::ListSource::Queue {
-                queue: Queue::Disqualified,
-                source: None,
-                owner: None,
-            },
-            None,
-            leadgate::store::Direction::Forward,
-            10,
-        )
-        .expect("page");
+    let dq = crate::tui_support::queue_rows(&d.store, Queue::Disqualified, 10);
     assert_eq!(
         dq[0].lead.state_reason.map(|r| r.as_str()),
         Some("generic_inbox")
+    );
+    assert_eq!(
+        dq[0].lead.state_note.as_deref(),
+        Some("Shared sales@ inbox, no person behind it"),
+        "the note goes with the decision"
     );
 
     d.select("Tomasz Wielgosz");
@@ -498,7 +504,7 @@ fn page_up_past_the_loaded_rows_lands_a_page_higher() {
 fn a_nurtured_lead_is_reopened_with_one_key() {
     let mut d = desk();
     d.select("Info Desk");
-    d.press(&["n", "j", "j", "Enter"]); // no_intent
+    d.press(&["n", "j", "j", "Enter", "Enter"]); // no_intent, and no note
     d.press(&["3"]);
     assert_eq!(d.selected_name(), "Info Desk");
     d.press(&["R"]);
@@ -546,7 +552,8 @@ fn undoing_a_nurture_puts_back_the_stage_state_and_review_date_and_the_row() {
     assert_eq!(d.selected_name(), "Priya Raman");
     let id = d.app.selected_row().expect("row").lead.id.clone();
     let before = d.store.lead(&id).expect("lead");
-    d.press(&["n", "j", "j", "Enter"]); // no_intent: the prospect passes back to lead
+    // no_intent, and no note: the prospect passes back to lead
+    d.press(&["n", "j", "j", "Enter", "Enter"]);
     let parked = d.store.lead(&id).expect("lead");
     assert_eq!((parked.stage, parked.state), (Stage::Lead, State::Nurture));
     assert!(
@@ -589,7 +596,7 @@ fn a_prospect_re_judged_not_fit_is_marked_and_listed_until_demoted() {
     assert_eq!(d.app.queue, Queue::Unsupported);
     assert_eq!(d.selected_name(), "Maren Okafor");
     assert_eq!(d.app.count(Queue::Unsupported), Some(1));
-    d.press(&["D", "Enter"]); // the first reason: not in the ICP
+    d.press(&["D", "Enter", "Enter"]); // the first reason: not in the ICP; no note
     assert!(d.app.rows.is_empty(), "demoted, it leaves the queue");
     assert_eq!(d.app.count(Queue::Unsupported), Some(0));
 }
@@ -910,7 +917,7 @@ fn pick_lists_go_to_the_first_the_last_and_a_first_letter() {
     assert_eq!(at(&d), "duplicate");
     d.press(&["End"]);
     assert_eq!(at(&d), "other");
-    d.press(&["Home", "d", "Enter"]);
+    d.press(&["Home", "d", "Enter", "Enter"]);
     assert_eq!(count(&d, Queue::Disqualified), 1);
     d.press(&["4"]);
     let reason = d.app.rows[0].lead.state_reason.map(|r| r.as_str());

@@ -51,7 +51,7 @@ fn the_figures_scroll_and_escape_or_a_queue_key_goes_back_to_the_leads() {
 #[test]
 fn help_lists_the_reports_key() {
     let mut d = desk();
-    d.press(&["?"]);
+    d.press(&["?", "G"]);
     assert!(d.screen(140, 42).contains("Reports"));
 }
 

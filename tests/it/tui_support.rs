@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use leadgate::domain::field::{Field, parse_edit};
 use leadgate::domain::{Contact, Decision, Rules};
-use leadgate::store::{Ctx, Store};
+use leadgate::store::{Ctx, ListRow, Store};
 use leadgate::tui::action::Action;
 use leadgate::tui::app::App;
 use leadgate::tui::{perform, to_action, ui};
@@ -332,4 +332,16 @@ pub fn today_order(store: &Store) -> Vec<String> {
         .expect("leads");
     leads.sort();
     leads.into_iter().map(|(_, _, name)| name).collect()
+}
+
+/// The first `n` rows of a queue, as the store pages them.
+pub fn queue_rows(store: &Store, queue: leadgate::domain::Queue, n: usize) -> Vec<ListRow> {
+    let list = leadgate::store::ListSource::Queue {
+        queue,
+        source: None,
+        owner: None,
+    };
+    store
+        .page(&list, None, leadgate::store::Direction::Forward, n)
+        .expect("page")
 }

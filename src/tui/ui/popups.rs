@@ -94,7 +94,92 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             );
         }
         Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
+        Popup::ConfirmBulk { decision, note } => {
+            confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
+        }
+        Popup::BulkResult { title, lines } => bulk_result(title, lines, theme, f, screen),
     }
+}
+
+/// The one question before a bulk action: how many leads, and what happens to each.
+fn confirm_bulk(
+    app: &App,
+    decision: &crate::domain::Decision,
+    note: Option<&str>,
+    theme: Theme,
+    f: &mut Frame,
+    screen: Rect,
+) {
+    let count = app
+        .marked_count()
+        .map_or_else(|| "every lead of this list".to_string(), |n| format!("{n}"));
+    let leads = if app.marked_count() == Some(1) {
+        "lead"
+    } else {
+        "leads"
+    };
+    let verb = crate::domain::vocabulary::capitalized(decision.verb());
+    let mut lines = vec![Line::styled(
+        format!("{verb} {count} marked {leads}?"),
+        theme.title(),
+    )];
+    if let Some(code) = decision.reason() {
+        lines.push(Line::from(format!(
+            "Reason: {} ({})",
+            code.as_str(),
+            code.label()
+        )));
+    }
+    if let Some(note) = note {
+        lines.push(Line::from(format!("Note: {}", cut(note))));
+    }
+    lines.push(Line::from(""));
+    let each = if matches!(decision, crate::domain::Decision::Promote) {
+        "Each lead's own gate decides: those missing evidence stay, grouped by what they lack."
+    } else {
+        "Each lead is decided on its own, with its own history entry."
+    };
+    lines.push(Line::from(each));
+    lines.push(Line::from("u undoes the whole action as one step."));
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Enter or y: go ahead · Esc: cancel",
+        theme.dim(),
+    ));
+    let area = centered(screen, 70, u16::try_from(lines.len() + 2).unwrap_or(12));
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(frame("Bulk action", theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// What a bulk action did: moved, then each group of refusals, the largest first.
+fn bulk_result(title: &str, lines: &[String], theme: Theme, f: &mut Frame, screen: Rect) {
+    let room = usize::from(screen.height.saturating_sub(6)).max(3);
+    let mut text: Vec<Line> = Vec::new();
+    for (i, l) in lines.iter().enumerate().take(room) {
+        let style = if i == 0 { theme.pass() } else { theme.fail() };
+        text.push(Line::styled(l.clone(), style));
+    }
+    if lines.len() > room {
+        text.push(Line::from(format!(
+            "… and {} more groups",
+            lines.len() - room
+        )));
+    }
+    text.push(Line::from(""));
+    text.push(Line::styled("u undoes it · any key closes", theme.dim()));
+    let area = centered(screen, 64, u16::try_from(text.len() + 2).unwrap_or(10));
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(text)
+            .block(frame(&cut(title), theme))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// A prompt: a title, what is asked, the text typed, the paths Tab found, any error, and

@@ -80,11 +80,18 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Queue;
-    let title = if app.search.is_some() {
+    let mut title = if app.search.is_some() {
         "Search results".to_string()
     } else {
         app.queue.label().to_string()
     };
+    if app.has_marks() {
+        match (app.all_marked(), app.marked_count()) {
+            (true, Some(n)) => title.push_str(&format!(" · all {n} marked")),
+            (true, None) => title.push_str(" · all marked"),
+            (false, n) => title.push_str(&format!(" · {} marked", n.unwrap_or(0))),
+        }
+    }
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.title()))
         .border_style(if focused {
@@ -163,7 +170,12 @@ pub fn render(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         #[allow(clippy::cast_precision_loss)] // hundredths of small scores
         let score = format!("{:>5.1}", r.key.priority as f64 / 100.0);
         put(buf, y, 0, &score);
-        put(buf, y, 1, &cut(&c.name));
+        if app.is_marked(&l.id) {
+            buf.set_style(row_at(y), theme.marked());
+            put(buf, y, 1, &format!("● {}", cut(&c.name)));
+        } else {
+            put(buf, y, 1, &cut(&c.name));
+        }
         put(buf, y, 2, &cut(c.company.as_deref().unwrap_or("")));
         put(buf, y, 3, &cut(c.title.as_deref().unwrap_or("")));
         put(buf, y, 4, &cut(c.source.as_deref().unwrap_or("")));
