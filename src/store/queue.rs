@@ -128,12 +128,12 @@ impl Store {
         Ok(out)
     }
 
-    /// How many leads `list` shows: for a filtered queue, its slices' index ranges counted;
-    /// for a search, the search index's matches.
+    /// How many leads `list` shows, up to `cap` when given: for a filtered queue, its
+    /// slices' index ranges counted; for a search, the search index's matches.
     ///
     /// # Errors
     /// A database error.
-    pub fn count_of(&self, list: &ListSource) -> Result<u64, StoreError> {
+    pub fn count_of(&self, list: &ListSource, cap: Option<u64>) -> Result<u64, StoreError> {
         let (sql, args) = match list {
             ListSource::Queue {
                 queue,
@@ -146,15 +146,23 @@ impl Store {
                     .map(|w| format!("SELECT 1 FROM leads WHERE {w}"))
                     .collect::<Vec<_>>()
                     .join(" UNION ALL ");
-                (format!("SELECT count(*) FROM ({union})"), args)
+                (union, args)
             }
             ListSource::Search(text) => match fts_query(text) {
                 None => return Ok(0),
                 Some(q) => (
-                    "SELECT count(*) FROM leads_fts WHERE leads_fts MATCH ?1".to_string(),
+                    "SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?".to_string(),
                     vec![Value::from(q)],
                 ),
             },
+        };
+        let (sql, args) = match cap {
+            Some(cap) => {
+                let mut args = args;
+                args.push(Value::from(i64::try_from(cap).unwrap_or(i64::MAX)));
+                (format!("SELECT count(*) FROM ({sql} LIMIT ?)"), args)
+            }
+            None => (format!("SELECT count(*) FROM ({sql})"), args),
         };
         let n: i64 = self
             .conn

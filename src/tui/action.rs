@@ -129,8 +129,12 @@ pub enum Command {
     },
     /// Read the folder of a path being typed, to complete it.
     CompletePath(String),
-    /// Count the leads a list shows (for "every lead of this list is marked").
-    CountList(ListSource),
+    /// Count the leads a list shows (every lead of it marked, or a search typed), counting
+    /// no further than `cap` plus one.
+    CountList {
+        list: ListSource,
+        cap: Option<u64>,
+    },
     /// One decision over many leads, each through its own gate, as `leadgate bulk` does.
     Bulk {
         leads: BulkLeads,
@@ -276,6 +280,7 @@ pub enum Outcome {
     ListCount {
         list: ListSource,
         count: u64,
+        cap: Option<u64>,
     },
     /// What a bulk action (or its undo) did.
     Bulk {

@@ -116,6 +116,8 @@ pub struct App {
     pub reports: Option<ReportsView>,
     /// The leads a bulk action applies to.
     pub marks: Marks,
+    /// How many leads the search typed finds.
+    search_count: Option<SearchCount>,
 }
 
 impl App {
@@ -148,6 +150,7 @@ impl App {
             read_only: false,
             reports: None,
             marks: Marks::default(),
+            search_count: None,
         }
     }
 
@@ -396,7 +399,7 @@ impl App {
             Action::Import => self.prompt(Prompt::ImportPath {
                 matches: Vec::new(),
             }),
-            Action::Search => self.prompt(Prompt::Search),
+            Action::Search => self.open_search(),
             Action::FilterSource => {
                 return vec![Command::LoadValues(crate::store::FilterColumn::Source)];
             }
@@ -611,6 +614,9 @@ mod list;
 #[path = "app_marks.rs"]
 mod marks;
 pub use marks::Marks;
+#[path = "app_search.rs"]
+mod search;
+pub use search::{SEARCH_COUNT_CAP, SearchCount};
 #[path = "app_outcome.rs"]
 mod outcome;
 #[path = "app_popup.rs"]

@@ -118,12 +118,12 @@ impl App {
             }
             None => {
                 self.say("Every lead of this list is marked; counting them…");
-                vec![Command::CountList(list)]
+                vec![Command::CountList { list, cap: None }]
             }
         }
     }
 
-    pub(super) fn counted(&mut self, list: &ListSource, count: u64) {
+    pub(super) fn counted_marks(&mut self, list: &ListSource, count: u64) {
         if let Some((l, n)) = &mut self.marks.all
             && l == list
         {

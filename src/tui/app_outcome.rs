@@ -283,7 +283,7 @@ impl App {
                 });
             }
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
-            Outcome::ListCount { list, count } => self.counted(&list, count),
+            Outcome::ListCount { list, count, cap } => self.counted(&list, count, cap),
             Outcome::Bulk {
                 tally,
                 decision,

@@ -169,6 +169,7 @@ impl App {
             Popup::Stakeholder(form) => self.stakeholder_step(form, key),
             // Any key closes a summary.
             Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
+            Popup::Search { text } => self.search_step(text, key),
             Popup::ConfirmBulk { decision, note } => {
                 let yes = key.code == ratatui::crossterm::event::KeyCode::Char('y');
                 match popup_key(PopupScope::Text, key) {
@@ -372,11 +373,6 @@ impl App {
                     expect: None,
                     undoes: None,
                 }])
-            }
-            Prompt::Search => {
-                self.search = (!answer.is_empty()).then(|| answer.to_string());
-                self.focus = crate::tui::app::Focus::Queue;
-                Ok(vec![super::reload()])
             }
             Prompt::Touch { .. }
             | Prompt::SendTo { .. }

@@ -425,9 +425,10 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
-        Command::CountList(list) => Ok(Outcome::ListCount {
+        Command::CountList { list, cap } => Ok(Outcome::ListCount {
             list: list.clone(),
-            count: store.count_of(list)?,
+            count: store.count_of(list, cap.map(|c| c + 1))?,
+            cap: *cap,
         }),
         Command::Bulk {
             leads,

@@ -88,6 +88,10 @@ pub enum Popup {
         selected: usize,
     },
     Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+    /// Search as you type: the words so far, in the tab bar, over the list they filter.
+    Search {
+        text: Box<TextArea<'static>>,
+    },
     /// A bulk action, asked once before it runs: how many leads and what.
     ConfirmBulk {
         decision: Decision,
@@ -163,25 +167,16 @@ pub enum Prompt {
     },
     /// The day an opted-out person consented again: asked before the note that resolves
     /// their `do_not_contact` flag.
-    ConsentDay {
-        lead_id: String,
-        reason: String,
-    },
+    ConsentDay { lead_id: String, reason: String },
     /// Why a lead parked as opted out is reopened: the warning and its confirmation.
-    ReopenOptedOut {
-        lead_id: String,
-        name: String,
-    },
-    Search,
+    ReopenOptedOut { lead_id: String, name: String },
     /// What a touch was about.
     Touch {
         lead_id: String,
         kind: crate::domain::touch::TouchKind,
     },
     /// Who receives a handoff.
-    SendTo {
-        lead_id: String,
-    },
+    SendTo { lead_id: String },
     /// The note of a handoff step; `required` for a dispute, a settlement, a rejection as
     /// `other`.
     HandoffNote {
@@ -190,13 +185,9 @@ pub enum Prompt {
         required: bool,
     },
     /// The number of the stakeholder to remove.
-    RemoveStakeholder {
-        lead_id: String,
-    },
+    RemoveStakeholder { lead_id: String },
     /// The path of a file to import, with the names Tab found when it could not choose.
-    ImportPath {
-        matches: Vec<String>,
-    },
+    ImportPath { matches: Vec<String> },
 }
 
 impl Prompt {
@@ -221,7 +212,6 @@ impl Prompt {
             Prompt::ResolveFlag { .. } => "resolve",
             Prompt::ConsentDay { .. } => "go on",
             Prompt::ReopenOptedOut { .. } => "reopen",
-            Prompt::Search => "search",
             Prompt::ImportPath { .. } => "import",
             Prompt::Touch { .. } => "log",
             Prompt::SendTo { .. } => "send",
@@ -274,10 +264,6 @@ impl Prompt {
                     "{} asked not to be contacted. Reopen only if they consented again: how do you know?",
                     crate::tui::long_text::cut(name)
                 ),
-            ),
-            Prompt::Search => (
-                "Search".into(),
-                "Words from a name, email, company, title or note".into(),
             ),
             Prompt::ImportPath { .. } => (
                 "Import a CSV file".into(),

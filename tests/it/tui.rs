@@ -240,6 +240,49 @@ fn one_key_cycles_tri_state_fields_keeping_the_why() {
 }
 
 #[test]
+fn search_filters_the_queue_with_each_keystroke_and_counts_the_matches() {
+    let mut d = desk();
+    d.press(&["/"]);
+    d.type_text("k");
+    // Kestrel and Brightkiln's "k…" words: each keystroke filters at once.
+    let names = |d: &crate::tui_support::Desk| -> Vec<String> {
+        d.app
+            .rows
+            .iter()
+            .map(|r| r.lead.contact.name.clone())
+            .collect()
+    };
+    let after_k = names(&d);
+    assert!(after_k.contains(&"Info Desk".to_string()), "{after_k:?}");
+    d.type_text("es");
+    assert_eq!(names(&d), ["Info Desk"], "kes: only Kestrel Payments");
+    assert_eq!(
+        d.app.search_count().map(|c| (c.count, c.more)),
+        Some((1, false))
+    );
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h);
+        assert!(
+            screen.contains("1 found · Enter keep · Esc clear"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("live_search_{w}x{h}"), screen);
+    }
+    // A word no lead has: the list says so, the count is 0.
+    d.type_text("zz");
+    assert!(d.app.rows.is_empty());
+    assert!(d.screen(80, 24).contains("0 found"));
+    d.press(&["Backspace", "Backspace", "Enter"]);
+    assert!(d.app.popups.is_empty(), "Enter keeps the search");
+    assert_eq!(d.app.search.as_deref(), Some("kes"));
+    assert_eq!(names(&d), ["Info Desk"]);
+    // / again opens on the words kept; Esc there clears the search.
+    d.press(&["/", "Esc"]);
+    assert!(d.app.search.is_none());
+    assert_eq!(d.app.rows.len(), 3);
+}
+
+#[test]
 fn search_lists_matches_and_escape_returns_to_the_queue() {
     let mut d = desk();
     d.press(&["/"]);
@@ -971,9 +1014,12 @@ fn tab_in_the_import_prompt_completes_the_path_and_lists_the_choices() {
     d.press(&["Tab"]);
     assert_eq!(typed(&d), format!("{base}archive/"));
     d.press(&["Esc", "/"]);
-    assert!(d.screen(80, 24).contains("Enter search"));
+    assert!(d.screen(80, 24).contains("Enter keep · Esc clear"));
     d.press(&["Tab"]);
-    assert_eq!(typed(&d), "", "Tab types nothing in a search");
+    assert!(
+        matches!(d.app.popups.last(), Some(Popup::Search { text }) if text.lines().join("").is_empty()),
+        "Tab types nothing in a search"
+    );
 }
 
 #[test]

@@ -94,11 +94,56 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             );
         }
         Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
+        Popup::Search { text } => search_line(app, text, theme, f, screen),
         Popup::ConfirmBulk { decision, note } => {
             confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
         }
         Popup::BulkResult { title, lines } => bulk_result(title, lines, theme, f, screen),
     }
+}
+
+/// The search being typed, over the tab bar: the words, then how many leads they find and
+/// what Enter and Esc do. The list under it is already filtered.
+fn search_line(
+    app: &App,
+    text: &ratatui_textarea::TextArea<'static>,
+    theme: Theme,
+    f: &mut Frame,
+    screen: Rect,
+) {
+    let row = Rect::new(screen.x, screen.y, screen.width, 1);
+    let found = match app.search_count() {
+        _ if app.search.is_none() => String::new(),
+        Some(c) if c.more => format!("{}+ found", c.count),
+        Some(c) => format!("{} found", c.count),
+        None => String::new(),
+    };
+    let tail = format!(
+        "  {found}{}Enter keep · Esc clear ",
+        if found.is_empty() { "" } else { " · " }
+    );
+    let label = " Search: ";
+    let tail_width = u16::try_from(fit::width(&tail)).unwrap_or(u16::MAX);
+    let label_width = u16::try_from(fit::width(label)).unwrap_or(0);
+    let [at_label, at_text, at_tail] = Layout::horizontal([
+        Constraint::Length(label_width),
+        Constraint::Fill(1),
+        Constraint::Length(tail_width.min(row.width.saturating_sub(label_width + 8))),
+    ])
+    .areas(row);
+    f.render_widget(Clear, row);
+    f.render_widget(
+        Paragraph::new(Span::styled(label, theme.active_tab())),
+        at_label,
+    );
+    f.render_widget(text, at_text);
+    f.render_widget(
+        Paragraph::new(fit::truncate_line(
+            &Line::styled(tail, theme.dim()),
+            usize::from(at_tail.width),
+        )),
+        at_tail,
+    );
 }
 
 /// The one question before a bulk action: how many leads, and what happens to each.
@@ -146,14 +191,18 @@ fn confirm_bulk(
         "Enter or y: go ahead · Esc: cancel",
         theme.dim(),
     ));
-    let area = centered(screen, 70, u16::try_from(lines.len() + 2).unwrap_or(12));
+    sized_box("Bulk action", &lines, 70, theme, f, screen);
+}
+
+/// A box `width` columns wide (at most the screen's) and as tall as `lines` wrapped in it:
+/// nothing it says is cut off, down to the key line at its foot.
+fn sized_box(title: &str, lines: &[Line], width: u16, theme: Theme, f: &mut Frame, screen: Rect) {
+    let width = width.min(screen.width);
+    let rows = fit::wrap_all(lines, usize::from(width.saturating_sub(2)), 0);
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(screen, width, height);
     f.render_widget(Clear, area);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(frame("Bulk action", theme))
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    f.render_widget(Paragraph::new(rows).block(frame(title, theme)), area);
 }
 
 /// What a bulk action did: moved, then each group of refusals, the largest first.
@@ -172,14 +221,7 @@ fn bulk_result(title: &str, lines: &[String], theme: Theme, f: &mut Frame, scree
     }
     text.push(Line::from(""));
     text.push(Line::styled("u undoes it · any key closes", theme.dim()));
-    let area = centered(screen, 64, u16::try_from(text.len() + 2).unwrap_or(10));
-    f.render_widget(Clear, area);
-    f.render_widget(
-        Paragraph::new(text)
-            .block(frame(&cut(title), theme))
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    sized_box(&cut(title), &text, 64, theme, f, screen);
 }
 
 /// A prompt: a title, what is asked, the text typed, the paths Tab found, any error, and
