@@ -6,6 +6,11 @@
 //! `cargo bench --bench frame -- DB [KEYS]`: opens DB, draws the first screen at 140 × 40,
 //! then presses `j` KEYS times (1,000) from the top, timing each press's update (action and
 //! reads) and its drawing apart. Prints the median, the 99th percentile and the mean of each.
+//!
+//! `cargo bench --bench frame -- DB --search WORD...`: the same for search as you type: for
+//! each word, `/`, then the word a letter at a time (each letter timed: the list filtered, the
+//! matches counted, the first lead read, the screen drawn), then Esc. The reference is one
+//! frame of a 60 Hz screen, 16.7 ms.
 
 use chrono::Utc;
 use ratatui::Terminal;
@@ -32,7 +37,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(db) = args.first() else {
         return Err("usage: frame DB [KEYS]".into());
     };
-    let keys: usize = args.get(1).map_or(Ok(1000), |k| k.parse())?;
+    let searching = args.get(1).is_some_and(|a| a == "--search");
+    let keys: usize = match args.get(1) {
+        Some(k) if !searching => k.parse()?,
+        _ => 1000,
+    };
     let store = &mut Store::open(std::path::Path::new(db))?;
     let (width, height) = (140, 40);
     let mut app = App::new(Utc::now(), Rules::default());
@@ -46,24 +55,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     terminal.draw(|f| ui::render(&app, f))?;
     let (mut updates, mut draws) = (Vec::new(), Vec::new());
     written.set(0);
-    let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
-    for _ in 0..keys {
+    let press = |c: KeyCode| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    // The keys to time, and the keys between them (untimed: opening and leaving a search).
+    let mut walk: Vec<(Event, bool)> = Vec::new();
+    if searching {
+        for word in &args[2..] {
+            walk.push((press(KeyCode::Char('/')), false));
+            walk.extend(word.chars().map(|c| (press(KeyCode::Char(c)), true)));
+            walk.push((press(KeyCode::Esc), false));
+        }
+    } else {
+        walk.extend((0..keys).map(|_| (press(KeyCode::Char('j')), true)));
+    }
+    for (event, timed) in walk {
         let began = Instant::now();
         app.now = Utc::now();
-        if let Some(action) = to_action(&app, j.clone()) {
+        if let Some(action) = to_action(&app, event) {
             let commands = app.update(action);
             perform(store, &mut app, "bench", commands);
         }
         let updated = Instant::now();
         terminal.draw(|f| ui::render(&app, f))?;
-        draws.push(updated.elapsed());
-        updates.push(updated - began);
+        if timed {
+            draws.push(updated.elapsed());
+            updates.push(updated - began);
+        }
     }
     let total: Vec<Duration> = updates.iter().zip(&draws).map(|(u, d)| *u + *d).collect();
+    let what = if searching {
+        format!("{} letters typed into a search", total.len())
+    } else {
+        format!("{keys} presses of j")
+    };
     println!(
-        "{db}: {keys} presses of j at {width} x {height}, {} bytes a frame",
-        written.get() / keys.max(1)
+        "{db}: {what} at {width} x {height}, {} bytes a frame",
+        written.get() / total.len().max(1)
     );
+    if searching {
+        let frame = Duration::from_micros(16_667);
+        let late = total.iter().filter(|t| **t > frame).count();
+        println!("  reference: one 60 Hz frame, 16.7 ms; {late} letters took longer");
+    }
     for (name, times) in [("update", updates), ("draw", draws), ("both", total)] {
         println!("{name:>7}: {}", summary(times));
     }

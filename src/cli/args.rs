@@ -110,6 +110,10 @@ pub enum Command {
     /// workstation, highest priority score first, each with the terms of its score
     #[command(after_help = QUEUE_HELP)]
     Queue(QueueArgs),
+    /// Print the id of the top lead of a queue, for a shell loop; fails (exit 1) when the
+    /// queue is empty
+    #[command(after_help = NEXT_HELP)]
+    Next(NextArgs),
     /// Store the rules' suggestions on every active lead, to sort a list into likely fit,
     /// likely not, and unknown (suggestions are never evidence)
     Triage {
@@ -327,6 +331,24 @@ pub struct AddArgs {
     /// Who works the lead
     #[arg(long)]
     pub owner: Option<String>,
+    /// The company's industry
+    #[arg(long)]
+    pub industry: Option<String>,
+    /// The company's head count, as known ("140", "51-200")
+    #[arg(long, value_name = "N")]
+    pub employees: Option<String>,
+    /// Country
+    #[arg(long)]
+    pub country: Option<String>,
+    /// City
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Phone number, as written
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// LinkedIn profile URL
+    #[arg(long, value_name = "URL")]
+    pub linkedin: Option<String>,
     /// Add the lead even when its email is already on another lead
     #[arg(long)]
     pub allow_duplicate: bool,
@@ -521,6 +543,31 @@ Examples:
   leadgate queue
   leadgate queue prospects --owner dana --limit 10
   leadgate queue today --json";
+
+const NEXT_HELP: &str = "Examples:
+  leadgate next                       the top lead of today
+  leadgate next prospects --owner dana
+  while id=$(leadgate next today --source Webinar); do
+      leadgate show \"$id\"; read -r -p 'nurture? ' ok; [ \"$ok\" = y ] || break
+      leadgate nurture \"$id\" --reason no_reason_now
+  done";
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// The queue: today, prospects, nurture, disqualified, all, unsupported, handoffs,
+    /// stalled or review
+    #[arg(default_value = "today")]
+    pub name: String,
+    /// Only leads from this source
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only leads of this owner
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Print the lead as JSON instead of its id
+    #[arg(long)]
+    pub json: bool,
+}
 
 #[derive(Debug, Args)]
 pub struct QueueArgs {

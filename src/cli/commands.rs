@@ -134,6 +134,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                     title: a.title,
                     source: a.source,
                     owner: a.owner,
+                    industry: a.industry,
+                    employees: a.employees,
+                    country: a.country,
+                    city: a.city,
+                    phone: a.phone,
+                    linkedin_url: a.linkedin,
                     ..Contact::default()
                 };
                 let contact = trimmed(contact);
@@ -242,6 +248,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                 }
             }
             Command::Queue(args) => super::queue::run(&mut store, &args, &ctx, out)?,
+            Command::Next(args) => super::queue::next(&mut store, &args, &ctx, out)?,
             Command::Triage { suggest, json } => {
                 super::triage::run(&mut store, suggest, json, &ctx, out)?
             }
@@ -276,6 +283,12 @@ fn trimmed(mut c: Contact) -> Contact {
         &mut c.title,
         &mut c.source,
         &mut c.owner,
+        &mut c.industry,
+        &mut c.employees,
+        &mut c.country,
+        &mut c.city,
+        &mut c.phone,
+        &mut c.linkedin_url,
     ] {
         tidy(slot);
     }

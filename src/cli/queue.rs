@@ -3,7 +3,7 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 
-use super::args::QueueArgs;
+use super::args::{NextArgs, QueueArgs};
 use super::commands::{CliError, JsonList, LeadJson};
 use super::filters::stored_value;
 use super::render;
@@ -22,26 +22,7 @@ pub fn run(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let queue = Queue::parse(&args.name)?;
-    if store.read_only() {
-        eprintln!(
-            "leadgate: {} is read-only; scores are as last stored",
-            store.path().display()
-        );
-    } else {
-        rescore_all(store, ctx)?;
-    }
-    let stored = |column, given: &Option<String>| {
-        given
-            .as_deref()
-            .map(|v| stored_value(store, column, v))
-            .transpose()
-    };
-    let list = ListSource::Queue {
-        queue,
-        source: stored(FilterColumn::Source, &args.source)?,
-        owner: stored(FilterColumn::Owner, &args.owner)?,
-    };
+    let (queue, list) = scored_list(store, &args.name, &args.source, &args.owner, ctx)?;
     let window = ctx.rules.gates.reason_now_window_days;
     let mut key: Option<PageKey> = None;
     let mut printed = 0;
@@ -112,6 +93,69 @@ pub fn run(
                  supports their stage: leadgate queue unsupported"
             )?;
         }
+    }
+    Ok(())
+}
+
+/// The queue named, with its filters as stored, its scores brought up to date first (a
+/// read-only file is read as it is).
+fn scored_list(
+    store: &mut Store,
+    name: &str,
+    source: &Option<String>,
+    owner: &Option<String>,
+    ctx: &Ctx,
+) -> Result<(Queue, ListSource), CliError> {
+    let queue = Queue::parse(name)?;
+    if store.read_only() {
+        eprintln!(
+            "leadgate: {} is read-only; scores are as last stored",
+            store.path().display()
+        );
+    } else {
+        rescore_all(store, ctx)?;
+    }
+    let stored = |column, given: &Option<String>| {
+        given
+            .as_deref()
+            .map(|v| stored_value(store, column, v))
+            .transpose()
+    };
+    let list = ListSource::Queue {
+        queue,
+        source: stored(FilterColumn::Source, source)?,
+        owner: stored(FilterColumn::Owner, owner)?,
+    };
+    Ok((queue, list))
+}
+
+/// `leadgate next`: the id of the top lead of a queue, or its record as JSON.
+///
+/// # Errors
+/// `NoMatch` when the queue is empty (exit status 1, so a shell loop ends); a misspelt
+/// queue or filter; a database error.
+pub fn next(
+    store: &mut Store,
+    args: &NextArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let (queue, list) = scored_list(store, &args.name, &args.source, &args.owner, ctx)?;
+    let Some(row) = store.page(&list, None, Direction::Forward, 1)?.pop() else {
+        return Err(CliError::NoMatch(format!("{queue} is empty")));
+    };
+    if args.json {
+        let window = ctx.rules.gates.reason_now_window_days;
+        let item = LeadJson {
+            short_id: store.short_id(&row.lead.id),
+            lead: &row.lead,
+            checklist: None,
+            score: Some(score(&row.lead, ctx.now, &ctx.rules.score, window)),
+        };
+        crate::safe_json::to_writer_pretty(&mut *out, &item)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "{}", row.lead.id)?;
     }
     Ok(())
 }

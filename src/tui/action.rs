@@ -47,6 +47,8 @@ pub enum Action {
     Package,
     /// Log a touch on the selected lead.
     LogTouch,
+    /// The selected lead's whole history, full screen.
+    History,
     Back,
     Help,
     Quit,
@@ -85,6 +87,8 @@ pub enum Command {
         placement: Placement,
     },
     LoadDetail(String),
+    /// Every history entry of a lead, oldest first.
+    LoadHistory(String),
     LoadCounts,
     /// Work out the report's figures for the leads of the filters in force.
     LoadReport {
@@ -275,6 +279,11 @@ pub enum Outcome {
     PathEntries {
         typed: String,
         entries: Vec<(String, bool)>,
+    },
+    /// A lead's whole history.
+    History {
+        lead_id: String,
+        events: Vec<crate::store::Event>,
     },
     /// How many leads a list shows.
     ListCount {

@@ -392,6 +392,8 @@ impl App {
             }
             Action::Accept => return self.accept(),
             Action::Undo => return self.undo(),
+            Action::Edit if self.focus == Focus::Timeline => return self.open_history(),
+            Action::History => return self.open_history(),
             Action::Edit => self.edit(),
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
@@ -476,7 +478,7 @@ impl App {
         self.field = self.field.min(self.detail_items() - 1);
         let Some(detail) = &self.detail else { return };
         if self.focus == Focus::Timeline {
-            return; // the history is read-only
+            return; // the history is read-only: Enter there opens it in full (`update_inner`)
         }
         if self.focus == Focus::Queue {
             // From the queue, Enter goes to the first piece of evidence the gate still lacks.
@@ -614,6 +616,9 @@ mod list;
 #[path = "app_marks.rs"]
 mod marks;
 pub use marks::Marks;
+#[path = "app_history.rs"]
+mod history;
+pub use history::HistoryView;
 #[path = "app_search.rs"]
 mod search;
 pub use search::{SEARCH_COUNT_CAP, SearchCount};

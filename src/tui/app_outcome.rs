@@ -283,6 +283,7 @@ impl App {
                 });
             }
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
+            Outcome::History { lead_id, events } => self.history_loaded(lead_id, events),
             Outcome::ListCount { list, count, cap } => self.counted(&list, count, cap),
             Outcome::Bulk {
                 tally,

@@ -170,6 +170,7 @@ impl App {
             // Any key closes a summary.
             Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
             Popup::Search { text } => self.search_step(text, key),
+            Popup::History(view) => self.history_step(view, key),
             Popup::ConfirmBulk { decision, note } => {
                 let yes = key.code == ratatui::crossterm::event::KeyCode::Char('y');
                 match popup_key(PopupScope::Text, key) {

@@ -326,6 +326,13 @@ pub const BINDINGS: &[Binding] = &[
         "Log a touch: call, email, meeting, LinkedIn or note",
         None
     ),
+    bind!(
+        Global,
+        [k('H')],
+        Action::History,
+        "The whole history, full screen (Enter on History too)",
+        None
+    ),
     bind!(Global, [k('?')], Action::Help, "This help", Some("? help")),
     bind!(
         Global,

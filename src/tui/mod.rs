@@ -425,6 +425,10 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
+        Command::LoadHistory(id) => Ok(Outcome::History {
+            lead_id: id.clone(),
+            events: store.history(id)?,
+        }),
         Command::CountList { list, cap } => Ok(Outcome::ListCount {
             list: list.clone(),
             count: store.count_of(list, cap.map(|c| c + 1))?,

@@ -88,6 +88,8 @@ pub enum Popup {
         selected: usize,
     },
     Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+    /// The selected lead's whole history, full screen.
+    History(Box<crate::tui::app::HistoryView>),
     /// Search as you type: the words so far, in the tab bar, over the list they filter.
     Search {
         text: Box<TextArea<'static>>,

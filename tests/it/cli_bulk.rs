@@ -188,3 +188,84 @@ fn a_bulk_reopen_leaves_people_who_opted_out_to_be_reopened_one_by_one() {
     assert_eq!(state(&ids[1]), "active");
     assert_eq!(state(&ids[2]), "nurture");
 }
+
+#[test]
+fn add_takes_every_contact_field_and_next_prints_the_top_of_a_queue_until_it_is_empty() {
+    let db = Db::new();
+    db.create();
+    let id = db.ok(&[
+        "add",
+        "--name",
+        "Priya Raman",
+        "--email",
+        "priya@tidewater.example",
+        "--title",
+        "VP Operations",
+        "--industry",
+        " Logistics ",
+        "--employees",
+        "140",
+        "--country",
+        "India",
+        "--city",
+        "Pune",
+        "--phone",
+        "+91 20 5555 0100",
+        "--linkedin",
+        "https://www.linkedin.com/in/priya-raman",
+        "--owner",
+        "dana",
+    ]);
+    let id = id.trim();
+    let shown: Value = serde_json::from_str(&db.ok(&["show", id, "--json"])).unwrap();
+    for (field, value) in [
+        ("industry", "Logistics"),
+        ("employees", "140"),
+        ("country", "India"),
+        ("city", "Pune"),
+        ("phone", "+91 20 5555 0100"),
+        ("linkedin_url", "https://www.linkedin.com/in/priya-raman"),
+        ("owner", "dana"),
+        ("title", "VP Operations"),
+    ] {
+        assert_eq!(shown[field], value, "{field}");
+    }
+    // The same dedupe as before: an email already known, in another case, is refused.
+    let again = db
+        .cmd()
+        .args([
+            "add",
+            "--name",
+            "P. Raman",
+            "--email",
+            "PRIYA@tidewater.example",
+        ])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(
+        stderr_of(&again).contains("already"),
+        "{}",
+        stderr_of(&again)
+    );
+
+    // next: the top lead's id, for a shell loop; exit 1 once the queue is empty.
+    assert_eq!(db.ok(&["next"]).trim(), id);
+    assert_eq!(db.ok(&["next", "today", "--owner", "dana"]).trim(), id);
+    let top: Value = serde_json::from_str(&db.ok(&["next", "--json"])).unwrap();
+    assert_eq!(top["id"], id);
+    db.ok(&["disqualify", id, "--reason", "not_icp"]);
+    let empty = db.cmd().args(["next", "today"]).output().unwrap();
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        empty.stdout.is_empty(),
+        "nothing a loop would take for an id"
+    );
+    assert!(stderr_of(&empty).contains("empty"), "{}", stderr_of(&empty));
+    let misspelt = db.cmd().args(["next", "todya"]).output().unwrap();
+    assert!(
+        stderr_of(&misspelt).contains("did you mean"),
+        "{}",
+        stderr_of(&misspelt)
+    );
+}

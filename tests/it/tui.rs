@@ -1122,3 +1122,40 @@ fn undo_steps_back_through_several_own_actions_on_one_lead() {
         (before.icp_fit, before.role_relevance)
     );
 }
+
+#[test]
+fn the_whole_history_opens_full_screen_wrapped_with_snapshots_on_demand() {
+    let mut d = desk();
+    // Maren: promoted (a stage change with its snapshot), then a long note on a nurture.
+    d.press(&["p", "2"]);
+    d.select("Maren Okafor");
+    d.press(&["n", "Enter"]);
+    d.type_text(&"Budget frozen until the new fiscal year; call back in March. ".repeat(3));
+    d.press(&["Enter", "3"]);
+    d.select("Maren Okafor");
+    d.press(&["H"]);
+    let Some(Popup::History(view)) = d.app.popups.last() else {
+        panic!("the history view: {:?}", d.app.popups.last());
+    };
+    let entries = view.events.len();
+    assert!(
+        entries >= 7,
+        "every entry, not the pane's latest few: {entries}"
+    );
+    for (w, h) in [(80, 24), (140, 42)] {
+        let screen = d.screen(w, h);
+        assert!(screen.contains("call back in March"), "{screen}");
+        assert!(screen.contains("s evidence snapshots"), "{screen}");
+        insta::assert_snapshot!(format!("history_full_{w}x{h}"), screen);
+    }
+    // s shows the evidence the promotion relied on; g goes to the first entry.
+    d.press(&["s", "g"]);
+    let all = d.screen(140, 42);
+    assert!(all.contains("\"checklist\""), "{all}");
+    assert!(all.contains("created"), "the first entry: {all}");
+    d.press(&["Esc"]);
+    assert!(d.app.popups.is_empty());
+    // Enter on the history pane opens it too.
+    d.press(&["Tab", "Tab", "Enter"]);
+    assert!(matches!(d.app.popups.last(), Some(Popup::History(_))));
+}

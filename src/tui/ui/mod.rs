@@ -4,6 +4,7 @@ mod bars;
 mod detail;
 pub mod fit;
 mod handoff;
+pub mod history;
 pub mod popups;
 mod queue;
 pub mod reports;

@@ -95,6 +95,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         }
         Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
         Popup::Search { text } => search_line(app, text, theme, f, screen),
+        Popup::History(view) => super::history::render(view, theme, f, screen),
         Popup::ConfirmBulk { decision, note } => {
             confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
         }
