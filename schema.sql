@@ -242,7 +242,9 @@ CREATE TABLE lead_counts (
 -- rebuilding it.
 CREATE VIRTUAL TABLE leads_fts USING fts5 (
     name, email, company, title, notes,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2',
+    -- Prefixes of one to three letters kept as terms: search as you type asks for them.
+    prefix = '1 2 3'
 );
 
 -- What the store needs to remember about itself: the version of the score rules the stored

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_exports.sql"),
     include_str!("migrations/011_handoffs.sql"),
     include_str!("migrations/012_email_key.sql"),
+    include_str!("migrations/013_search_prefixes.sql"),
 ];
 
 /// The version a database has once it is current.
@@ -42,6 +43,13 @@ fn after_migration(version: usize, tx: &Connection) -> rusqlite::Result<()> {
                 crate::domain::field::email_key(&email)
             ])?;
         }
+    }
+    if version == 13 {
+        // The search index was made again, empty: every lead still kept goes back in.
+        tx.execute_batch(&format!(
+            "{} WHERE state != 'removed'",
+            super::upkeep::search_rows("leads_fts")
+        ))?;
     }
     Ok(())
 }

@@ -207,6 +207,43 @@ fn an_upgrade_keys_every_email_so_letters_beyond_a_to_z_match_in_any_case() {
 }
 
 #[test]
+fn an_upgrade_indexes_every_kept_lead_again_so_short_prefixes_find_them() {
+    let db = Db::new();
+    db.create();
+    db.add("Marenka Okafor", "mo@known.example");
+    let gone = db.add("Marek Gone", "mg@known.example");
+    // Version 12 as it was: a removed lead, and a search index without prefixes that has
+    // lost its entries, so that only the upgrade can put the leads back in.
+    db.conn()
+        .execute_batch(&format!(
+            "UPDATE leads SET state = 'removed' WHERE id = '{gone}'; \
+             DROP TABLE leads_fts; \
+             CREATE VIRTUAL TABLE leads_fts USING fts5 (name, email, company, title, notes, \
+             content = '', contentless_delete = 1, \
+             tokenize = 'unicode61 remove_diacritics 2'); \
+             PRAGMA user_version = 12;"
+        ))
+        .expect("as at version 12");
+    let run = db.cmd().args(["search", "ma"]).output().expect("runs");
+    assert!(run.status.success(), "{}", stderr_of(&run));
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.contains("Marenka Okafor"), "{out}");
+    assert!(
+        !out.contains("Marek Gone"),
+        "a removed lead stays out: {out}"
+    );
+    let index: String = db
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'leads_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("schema");
+    assert!(index.contains("prefix = '1 2 3'"), "{index}");
+}
+
+#[test]
 fn a_newer_database_is_refused_and_left_untouched() {
     let db = Db::new();
     db.create();
