@@ -10,7 +10,7 @@ use crate::config::{self, load_rules};
 use crate::domain::field::{Field, parse_edit};
 use crate::domain::gate::checklist;
 use crate::domain::{CheckItem, Contact, Decision, Lead, ReasonCode};
-use crate::store::{Ctx, Store, StoreError};
+use crate::store::{Added, Ctx, Store, StoreError};
 
 pub use super::error::CliError;
 
@@ -143,17 +143,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
                     ..Contact::default()
                 };
                 let contact = trimmed(contact);
-                // The same identity an import merges on: an email already known, in any case.
-                if !a.allow_duplicate
-                    && let Some(email) = contact.email.as_deref()
-                    && let Some(id) = store.lead_with_email(email)?
-                {
-                    return Err(CliError::Duplicate {
-                        email: crate::safe_text::one_line(email),
-                        id: store.short_id(&id),
-                    });
-                }
-                let lead = store.add_lead(contact, &ctx)?;
+                let email = contact.email.clone().unwrap_or_default();
+                let lead = if a.allow_duplicate {
+                    store.add_lead(contact, &ctx)?
+                } else {
+                    match store.add_unless_known(contact, &ctx)? {
+                        Added::New(lead) => *lead,
+                        Added::Known(id) => {
+                            return Err(CliError::Duplicate {
+                                email: crate::safe_text::one_line(&email),
+                                id: store.short_id(&id),
+                            });
+                        }
+                    }
+                };
                 writeln!(out, "{}", lead.id)?;
             }
             Command::List(args) => super::list::list(&store, &args, &ctx, out)?,

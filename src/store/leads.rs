@@ -38,6 +38,14 @@ pub struct ListFilter {
     pub limit: Option<u64>,
 }
 
+/// What adding a lead unless known did.
+#[derive(Debug)]
+pub enum Added {
+    New(Box<Lead>),
+    /// The email is this lead's already (its id): nothing was added.
+    Known(String),
+}
+
 impl Store {
     /// Adds a new lead at stage `lead`, state `active`, with a `created` event.
     ///
@@ -49,6 +57,22 @@ impl Store {
         create(&tx, &lead, ctx)?;
         tx.commit()?;
         Ok(lead)
+    }
+
+    /// Adds a new lead as `add_lead` does, unless its email is already a lead's (in any
+    /// letter case: the identity an import merges on). What the command line's `add` and
+    /// the workstation's form both do.
+    ///
+    /// # Errors
+    /// As `add_lead`.
+    pub fn add_unless_known(&mut self, contact: Contact, ctx: &Ctx) -> Result<Added, StoreError> {
+        if let Some(email) = contact.email.as_deref()
+            && let Some(id) = self.lead_with_email(email)?
+        {
+            return Ok(Added::Known(id));
+        }
+        self.add_lead(contact, ctx)
+            .map(|lead| Added::New(Box::new(lead)))
     }
 
     /// Adds many leads in one transaction, each as `add_lead` would (stage `lead`, a `created`

@@ -45,7 +45,7 @@ pub use handoff::StepDone;
 pub use import::{Importer, RowOutcome};
 pub use import_prepare::{Prepared, Preparer};
 pub use import_undo::UndoReport;
-pub use leads::ListFilter;
+pub use leads::{Added, ListFilter};
 pub use open::Upgrade;
 pub use patience::{Patience, import_running};
 pub use queue::{Direction, FilterColumn, ListRow, ListSource, PageKey, fts_query};

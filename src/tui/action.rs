@@ -49,6 +49,8 @@ pub enum Action {
     LogTouch,
     /// The selected lead's whole history, full screen.
     History,
+    /// The form that adds a lead.
+    AddLead,
     Back,
     Help,
     Quit,
@@ -89,6 +91,8 @@ pub enum Command {
     LoadDetail(String),
     /// Every history entry of a lead, oldest first.
     LoadHistory(String),
+    /// Add this lead unless its email is a lead's already.
+    AddLead(Box<crate::domain::Contact>),
     LoadCounts,
     /// Work out the report's figures for the leads of the filters in force.
     LoadReport {
@@ -284,6 +288,16 @@ pub enum Outcome {
     History {
         lead_id: String,
         events: Vec<crate::store::Event>,
+    },
+    /// The form's lead was added.
+    Added {
+        lead: Box<Lead>,
+        short_id: String,
+    },
+    /// The form's email is this lead's already: nothing was added.
+    Known {
+        name: String,
+        short_id: String,
     },
     /// How many leads a list shows.
     ListCount {

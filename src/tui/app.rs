@@ -394,6 +394,7 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Edit if self.focus == Focus::Timeline => return self.open_history(),
             Action::History => return self.open_history(),
+            Action::AddLead => self.popups.push(Popup::AddLead(Box::default())),
             Action::Edit => self.edit(),
             Action::CycleIcpFit => return self.cycle(Field::IcpFit),
             Action::CycleRoleRelevance => return self.cycle(Field::RoleRelevance),
@@ -611,6 +612,8 @@ fn reload() -> Command {
 
 #[path = "app_handoff.rs"]
 mod handoff;
+#[path = "app_lead_form.rs"]
+mod lead_form;
 #[path = "app_list.rs"]
 mod list;
 #[path = "app_marks.rs"]

@@ -284,6 +284,8 @@ impl App {
             }
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
             Outcome::History { lead_id, events } => self.history_loaded(lead_id, events),
+            Outcome::Added { lead, short_id } => return self.lead_added(&lead, &short_id),
+            Outcome::Known { name, short_id } => self.lead_known(&name, &short_id),
             Outcome::ListCount { list, count, cap } => self.counted(&list, count, cap),
             Outcome::Bulk {
                 tally,

@@ -167,6 +167,7 @@ impl App {
                 selected,
             } => self.pick_step(lead_id, pick, selected, key),
             Popup::Stakeholder(form) => self.stakeholder_step(form, key),
+            Popup::AddLead(form) => self.lead_form_step(form, key),
             // Any key closes a summary.
             Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
             Popup::Search { text } => self.search_step(text, key),

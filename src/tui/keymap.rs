@@ -333,6 +333,13 @@ pub const BINDINGS: &[Binding] = &[
         "The whole history, full screen (Enter on History too)",
         None
     ),
+    bind!(
+        Global,
+        [k('A')],
+        Action::AddLead,
+        "Add a lead: name, email, company, title, source",
+        None
+    ),
     bind!(Global, [k('?')], Action::Help, "This help", Some("? help")),
     bind!(
         Global,

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+pub mod lead_form;
 pub mod long_text;
 pub mod paths;
 pub mod popup;
@@ -425,6 +426,16 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
+        Command::AddLead(contact) => match store.add_unless_known((**contact).clone(), &ctx())? {
+            crate::store::Added::New(lead) => Ok(Outcome::Added {
+                short_id: store.short_id(&lead.id),
+                lead,
+            }),
+            crate::store::Added::Known(id) => Ok(Outcome::Known {
+                name: store.lead(&id)?.contact.name,
+                short_id: store.short_id(&id),
+            }),
+        },
         Command::LoadHistory(id) => Ok(Outcome::History {
             lead_id: id.clone(),
             events: store.history(id)?,

@@ -88,6 +88,8 @@ pub enum Popup {
         selected: usize,
     },
     Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+    /// The form that adds a lead; it stays open until the lead is added.
+    AddLead(Box<super::lead_form::LeadForm>),
     /// The selected lead's whole history, full screen.
     History(Box<crate::tui::app::HistoryView>),
     /// Search as you type: the words so far, in the tab bar, over the list they filter.

@@ -30,6 +30,7 @@ mod rules;
 mod store;
 mod support;
 mod tui;
+mod tui_add_lead;
 mod tui_bulk;
 mod tui_consent;
 mod tui_handoff;

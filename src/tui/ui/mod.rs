@@ -5,6 +5,7 @@ mod detail;
 pub mod fit;
 mod handoff;
 pub mod history;
+mod lead_form;
 pub mod popups;
 mod queue;
 pub mod reports;

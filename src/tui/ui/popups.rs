@@ -17,7 +17,7 @@ use crate::tui::long_text::{cut, show};
 use crate::tui::popup::{Popup, Prompt};
 use crate::tui::theme::Theme;
 
-fn frame<'a>(title: &str, theme: Theme) -> Block<'a> {
+pub(super) fn frame<'a>(title: &str, theme: Theme) -> Block<'a> {
     Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.title()))
         .border_style(theme.focused_border())
@@ -94,6 +94,7 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
             );
         }
         Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
+        Popup::AddLead(form) => super::lead_form::lead_form(form, theme, f, screen),
         Popup::Search { text } => search_line(app, text, theme, f, screen),
         Popup::History(view) => super::history::render(view, theme, f, screen),
         Popup::ConfirmBulk { decision, note } => {
