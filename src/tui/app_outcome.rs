@@ -292,7 +292,13 @@ impl App {
                 decision,
                 undoing,
             } => return self.bulk_done(*tally, &decision, undoing),
-            Outcome::Failed(message) => self.warn(one_line(&message)),
+            Outcome::Failed(message) => {
+                // A form still open was what failed (a malformed email): it says so itself.
+                if let Some(Popup::AddLead(form)) = self.popups.last_mut() {
+                    form.error = Some(one_line(&message));
+                }
+                self.warn(one_line(&message));
+            }
             Outcome::NotWritten { message, retry } => {
                 self.warn(one_line(&message));
                 self.popups.push(Popup::NotWritten { message, retry });

@@ -70,6 +70,20 @@ fn the_add_form_adds_a_lead_and_refuses_an_email_already_known() {
     let history = d.store.history(&added.id).expect("history");
     assert_eq!(history.len(), 1, "its created entry");
 
+    // A malformed email is said in the form, which stays open as typed.
+    d.press(&["A"]);
+    d.type_text("Bad Email");
+    d.press(&["Tab"]);
+    d.type_text("not-an-email");
+    d.press(&["Enter"]);
+    let Some(Popup::AddLead(form)) = d.app.popups.last() else {
+        panic!("the form stays open after a malformed email");
+    };
+    let said = form.error.clone().unwrap_or_default();
+    assert!(said.contains("not-an-email"), "{said}");
+    assert!(leads_named(&d, "Bad Email").is_empty());
+    d.press(&["Esc"]);
+
     // Esc leaves a form with nothing added.
     d.press(&["A"]);
     d.type_text("Nobody");
