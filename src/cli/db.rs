@@ -1,6 +1,7 @@
 //! `leadgate db`: check the database, back it up while others work, restore a backup; and
 //! what a terminal shows while a database is copied or upgraded.
 
+use crate::domain::vocabulary::counted;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -110,11 +111,11 @@ pub fn run(
             }
             writeln!(
                 out,
-                "backed up {} to {} ({} leads, {} events; the copy passed every check)",
+                "backed up {} to {} ({}, {}; the copy passed every check)",
                 db.display(),
                 done.path.display(),
-                done.checked.leads,
-                done.checked.events
+                counted(done.checked.leads, "lead", "leads"),
+                counted(done.checked.events, "event", "events")
             )?;
         }
         DbAction::Restore { path, force } => {
@@ -135,11 +136,11 @@ pub fn run(
             })?;
             writeln!(
                 out,
-                "restored {} from {} ({} leads, {} events; it passed every check)",
+                "restored {} from {} ({}, {}; it passed every check)",
                 db.display(),
                 path.display(),
-                done.checked.leads,
-                done.checked.events
+                counted(done.checked.leads, "lead", "leads"),
+                counted(done.checked.events, "event", "events")
             )?;
             if let Some(kept) = done.kept {
                 writeln!(
@@ -179,10 +180,10 @@ fn print_check(
     if checked.sound() {
         writeln!(
             out,
-            "{} is sound: {} leads, {} events; {} checks passed ({})",
+            "{} is sound: {}, {}; {} checks passed ({})",
             db.display(),
-            checked.leads,
-            checked.events,
+            counted(checked.leads, "lead", "leads"),
+            counted(checked.events, "event", "events"),
             CHECKS.len(),
             CHECKS
                 .iter()

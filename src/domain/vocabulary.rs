@@ -143,9 +143,23 @@ pub fn capitalized(word: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
+/// `n` and the noun, singular for one: "1 lead", "2 leads", "0 leads".
+#[must_use]
+pub fn counted(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(1u64, "lead", "leads"), "1 lead");
+        assert_eq!(counted(0u64, "lead", "leads"), "0 leads");
+        assert_eq!(counted(2u64, "event", "events"), "2 events");
+    }
 
     fn unknown(given: &str) -> UnknownValue {
         UnknownValue {

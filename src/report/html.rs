@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::figures::Report;
 use super::tables::{self, Table};
 use super::text::{percent, scope_line};
+use crate::domain::vocabulary::counted;
 use crate::safe_text::one_line;
 
 /// Text safe inside HTML elements and attributes.
@@ -202,9 +203,13 @@ pub fn render(r: &Report) -> String {
     let q = &r.quality;
     let _ = write!(
         s,
-        "<h2>Data quality</h2><p>{} leads: {} without an email, {} without a title, {} \
+        "<h2>Data quality</h2><p>{}: {} without an email, {} without a title, {} \
          without a company; {} rows merged into existing leads.</p>",
-        q.leads, q.missing_email, q.missing_title, q.missing_company, q.merges
+        counted(q.leads, "lead", "leads"),
+        q.missing_email,
+        q.missing_title,
+        q.missing_company,
+        q.merges
     );
     s.push_str(&put(&tables::flags(r)));
 

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::figures::{Rates, Report};
 use super::tables::{self, Table};
+use crate::domain::vocabulary::counted;
 use crate::safe_text::one_line;
 
 /// A fraction as a percentage, "–" when there was nothing to convert.
@@ -132,8 +133,10 @@ pub fn render(r: &Report, md: bool) -> String {
     o.heading("Funnel");
     let f = &r.funnel;
     o.line(&format!(
-        "{} leads created in the period; {} reached prospect, {} reached opportunity.",
-        f.leads, f.reached_prospect, f.reached_opportunity
+        "{} created in the period; {} reached prospect, {} reached opportunity.",
+        counted(f.leads, "lead", "leads"),
+        f.reached_prospect,
+        f.reached_opportunity
     ));
     o.line(&format!("Conversion: {}.", rates_line(&f.conversion)));
     o.line("");
@@ -181,8 +184,9 @@ pub fn render(r: &Report, md: bool) -> String {
     o.heading("Data quality");
     let q = &r.quality;
     o.line(&format!(
-        "{} leads: {} without an email, {} without a title, {} without a company; {} rows merged into existing leads.",
-        q.leads, q.missing_email, q.missing_title, q.missing_company, q.merges
+        "{}: {} without an email, {} without a title, {} without a company; {} rows merged into existing leads.",
+        counted(q.leads, "lead", "leads"),
+        q.missing_email, q.missing_title, q.missing_company, q.merges
     ));
     o.line("");
     o.put(&tables::flags(r));

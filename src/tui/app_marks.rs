@@ -223,7 +223,11 @@ impl App {
         let title = match &undoing {
             Some(label) => format!("Undone: {label}"),
             None => {
-                let label = format!("{} {} leads", decision.verb(), tally.total());
+                let label = format!(
+                    "{} {}",
+                    decision.verb(),
+                    crate::domain::vocabulary::counted(tally.total(), "lead", "leads")
+                );
                 if !tally.undo.is_empty() {
                     self.undo.push(UndoEntry::Bulk {
                         steps: tally.undo,
