@@ -66,13 +66,17 @@ impl Store {
     /// # Errors
     /// As `add_lead`.
     pub fn add_unless_known(&mut self, contact: Contact, ctx: &Ctx) -> Result<Added, StoreError> {
-        if let Some(email) = contact.email.as_deref()
-            && let Some(id) = self.lead_with_email(email)?
+        let lead = new_lead(contact, ctx)?;
+        // Looked up inside the write, so that two programs adding one email make one lead.
+        let tx = self.write_tx(ctx)?;
+        if let Some(email) = lead.contact.email.as_deref()
+            && let Some(id) = email_owner(&tx, email)?
         {
             return Ok(Added::Known(id));
         }
-        self.add_lead(contact, ctx)
-            .map(|lead| Added::New(Box::new(lead)))
+        create(&tx, &lead, ctx)?;
+        tx.commit()?;
+        Ok(Added::New(Box::new(lead)))
     }
 
     /// Adds many leads in one transaction, each as `add_lead` would (stage `lead`, a `created`
@@ -189,12 +193,16 @@ impl Store {
     /// # Errors
     /// A database error.
     pub fn lead_with_email(&self, email: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(super::import_identity::Identity::Email.lookup())?
-            .query_row([email_key(email)], |r| r.get(0))
-            .optional()?)
+        email_owner(&self.conn, email)
     }
+}
+
+/// The id of the lead whose email is `email`, in any letter case.
+fn email_owner(conn: &Connection, email: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached(super::import_identity::Identity::Email.lookup())?
+        .query_row([email_key(email)], |r| r.get(0))
+        .optional()?)
 }
 
 /// A valid new lead, at stage `lead`, active, due for review at once.

@@ -294,10 +294,12 @@ pub enum Outcome {
         lead: Box<Lead>,
         short_id: String,
     },
-    /// The form's email is this lead's already: nothing was added.
-    Known {
-        name: String,
-        short_id: String,
+    /// The form's lead was not added, and why: its email is a lead's already, or is no
+    /// email at all.
+    NotAdded {
+        message: String,
+        /// The email was the trouble: the form goes back to it.
+        email: bool,
     },
     /// How many leads a list shows.
     ListCount {

@@ -433,7 +433,7 @@ impl App {
     /// How far the help overlay can scroll on this terminal.
     pub(super) fn help_max_scroll(&self) -> usize {
         let (w, h) = self.size.unwrap_or((80, 24));
-        super::ui::popups::help_max_scroll(w, h)
+        super::ui::help::help_max_scroll(w, h)
     }
 
     /// Another program changed the database: the counts, the rows on screen and the selected

@@ -43,15 +43,15 @@ impl App {
         vec![Command::LoadCounts, Command::Locate(lead.id.clone())]
     }
 
-    /// The email is a lead's already: said in the form, which stays as typed, on the email.
-    pub(super) fn lead_known(&mut self, name: &str, short_id: &str) {
-        let message = format!(
-            "That email is {}'s already ({short_id}): not added",
-            one_line(name)
-        );
+    /// The lead was not added: said in the form, which stays as typed (on the email line
+    /// when that was the trouble).
+    pub(super) fn lead_not_added(&mut self, message: String, email: bool) {
+        let message = one_line(&message);
         if let Some(Popup::AddLead(form)) = self.popups.last_mut() {
             form.error = Some(message.clone());
-            form.part = 1;
+            if email {
+                form.part = 1;
+            }
         }
         self.warn(message);
     }

@@ -285,20 +285,14 @@ impl App {
             Outcome::PathEntries { typed, entries } => self.completed(&typed, &entries),
             Outcome::History { lead_id, events } => self.history_loaded(lead_id, events),
             Outcome::Added { lead, short_id } => return self.lead_added(&lead, &short_id),
-            Outcome::Known { name, short_id } => self.lead_known(&name, &short_id),
+            Outcome::NotAdded { message, email } => self.lead_not_added(message, email),
             Outcome::ListCount { list, count, cap } => self.counted(&list, count, cap),
             Outcome::Bulk {
                 tally,
                 decision,
                 undoing,
             } => return self.bulk_done(*tally, &decision, undoing),
-            Outcome::Failed(message) => {
-                // A form still open was what failed (a malformed email): it says so itself.
-                if let Some(Popup::AddLead(form)) = self.popups.last_mut() {
-                    form.error = Some(one_line(&message));
-                }
-                self.warn(one_line(&message));
-            }
+            Outcome::Failed(message) => self.warn(one_line(&message)),
             Outcome::NotWritten { message, retry } => {
                 self.warn(one_line(&message));
                 self.popups.push(Popup::NotWritten { message, retry });

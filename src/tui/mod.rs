@@ -426,15 +426,25 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             let report = store.undo_import(batch, &ctx())?;
             Ok(Outcome::ImportUndone(report, file.clone()))
         }
-        Command::AddLead(contact) => match store.add_unless_known((**contact).clone(), &ctx())? {
-            crate::store::Added::New(lead) => Ok(Outcome::Added {
+        Command::AddLead(contact) => match store.add_unless_known((**contact).clone(), &ctx()) {
+            Ok(crate::store::Added::New(lead)) => Ok(Outcome::Added {
                 short_id: store.short_id(&lead.id),
                 lead,
             }),
-            crate::store::Added::Known(id) => Ok(Outcome::Known {
-                name: store.lead(&id)?.contact.name,
-                short_id: store.short_id(&id),
+            Ok(crate::store::Added::Known(id)) => Ok(Outcome::NotAdded {
+                message: format!(
+                    "That email is {}'s already ({}): not added",
+                    crate::safe_text::one_line(&store.lead(&id)?.contact.name),
+                    store.short_id(&id)
+                ),
+                email: true,
             }),
+            // What the store refuses of the form's text (a malformed email) is said in it.
+            Err(StoreError::Edit(e)) => Ok(Outcome::NotAdded {
+                message: e.to_string(),
+                email: false,
+            }),
+            Err(e) => Err(e),
         },
         Command::LoadHistory(id) => Ok(Outcome::History {
             lead_id: id.clone(),

@@ -1,9 +1,11 @@
 //! Drawing. Every function here reads the app state and draws; none queries or mutates.
 
 mod bars;
+mod bulk;
 mod detail;
 pub mod fit;
 mod handoff;
+pub mod help;
 pub mod history;
 mod lead_form;
 pub mod popups;

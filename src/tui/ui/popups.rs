@@ -12,7 +12,7 @@ use crate::domain::ReasonCode;
 use crate::store::FilterColumn;
 use crate::tui::app::App;
 use crate::tui::editor::{Editor, Part, text_label};
-use crate::tui::keymap::{BINDINGS, POPUP_BINDINGS, PopupKey, PopupScope, Scope, keys_text};
+use crate::tui::keymap::{POPUP_BINDINGS, PopupKey, PopupScope, keys_text};
 use crate::tui::long_text::{cut, show};
 use crate::tui::popup::{Popup, Prompt};
 use crate::tui::theme::Theme;
@@ -25,7 +25,7 @@ pub(super) fn frame<'a>(title: &str, theme: Theme) -> Block<'a> {
 
 pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rect) {
     match popup {
-        Popup::Help { scroll } => help(theme, f, screen, *scroll),
+        Popup::Help { scroll } => super::help::help(theme, f, screen, *scroll),
         Popup::Reasons {
             parking, selected, ..
         } => {
@@ -98,9 +98,11 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         Popup::Search { text } => search_line(app, text, theme, f, screen),
         Popup::History(view) => super::history::render(view, theme, f, screen),
         Popup::ConfirmBulk { decision, note } => {
-            confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
+            super::bulk::confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
         }
-        Popup::BulkResult { title, lines } => bulk_result(title, lines, theme, f, screen),
+        Popup::BulkResult { title, lines } => {
+            super::bulk::bulk_result(title, lines, theme, f, screen);
+        }
     }
 }
 
@@ -146,84 +148,6 @@ fn search_line(
         )),
         at_tail,
     );
-}
-
-/// The one question before a bulk action: how many leads, and what happens to each.
-fn confirm_bulk(
-    app: &App,
-    decision: &crate::domain::Decision,
-    note: Option<&str>,
-    theme: Theme,
-    f: &mut Frame,
-    screen: Rect,
-) {
-    let count = app
-        .marked_count()
-        .map_or_else(|| "every lead of this list".to_string(), |n| format!("{n}"));
-    let leads = if app.marked_count() == Some(1) {
-        "lead"
-    } else {
-        "leads"
-    };
-    let verb = crate::domain::vocabulary::capitalized(decision.verb());
-    let mut lines = vec![Line::styled(
-        format!("{verb} {count} marked {leads}?"),
-        theme.title(),
-    )];
-    if let Some(code) = decision.reason() {
-        lines.push(Line::from(format!(
-            "Reason: {} ({})",
-            code.as_str(),
-            code.label()
-        )));
-    }
-    if let Some(note) = note {
-        lines.push(Line::from(format!("Note: {}", cut(note))));
-    }
-    lines.push(Line::from(""));
-    let each = if matches!(decision, crate::domain::Decision::Promote) {
-        "Each lead's own gate decides: those missing evidence stay, grouped by what they lack."
-    } else {
-        "Each lead is decided on its own, with its own history entry."
-    };
-    lines.push(Line::from(each));
-    lines.push(Line::from("u undoes the whole action as one step."));
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        "Enter or y: go ahead · Esc: cancel",
-        theme.dim(),
-    ));
-    sized_box("Bulk action", &lines, 70, theme, f, screen);
-}
-
-/// A box `width` columns wide (at most the screen's) and as tall as `lines` wrapped in it:
-/// nothing it says is cut off, down to the key line at its foot.
-fn sized_box(title: &str, lines: &[Line], width: u16, theme: Theme, f: &mut Frame, screen: Rect) {
-    let width = width.min(screen.width);
-    let rows = fit::wrap_all(lines, usize::from(width.saturating_sub(2)), 0);
-    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(screen, width, height);
-    f.render_widget(Clear, area);
-    f.render_widget(Paragraph::new(rows).block(frame(title, theme)), area);
-}
-
-/// What a bulk action did: moved, then each group of refusals, the largest first.
-fn bulk_result(title: &str, lines: &[String], theme: Theme, f: &mut Frame, screen: Rect) {
-    let room = usize::from(screen.height.saturating_sub(6)).max(3);
-    let mut text: Vec<Line> = Vec::new();
-    for (i, l) in lines.iter().enumerate().take(room) {
-        let style = if i == 0 { theme.pass() } else { theme.fail() };
-        text.push(Line::styled(l.clone(), style));
-    }
-    if lines.len() > room {
-        text.push(Line::from(format!(
-            "… and {} more groups",
-            lines.len() - room
-        )));
-    }
-    text.push(Line::from(""));
-    text.push(Line::styled("u undoes it · any key closes", theme.dim()));
-    sized_box(&cut(title), &text, 64, theme, f, screen);
 }
 
 /// A prompt: a title, what is asked, the text typed, the paths Tab found, any error, and
@@ -498,74 +422,6 @@ fn editor_hint(editor: &Editor) -> String {
         ));
     }
     parts.join(" · ")
-}
-
-/// What the queue's FRIN⚑ marks mean.
-pub const LEGEND: &str = "FRIN⚑: ICP fit, role relevance, intent, reason now, flags — ✓ passes, \
-    ✗ says no, ? set but no why, · unknown, ⚑ flagged";
-
-/// The `?` overlay: every binding, from the keymap itself.
-/// The help overlay's rows, wrapped for a `screen`, and the area they are drawn in.
-fn help_rows(theme: Theme, screen: Rect) -> (Rect, Vec<Line<'static>>, usize) {
-    let area = centered(screen, 78, screen.height.saturating_sub(2));
-    let mut lines = Vec::new();
-    for (title, global) in [("Everywhere", true), ("Queue and lead panes", false)] {
-        lines.push(Line::styled(title.to_string(), theme.title()));
-        let mut seen: Vec<&str> = Vec::new();
-        for b in BINDINGS
-            .iter()
-            .filter(|b| (b.scope == Scope::Global) == global)
-        {
-            if seen.contains(&b.help) {
-                continue;
-            }
-            seen.push(b.help);
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", keys_text(b.keys)), theme.pass()),
-                Span::raw(b.help),
-            ]));
-        }
-    }
-    for (title, scope) in [
-        ("Lists and the refused-promotion panel", PopupScope::List),
-        ("", PopupScope::Refused),
-        ("The handoff package (P)", PopupScope::Package),
-        ("Editing a field", PopupScope::Text),
-        ("", PopupScope::Choice),
-    ] {
-        if !title.is_empty() {
-            lines.push(Line::styled(title.to_string(), theme.title()));
-        }
-        for b in POPUP_BINDINGS.iter().filter(|b| b.scope == scope) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", keys_text(b.keys)), theme.pass()),
-                Span::raw(b.help),
-            ]));
-        }
-    }
-    lines.push(Line::styled(LEGEND, theme.dim()));
-    // Wrapped here, so that the scroll counts rows on screen and stops at the last.
-    let inner = frame("", theme).inner(area);
-    let rows = fit::wrap_all(&lines, usize::from(inner.width), 20);
-    (area, rows, usize::from(inner.height))
-}
-
-/// The furthest the help overlay scrolls on a screen of `width`×`height`: the app keeps its
-/// scroll within it, so that a key up after `G` moves at once.
-#[must_use]
-pub fn help_max_scroll(width: u16, height: u16) -> usize {
-    let (_, rows, shown) = help_rows(Theme::new(true), Rect::new(0, 0, width, height));
-    rows.len().saturating_sub(shown)
-}
-
-fn help(theme: Theme, f: &mut Frame, screen: Rect, scroll: usize) {
-    let (area, rows, height) = help_rows(theme, screen);
-    f.render_widget(Clear, area);
-    let block = frame("Keys (j k g G scroll, any other key closes)", theme);
-    let first = scroll.min(rows.len().saturating_sub(height));
-    let block = block.title_bottom(more_marks(first, height, rows.len(), theme));
-    let shown: Vec<Line> = rows.into_iter().skip(first).take(height).collect();
-    f.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// What an import did: the counts, the flags raised and the first rows skipped.
