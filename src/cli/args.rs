@@ -393,9 +393,13 @@ pub struct BulkArgs {
     /// Why, for nurture, disqualify and demote: a reason code (see `leadgate reasons`)
     #[arg(long, value_name = "CODE")]
     pub reason: Option<String>,
-    /// A note for each lead's history (required with --reason other)
+    /// A note for each lead's history (required with --reason other, and for resolve: what
+    /// makes each record fine)
     #[arg(long)]
     pub note: Option<String>,
+    /// assign only: the new owner (an empty name takes the owner off)
+    #[arg(long, value_name = "OWNER")]
+    pub to: Option<String>,
     /// nurture only: the day (YYYY-MM-DD, after today) they are back in Today for a re-check
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<NaiveDate>,
@@ -412,7 +416,7 @@ pub struct BulkArgs {
     pub json: bool,
 }
 
-/// A decision `bulk` applies to each lead it selects.
+/// What `bulk` does to each lead it selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum BulkAction {
     /// Move each lead whose gate passes to its next stage
@@ -426,6 +430,13 @@ pub enum BulkAction {
     /// Put each nurtured or disqualified lead back in the active queue (not those parked
     /// because the person opted out: reopen those one by one)
     Reopen,
+    /// Give each lead an owner (needs --to OWNER)
+    Assign,
+    /// Accept the rules' suggestions of fit and role for each lead: you vouch for them
+    Accept,
+    /// Resolve the exclusion flag --flag names on each lead (needs --note: why the record is
+    /// fine); do_not_contact is resolved one lead at a time, with the day they consented
+    Resolve,
 }
 
 pub(super) const BULK_HELP: &str = "\
@@ -438,6 +449,8 @@ Examples:
   leadgate bulk disqualify --flag student --reason student
   leadgate bulk nurture --source webinar --state active --reason no_reason_now --until 2027-03-01
   leadgate bulk promote --batch 3fa2b1c0 --passes --json
+  leadgate bulk assign --source webinar --stage prospect --to maren
+  leadgate bulk resolve --flag free_mail --source founder_network --note \"founders use gmail\"
 
 The work goes in chunks of 2,000 leads, each in one transaction: stopped part way, every lead
 is either decided or as it was.";

@@ -1,4 +1,4 @@
-//! `leadgate bulk`: one decision over the leads a selection finds, each decided on its own.
+//! `leadgate bulk`: one change over the leads a selection finds, each changed on its own.
 
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashSet;
@@ -8,23 +8,27 @@ use std::ops::ControlFlow;
 use super::args::{BulkAction, BulkArgs};
 use super::commands::CliError;
 use super::filters::{list_filter, passes};
-use crate::domain::{Decision, ReasonCode};
+use crate::domain::{BulkChange, Decision, Flag, ReasonCode};
 use crate::store::{BulkRun, BulkTally, Ctx, ListSource, Store};
 
-/// The decision `args` asks for, its reason checked.
-fn decision(args: &BulkArgs) -> Result<Decision, CliError> {
+/// The change `args` asks for, its reason (or owner, or flag) checked.
+fn change(args: &BulkArgs) -> Result<BulkChange, CliError> {
+    let usage = |what: String| Err(CliError::Usage(what));
+    let verb = verb(args.action);
     let reason = || -> Result<ReasonCode, CliError> {
         let code = args.reason.as_deref().ok_or_else(|| {
             CliError::Usage(format!(
-                "bulk {} needs --reason CODE (see leadgate reasons)",
-                verb(args.action)
+                "bulk {verb} needs --reason CODE (see leadgate reasons)"
             ))
         })?;
         Ok(ReasonCode::parse(code)?)
     };
     if args.until.is_some() && args.action != BulkAction::Nurture {
-        return Err(CliError::Usage(
-            "--until is the re-check day of a nurture; it does not apply here".into(),
+        return usage("--until is the re-check day of a nurture; it does not apply here".into());
+    }
+    if args.to.is_some() && args.action != BulkAction::Assign {
+        return usage(format!(
+            "bulk {verb} takes no --to: that is the owner of an assign"
         ));
     }
     let takes_reason = matches!(
@@ -32,20 +36,47 @@ fn decision(args: &BulkArgs) -> Result<Decision, CliError> {
         BulkAction::Nurture | BulkAction::Disqualify | BulkAction::Demote
     );
     if args.reason.is_some() && !takes_reason {
-        return Err(CliError::Usage(format!(
-            "bulk {} takes no --reason",
-            verb(args.action)
-        )));
+        return usage(format!("bulk {verb} takes no --reason"));
     }
     Ok(match args.action {
-        BulkAction::Promote => Decision::Promote,
-        BulkAction::Reopen => Decision::Reopen,
-        BulkAction::Disqualify => Decision::Disqualify(reason()?),
-        BulkAction::Demote => Decision::Demote(reason()?),
-        BulkAction::Nurture => match args.until {
+        BulkAction::Promote => BulkChange::Decide(Decision::Promote),
+        BulkAction::Reopen => BulkChange::Decide(Decision::Reopen),
+        BulkAction::Disqualify => BulkChange::Decide(Decision::Disqualify(reason()?)),
+        BulkAction::Demote => BulkChange::Decide(Decision::Demote(reason()?)),
+        BulkAction::Nurture => BulkChange::Decide(match args.until {
             Some(day) => Decision::NurtureUntil(reason()?, day),
             None => Decision::Nurture(reason()?),
-        },
+        }),
+        BulkAction::Assign => {
+            let Some(to) = &args.to else {
+                return usage(
+                    "bulk assign needs --to OWNER (--to \"\" takes the owner off)".into(),
+                );
+            };
+            let to = to.trim();
+            BulkChange::Assign((!to.is_empty()).then(|| to.to_string()))
+        }
+        BulkAction::Accept => BulkChange::Accept,
+        BulkAction::Resolve => {
+            let Some(flag) = args.select.flag.as_deref() else {
+                return usage(
+                    "bulk resolve needs --flag F: the flag to resolve on each lead".into(),
+                );
+            };
+            let flag = Flag::parse(flag)?;
+            if flag == Flag::DoNotContact {
+                return usage(
+                    "do_not_contact is resolved one lead at a time, with the day they consented: \
+                     leadgate resolve ID do_not_contact --consent-on YYYY-MM-DD --note …"
+                        .into(),
+                );
+            }
+            let note = args.note.as_deref().map(str::trim).unwrap_or_default();
+            if note.is_empty() {
+                return usage("bulk resolve needs --note: why each record is fine".into());
+            }
+            BulkChange::Resolve(flag, note.to_string())
+        }
     })
 }
 
@@ -56,6 +87,9 @@ fn verb(action: BulkAction) -> &'static str {
         BulkAction::Disqualify => "disqualify",
         BulkAction::Demote => "demote",
         BulkAction::Reopen => "reopen",
+        BulkAction::Assign => "assign",
+        BulkAction::Accept => "accept",
+        BulkAction::Resolve => "resolve",
     }
 }
 
@@ -143,22 +177,29 @@ pub fn bulk(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let decision = decision(args)?;
+    let change = change(args)?;
     let selected = select(store, args, ctx)?;
     if selected.ids.is_empty() && selected.opted_out == 0 {
         return Err(CliError::NoMatch("no lead matches".to_string()));
     }
     let bar = bar(selected.ids.len(), args.dry_run);
-    let tally = store.decide_many(
+    let tally = store.change_many(
         &selected.ids,
-        &decision,
+        &change,
         BulkRun {
-            note: args.note.as_deref(),
+            // A resolution's note is its own; it is not written twice.
+            note: args
+                .note
+                .as_deref()
+                .filter(|_| args.action != BulkAction::Resolve),
             dry_run: args.dry_run,
             keep_undo: false,
         },
         ctx,
-        &mut |n| bar.set_position(n),
+        &mut |n| {
+            bar.set_position(n);
+            ControlFlow::Continue(())
+        },
     )?;
     bar.finish_and_clear();
     let selected_count = selected.ids.len() as u64 + selected.opted_out;
@@ -190,7 +231,7 @@ pub fn bulk(
         writeln!(
             out,
             "{} {} of {selected_count} {}.",
-            crate::domain::vocabulary::capitalized(decision.done_word()),
+            crate::domain::vocabulary::capitalized(change.done_word()),
             tally.done,
             leads(selected_count)
         )?;

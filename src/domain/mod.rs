@@ -4,6 +4,7 @@
 //! decision does to a record, and how edits are parsed and applied. Time comes in as a
 //! parameter so every rule can be tested on any day.
 
+pub mod bulk;
 pub mod deal;
 pub mod export;
 pub mod field;
@@ -27,6 +28,7 @@ pub mod touch;
 pub mod transition;
 pub(crate) mod vocabulary;
 
+pub use bulk::BulkChange;
 pub use field::{Change, Edit, EditError, Field};
 pub use flags::{Flag, FlagLists, FlagNote};
 pub use gate::{CheckItem, Checklist, GateItem, GateRules, REASON_NOW_WINDOW_DAYS};

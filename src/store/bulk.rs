@@ -1,14 +1,20 @@
-//! One decision over many leads. Each lead is decided on its own, as `decide` decides it:
-//! the gate judges its own evidence, and its own events record what changed. The work goes in
+//! One change over many leads. Each lead is changed on its own, as the one-lead write changes
+//! it (`decide`, `set_field`, `resolve_flag`): the gate judges its own evidence, and its own
+//! events record what changed. The work goes in
 //! chunks of one transaction each, so an interrupted run leaves every lead either decided or
 //! as it was, never half-written; a dry run does the same work and rolls every chunk back.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
-use super::decide::decide_in;
+use super::decide::{decide_in, resolve_flag_in, set_field_in};
 use super::expect::{Expect, check};
 use super::leads::get;
 use super::{Ctx, Store, StoreError};
+use crate::domain::Lead;
+use crate::domain::bulk::{BulkChange, UNCHANGED, restoring_edits};
+use crate::domain::field::{Edit, Field};
+use crate::domain::flags::FlagError;
 use crate::domain::transition::Decision;
 
 /// Leads decided in one transaction.
@@ -17,10 +23,10 @@ pub const CHUNK: usize = 2_000;
 /// The page cache of a bulk decision, in KiB (SQLite's default is 2 MB).
 const BULK_CACHE_KIB: u32 = 64 * 1024;
 
-/// How a bulk decision runs.
+/// How a bulk action runs.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BulkRun<'a> {
-    /// The note every decision carries.
+    /// The note every change carries.
     pub note: Option<&'a str>,
     /// Do the work, keep nothing: each chunk is rolled back.
     pub dry_run: bool,
@@ -32,7 +38,7 @@ pub struct BulkRun<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkStep {
     pub id: String,
-    pub decision: Decision,
+    pub change: BulkChange,
     /// The version the lead must still be at (what the action being undone left).
     pub expect: Option<i64>,
     /// The history entry the step takes back.
@@ -48,6 +54,9 @@ pub struct BulkTally {
     pub refused: BTreeMap<String, u64>,
     /// Leads that were gone by the time their turn came (another program removed them).
     pub missing: u64,
+    /// Stopped part way by the caller's `progress`: the leads after the last whole chunk
+    /// were not looked at.
+    pub stopped: bool,
     /// With `keep_undo`: the steps that put every decided lead back, in order.
     #[serde(skip)]
     pub undo: Vec<BulkStep>,
@@ -73,7 +82,7 @@ impl BulkTally {
 /// A lead's part of the run, borrowed from whichever list holds it.
 struct Step<'s> {
     id: &'s str,
-    decision: &'s Decision,
+    change: &'s BulkChange,
     expect: Option<i64>,
     undoes: Option<&'s str>,
 }
@@ -83,45 +92,45 @@ struct Step<'s> {
 pub const CHANGED_SINCE: &str = "changed since";
 
 impl Store {
-    /// Applies `decision` to each of `ids` in turn, a chunk a transaction, calling `progress`
-    /// with the count so far after each chunk.
+    /// Applies `change` to each of `ids` in turn, a chunk a transaction, calling `progress`
+    /// with the count so far after each chunk; it may stop the run there.
     ///
     /// # Errors
     /// A database error; chunks committed before it stay.
-    pub fn decide_many(
+    pub fn change_many(
         &mut self,
         ids: &[String],
-        decision: &Decision,
+        change: &BulkChange,
         run: BulkRun<'_>,
         ctx: &Ctx,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(u64) -> ControlFlow<()>,
     ) -> Result<BulkTally, StoreError> {
         let step = |i: usize| Step {
             id: &ids[i],
-            decision,
+            change,
             expect: None,
             undoes: None,
         };
         self.run_steps(ids.len(), &step, run, ctx, progress)
     }
 
-    /// Carries out steps that each say their own decision: the undo of a bulk action. A lead
+    /// Carries out steps that each say their own change: the undo of a bulk action. A lead
     /// that changed since is left as it is, counted under `CHANGED_SINCE`.
     ///
     /// # Errors
     /// A database error; chunks committed before it stay.
-    pub fn decide_steps(
+    pub fn change_steps(
         &mut self,
         steps: &[BulkStep],
         run: BulkRun<'_>,
         ctx: &Ctx,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(u64) -> ControlFlow<()>,
     ) -> Result<BulkTally, StoreError> {
         let step = |i: usize| {
             let s = &steps[i];
             Step {
                 id: &s.id,
-                decision: &s.decision,
+                change: &s.change,
                 expect: s.expect,
                 undoes: s.undoes.as_deref(),
             }
@@ -135,7 +144,7 @@ impl Store {
         step: &dyn Fn(usize) -> Step<'s>,
         run: BulkRun<'_>,
         ctx: &Ctx,
-        progress: &mut dyn FnMut(u64),
+        progress: &mut dyn FnMut(u64) -> ControlFlow<()>,
     ) -> Result<BulkTally, StoreError> {
         // Each decision moves its lead in every queue index, far from where the last one
         // went: a larger page cache keeps those indexes' upper pages in memory meanwhile.
@@ -150,7 +159,10 @@ impl Store {
             if result.is_err() {
                 break;
             }
-            progress(tally.total());
+            if progress(tally.total()).is_break() {
+                tally.stopped = end < count;
+                break;
+            }
         }
         self.conn.execute_batch("PRAGMA cache_size = -2000")?;
         result.map(|()| tally)
@@ -177,30 +189,28 @@ impl Store {
                 }
                 Err(e) => return Err(e),
             };
-            if let Some(why) = crate::domain::transition::not_in_bulk(s.decision, &before) {
-                *tally.refused.entry(why.to_string()).or_default() += 1;
-                continue;
+            if let Err(changed) = check(&tx, &before, s.expect.map(Expect::Version).as_ref()) {
+                match changed {
+                    StoreError::Changed(_) => {
+                        *tally.refused.entry(CHANGED_SINCE.to_string()).or_default() += 1;
+                        continue;
+                    }
+                    e => return Err(e),
+                }
             }
-            let checked = check(&tx, &before, s.expect.map(Expect::Version).as_ref());
-            match checked.and_then(|()| decide_in(&tx, s.id, s.decision, run.note, ctx)) {
-                Ok(_) => {
+            match apply(&tx, &before, s.change, run.note, ctx)? {
+                Applied::Refused(group) => *tally.refused.entry(group).or_default() += 1,
+                Applied::Done { undo, writes } => {
                     tally.done += 1;
-                    if run.keep_undo {
+                    if let Some(change) = undo.filter(|_| run.keep_undo) {
                         tally.undo.push(BulkStep {
                             id: before.id.clone(),
-                            decision: Decision::undoing(&before),
-                            expect: Some(before.version + 1),
+                            change,
+                            expect: Some(before.version + writes),
                             undoes: super::events::latest(&tx, s.id)?.map(|e| e.id),
                         });
                     }
                 }
-                Err(StoreError::Refused(refusal)) => {
-                    *tally.refused.entry(refusal.group()).or_default() += 1;
-                }
-                Err(StoreError::Changed(_)) => {
-                    *tally.refused.entry(CHANGED_SINCE.to_string()).or_default() += 1;
-                }
-                Err(e) => return Err(e),
             }
         }
         if run.dry_run {
@@ -211,6 +221,98 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// What one lead's part of a bulk action came to.
+enum Applied {
+    /// Changed, with the change that takes it back (none for a resolved flag, which stays
+    /// resolved) and how many writes it took (each moves the lead one version on).
+    Done {
+        undo: Option<BulkChange>,
+        writes: i64,
+    },
+    /// Left as it is, counted under this group.
+    Refused(String),
+}
+
+/// Applies `change` to the lead `before` shows, inside the caller's transaction.
+fn apply(
+    tx: &rusqlite::Connection,
+    before: &Lead,
+    change: &BulkChange,
+    note: Option<&str>,
+    ctx: &Ctx,
+) -> Result<Applied, StoreError> {
+    let id = before.id.as_str();
+    match change {
+        BulkChange::Decide(decision) => {
+            if let Some(why) = crate::domain::transition::not_in_bulk(decision, before) {
+                return Ok(Applied::Refused(why.to_string()));
+            }
+            match decide_in(tx, id, decision, note, ctx) {
+                Ok(_) => Ok(Applied::Done {
+                    undo: Some(BulkChange::Decide(Decision::undoing(before))),
+                    writes: 1,
+                }),
+                Err(StoreError::Refused(refusal)) => Ok(Applied::Refused(refusal.group())),
+                Err(e) => Err(e),
+            }
+        }
+        BulkChange::Assign(owner) => {
+            let edit = Edit {
+                field: Field::Owner,
+                value: owner.clone(),
+                note: note.map(str::to_string),
+                day: None,
+            };
+            edits(tx, before, &[edit], ctx)
+        }
+        BulkChange::Accept => {
+            let suggested = crate::domain::icp::suggestions(before, &ctx.rules);
+            let accepting = crate::domain::icp::accepting_edits(&suggested);
+            if accepting.is_empty() {
+                return Ok(Applied::Refused("with nothing suggested".to_string()));
+            }
+            edits(tx, before, &accepting, ctx)
+        }
+        BulkChange::Resolve(flag, why) => match resolve_flag_in(tx, id, *flag, why, None, ctx) {
+            Ok(()) => Ok(Applied::Done {
+                undo: None,
+                writes: 1,
+            }),
+            Err(StoreError::Flag(FlagError::NotRaised(_) | FlagError::AlreadyResolved(_))) => Ok(
+                Applied::Refused(format!("with no open {} flag", flag.as_str())),
+            ),
+            Err(StoreError::Flag(FlagError::ConsentDateRequired)) => Ok(Applied::Refused(
+                "do-not-contact: resolve each with the day they consented".to_string(),
+            )),
+            Err(e) => Err(e),
+        },
+        BulkChange::Restore(restoring) => edits(tx, before, restoring, ctx),
+    }
+}
+
+/// Field edits on one lead; the undo puts back the fields they changed.
+fn edits(
+    tx: &rusqlite::Connection,
+    before: &Lead,
+    edits: &[Edit],
+    ctx: &Ctx,
+) -> Result<Applied, StoreError> {
+    let mut changed = Vec::new();
+    for edit in edits {
+        if let Some(change) = set_field_in(tx, &before.id, edit, ctx)? {
+            changed.push(change.field);
+        }
+    }
+    if changed.is_empty() {
+        return Ok(Applied::Refused(UNCHANGED.to_string()));
+    }
+    let undo = restoring_edits(before, &changed, ctx.now.date_naive());
+    Ok(Applied::Done {
+        writes: i64::try_from(changed.len()).unwrap_or(i64::MAX),
+        undo: Some(BulkChange::Restore(undo)),
+    })
 }
 
 #[cfg(test)]

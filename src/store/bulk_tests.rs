@@ -1,6 +1,8 @@
 use super::*;
+use crate::domain::bulk::{BulkChange, UNCHANGED};
 use crate::domain::{Contact, Field, ReasonCode, Stage, State};
 use crate::store::test_ctx::{ctx, set};
+use std::ops::ControlFlow;
 
 fn add(store: &mut Store, name: &str) -> String {
     let contact = Contact {
@@ -41,13 +43,14 @@ fn a_bulk_promotion_checks_each_gate_and_groups_the_refusals() {
     let before: Vec<usize> = ids.iter().map(|i| events(&store, i)).collect();
     let mut seen = Vec::new();
     let tally = store
-        .decide_many(
+        .change_many(
             &ids,
-            &Decision::Promote,
+            &BulkChange::Decide(Decision::Promote),
             BulkRun::default(),
             &ctx(),
             &mut |n| {
                 seen.push(n);
+                ControlFlow::Continue(())
             },
         )
         .expect("bulk");
@@ -79,9 +82,9 @@ fn a_dry_run_counts_the_same_and_writes_nothing() {
             &ctx(),
         )
         .expect("one first");
-    let decision = Decision::Disqualify(ReasonCode::Student);
+    let decision = BulkChange::Decide(Decision::Disqualify(ReasonCode::Student));
     let dry = store
-        .decide_many(
+        .change_many(
             &ids,
             &decision,
             BulkRun {
@@ -89,7 +92,7 @@ fn a_dry_run_counts_the_same_and_writes_nothing() {
                 ..BulkRun::default()
             },
             &ctx(),
-            &mut |_| {},
+            &mut |_| ControlFlow::Continue(()),
         )
         .expect("dry");
     assert_eq!(dry.done, 4);
@@ -98,7 +101,9 @@ fn a_dry_run_counts_the_same_and_writes_nothing() {
         assert_eq!(store.lead(id).expect("lead").state, State::Active);
     }
     let real = store
-        .decide_many(&ids, &decision, BulkRun::default(), &ctx(), &mut |_| {})
+        .change_many(&ids, &decision, BulkRun::default(), &ctx(), &mut |_| {
+            ControlFlow::Continue(())
+        })
         .expect("real");
     assert_eq!(real, dry);
     for id in &ids {
@@ -116,12 +121,15 @@ fn a_large_bulk_goes_in_chunks_and_a_lead_gone_is_counted() {
     }
     let mut seen = Vec::new();
     let tally = store
-        .decide_many(
+        .change_many(
             &ids,
-            &Decision::Nurture(ReasonCode::NoReasonNow),
+            &BulkChange::Decide(Decision::Nurture(ReasonCode::NoReasonNow)),
             BulkRun::default(),
             &ctx(),
-            &mut |n| seen.push(n),
+            &mut |n| {
+                seen.push(n);
+                ControlFlow::Continue(())
+            },
         )
         .expect("bulk");
     assert_eq!(tally.done, 3);
@@ -140,10 +148,10 @@ fn the_search_index_follows_a_bulk_decisions_note_and_only_that() {
             .expect("search")
             .len()
     };
-    let nurture = Decision::Nurture(ReasonCode::NoReasonNow);
+    let nurture = BulkChange::Decide(Decision::Nurture(ReasonCode::NoReasonNow));
     let c = ctx();
     store
-        .decide_many(
+        .change_many(
             &ids[..2],
             &nurture,
             BulkRun {
@@ -151,17 +159,17 @@ fn the_search_index_follows_a_bulk_decisions_note_and_only_that() {
                 ..BulkRun::default()
             },
             &c,
-            &mut |_| {},
+            &mut |_| ControlFlow::Continue(()),
         )
         .expect("nurture");
     assert_eq!(found(&store, "frozen"), 2);
     store
-        .decide_many(
+        .change_many(
             &ids,
-            &Decision::Disqualify(ReasonCode::Student),
+            &BulkChange::Decide(Decision::Disqualify(ReasonCode::Student)),
             BulkRun::default(),
             &c,
-            &mut |_| {},
+            &mut |_| ControlFlow::Continue(()),
         )
         .expect("disqualify");
     assert_eq!(found(&store, "frozen"), 0, "the note went with the nurture");
@@ -191,12 +199,12 @@ fn the_undo_of_a_bulk_action_puts_back_each_lead_it_moved_and_spares_one_changed
         ..BulkRun::default()
     };
     let tally = store
-        .decide_many(
+        .change_many(
             &ids,
-            &Decision::Disqualify(ReasonCode::Student),
+            &BulkChange::Decide(Decision::Disqualify(ReasonCode::Student)),
             keep,
             &ctx(),
-            &mut |_| {},
+            &mut |_| ControlFlow::Continue(()),
         )
         .expect("bulk");
     assert_eq!(tally.done, 3);
@@ -206,7 +214,9 @@ fn the_undo_of_a_bulk_action_puts_back_each_lead_it_moved_and_spares_one_changed
         .decide(&b, &Decision::Reopen, None, &ctx())
         .expect("reopen");
     let undone = store
-        .decide_steps(&tally.undo, BulkRun::default(), &ctx(), &mut |_| {})
+        .change_steps(&tally.undo, BulkRun::default(), &ctx(), &mut |_| {
+            ControlFlow::Continue(())
+        })
         .expect("undo");
     assert_eq!(undone.done, 2);
     assert_eq!(undone.refused.get(CHANGED_SINCE), Some(&1));
@@ -220,4 +230,140 @@ fn the_undo_of_a_bulk_action_puts_back_each_lead_it_moved_and_spares_one_changed
     let last = history.last().expect("entry");
     let before = &history[history.len() - 2];
     assert_eq!(last.undoes(), Some(before.id.as_str()));
+}
+
+#[test]
+fn a_bulk_assignment_gives_each_lead_the_owner_and_its_undo_gives_back_each_ones_own() {
+    let mut store = Store::open_in_memory().expect("open");
+    let a = add(&mut store, "Ana");
+    let b = add(&mut store, "Bo");
+    let c = add(&mut store, "Cy");
+    set(&mut store, &b, Field::Owner, "jo", &ctx());
+    set(&mut store, &c, Field::Owner, "maren", &ctx());
+    let keep = BulkRun {
+        keep_undo: true,
+        note: Some("webinar follow-up"),
+        ..BulkRun::default()
+    };
+    let ids = vec![a.clone(), b.clone(), c.clone()];
+    let to_maren = BulkChange::Assign(Some("maren".into()));
+    let tally = store
+        .change_many(&ids, &to_maren, keep, &ctx(), &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .expect("assign");
+    assert_eq!(tally.done, 2);
+    assert_eq!(tally.refused.get(UNCHANGED), Some(&1));
+    for id in &ids {
+        assert_eq!(
+            store.lead(id).expect("lead").contact.owner.as_deref(),
+            Some("maren")
+        );
+    }
+    let entry = store.history(&a).expect("history").pop().expect("entry");
+    assert_eq!(entry.field.as_deref(), Some("owner"));
+    assert_eq!(entry.note.as_deref(), Some("webinar follow-up"));
+    assert_eq!(tally.undo.len(), 2);
+    let undone = store
+        .change_steps(&tally.undo, BulkRun::default(), &ctx(), &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .expect("undo");
+    assert_eq!(undone.done, 2);
+    assert_eq!(store.lead(&a).expect("a").contact.owner, None);
+    assert_eq!(
+        store.lead(&b).expect("b").contact.owner.as_deref(),
+        Some("jo")
+    );
+    assert_eq!(
+        store.lead(&c).expect("c").contact.owner.as_deref(),
+        Some("maren")
+    );
+}
+
+#[test]
+fn a_bulk_acceptance_takes_each_leads_own_suggestions_and_counts_those_with_none() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut c = ctx();
+    c.rules.roles.relevant = vec![crate::domain::icp::Pattern::new(r"\bhead of ops\b").expect("p")];
+    c.rules.roles.not_relevant = vec![crate::domain::icp::Pattern::new(r"\bintern\b").expect("p")];
+    let with_title = |store: &mut Store, name: &str, title: &str| {
+        let contact = Contact {
+            name: name.into(),
+            title: Some(title.into()),
+            ..Contact::default()
+        };
+        store.add_lead(contact, &c).expect("add").id
+    };
+    let head = with_title(&mut store, "Ana", "Head of Ops");
+    let intern = with_title(&mut store, "Bo", "Sales Intern");
+    let other = with_title(&mut store, "Cy", "Chef");
+    let keep = BulkRun {
+        keep_undo: true,
+        ..BulkRun::default()
+    };
+    let ids = vec![head.clone(), intern.clone(), other.clone()];
+    let tally = store
+        .change_many(&ids, &BulkChange::Accept, keep, &c, &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .expect("accept");
+    assert_eq!(tally.done, 2);
+    assert_eq!(tally.refused.get("with nothing suggested"), Some(&1));
+    use crate::domain::RoleRelevance;
+    let role = |store: &Store, id: &str| store.lead(id).expect("lead").evidence.role_relevance;
+    assert_eq!(role(&store, &head), RoleRelevance::Relevant);
+    assert_eq!(role(&store, &intern), RoleRelevance::NotRelevant);
+    assert_eq!(role(&store, &other), RoleRelevance::Unknown);
+    store
+        .change_steps(&tally.undo, BulkRun::default(), &c, &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .expect("undo");
+    assert_eq!(role(&store, &head), RoleRelevance::Unknown);
+    assert_eq!(role(&store, &intern), RoleRelevance::Unknown);
+}
+
+#[test]
+fn a_bulk_resolution_resolves_the_flag_where_it_is_open_and_counts_the_rest() {
+    let mut store = Store::open_in_memory().expect("open");
+    let with_email = |store: &mut Store, name: &str, email: &str| {
+        let contact = Contact {
+            name: name.into(),
+            email: Some(email.into()),
+            ..Contact::default()
+        };
+        store.add_lead(contact, &ctx()).expect("add").id
+    };
+    let a = with_email(&mut store, "Ana", "ana@gmail.com");
+    let b = with_email(&mut store, "Bo", "bo@acme.example");
+    let flag = crate::domain::Flag::FreeMail;
+    assert!(
+        store
+            .lead(&a)
+            .expect("a")
+            .evidence
+            .flags
+            .iter()
+            .any(|f| f.flag == flag)
+    );
+    let change = BulkChange::Resolve(flag, "founders use their own address".into());
+    let tally = store
+        .change_many(
+            &[a.clone(), b.clone()],
+            &change,
+            BulkRun::default(),
+            &ctx(),
+            &mut |_| ControlFlow::Continue(()),
+        )
+        .expect("resolve");
+    assert_eq!(tally.done, 1);
+    assert_eq!(tally.refused.get("with no open free_mail flag"), Some(&1));
+    let note = store.lead(&a).expect("a").evidence.flags[0].clone();
+    assert_eq!(
+        note.resolved.map(|r| r.note).as_deref(),
+        Some("founders use their own address")
+    );
+    // A flag stays resolved: there is no step to take it back.
+    assert!(tally.undo.is_empty());
 }

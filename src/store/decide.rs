@@ -75,33 +75,8 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<(), StoreError> {
         let tx = self.write_tx(ctx)?;
-        let mut lead = get(&tx, id)?;
-        check(&tx, &lead, expect)?;
-        resolve(
-            &mut lead.evidence.flags,
-            flag,
-            &ctx.actor,
-            ctx.now,
-            note,
-            consent_on,
-        )?;
-        lead.updated_at = ctx.now;
-        lead.last_review_at = Some(ctx.now);
-        update_facts(&tx, &lead, ctx)?;
-        append(
-            &tx,
-            ctx,
-            id,
-            NewEvent {
-                kind: "flag",
-                field: Some(flag.as_str()),
-                old_value: Some("raised"),
-                new_value: Some("resolved"),
-                note: Some(note.trim()),
-                data: consent_on.map(|day| json!({ "consent_on": day }).to_string()),
-                ..NewEvent::default()
-            },
-        )?;
+        check(&tx, &get(&tx, id)?, expect)?;
+        resolve_flag_in(&tx, id, flag, note, consent_on, ctx)?;
         tx.commit()?;
         Ok(())
     }
@@ -373,4 +348,42 @@ pub(super) fn set_field_in(
         append(tx, ctx, id, event)?;
     }
     Ok(Some(change))
+}
+
+/// `resolve_flag` inside a transaction the caller holds.
+pub(super) fn resolve_flag_in(
+    tx: &Connection,
+    id: &str,
+    flag: Flag,
+    note: &str,
+    consent_on: Option<chrono::NaiveDate>,
+    ctx: &Ctx,
+) -> Result<(), StoreError> {
+    let mut lead = get(tx, id)?;
+    resolve(
+        &mut lead.evidence.flags,
+        flag,
+        &ctx.actor,
+        ctx.now,
+        note,
+        consent_on,
+    )?;
+    lead.updated_at = ctx.now;
+    lead.last_review_at = Some(ctx.now);
+    update_facts(tx, &lead, ctx)?;
+    append(
+        tx,
+        ctx,
+        id,
+        NewEvent {
+            kind: "flag",
+            field: Some(flag.as_str()),
+            old_value: Some("raised"),
+            new_value: Some("resolved"),
+            note: Some(note.trim()),
+            data: consent_on.map(|day| json!({ "consent_on": day }).to_string()),
+            ..NewEvent::default()
+        },
+    )?;
+    Ok(())
 }

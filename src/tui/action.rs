@@ -41,6 +41,8 @@ pub enum Action {
     Import,
     FilterSource,
     FilterOwner,
+    /// Give the selected (or marked) leads an owner.
+    AssignOwner,
     /// Open the Reports screen, or work its figures out again.
     Reports,
     /// Open the selected lead's handoff package.
@@ -127,6 +129,8 @@ pub enum Command {
         expect: Option<i64>,
     },
     LoadValues(FilterColumn),
+    /// The owners in the database, for the owner picker.
+    LoadOwners,
     /// Read the list again around a lead that moved out of the window (its score changed
     /// under another program's edit), so it stays selected.
     Locate(String),
@@ -143,10 +147,10 @@ pub enum Command {
         list: ListSource,
         cap: Option<u64>,
     },
-    /// One decision over many leads, each through its own gate, as `leadgate bulk` does.
+    /// One change over many leads, each through its own gate, as `leadgate bulk` does.
     Bulk {
         leads: BulkLeads,
-        decision: Decision,
+        change: crate::domain::BulkChange,
         note: Option<String>,
     },
     /// Take a bulk action back, lead by lead, as one step.
@@ -279,6 +283,7 @@ pub enum Outcome {
         write: Write,
     },
     Values(FilterColumn, Vec<String>),
+    Owners(Vec<String>),
     /// What the folder of a typed path holds: names, and whether each is a folder.
     PathEntries {
         typed: String,
@@ -310,7 +315,7 @@ pub enum Outcome {
     /// What a bulk action (or its undo) did.
     Bulk {
         tally: Box<crate::store::BulkTally>,
-        decision: Decision,
+        change: crate::domain::BulkChange,
         /// For an undo: what it took back.
         undoing: Option<String>,
     },

@@ -8,7 +8,7 @@ use super::popup::{Parking, Popup, Prompt};
 use crate::domain::field::field_of;
 use crate::domain::field::{Field, current, parse_edit};
 use crate::domain::gate::checklist;
-use crate::domain::{CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules};
+use crate::domain::{BulkChange, CheckItem, Checklist, IcpFit, Lead, Queue, RoleRelevance, Rules};
 use crate::store::{Direction, Event, ListRow, ListSource};
 
 /// Rows read per page.
@@ -17,6 +17,10 @@ pub const PAGE: usize = 100;
 pub const WINDOW: usize = 400;
 /// Events shown in the timeline.
 pub const TIMELINE: usize = 50;
+
+/// Said when a key that works one lead at a time is pressed with leads marked.
+const MARKED_KEYS_WARNING: &str =
+    "Marked leads take p n x D R a f w; Esc clears the marks to work one lead";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -222,7 +226,7 @@ impl App {
         self.counts.iter().find(|c| c.0 == queue).map(|c| c.1)
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             error: false,
@@ -339,24 +343,33 @@ impl App {
             }
             Action::Promote if self.has_marks() => {
                 self.popups.push(Popup::ConfirmBulk {
-                    decision: crate::domain::Decision::Promote,
+                    change: BulkChange::Decide(crate::domain::Decision::Promote),
                     note: None,
                 });
             }
             Action::Reopen if self.has_marks() => {
                 self.popups.push(Popup::ConfirmBulk {
-                    decision: crate::domain::Decision::Reopen,
+                    change: BulkChange::Decide(crate::domain::Decision::Reopen),
                     note: None,
                 });
             }
-            Action::Accept
-            | Action::ResolveFlag
-            | Action::CycleIcpFit
-            | Action::CycleRoleRelevance
-                if self.has_marks() =>
-            {
-                self.warn("Marked leads take p n x D R; Esc clears the marks to work one lead");
+            Action::Accept if self.has_marks() => {
+                self.popups.push(Popup::ConfirmBulk {
+                    change: BulkChange::Accept,
+                    note: None,
+                });
             }
+            Action::ResolveFlag if self.has_marks() => {
+                self.popups.push(Popup::Pick {
+                    lead_id: String::new(),
+                    pick: super::popup::Pick::BulkFlag,
+                    selected: 0,
+                });
+            }
+            Action::CycleIcpFit | Action::CycleRoleRelevance if self.has_marks() => {
+                self.warn(MARKED_KEYS_WARNING);
+            }
+            Action::AssignOwner => return self.open_owner_pick(),
             Action::Promote => return self.decide(crate::domain::Decision::Promote, None),
             Action::Nurture | Action::Disqualify | Action::Demote => {
                 if let Some(target) = self.target() {
@@ -610,6 +623,8 @@ fn reload() -> Command {
     }
 }
 
+#[path = "app_assign.rs"]
+mod assign;
 #[path = "app_handoff.rs"]
 mod handoff;
 #[path = "app_lead_form.rs"]

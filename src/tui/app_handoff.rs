@@ -236,6 +236,11 @@ impl App {
                         let kind = TouchKind::parse(name).unwrap_or(TouchKind::Note);
                         self.prompt_for(Prompt::Touch { lead_id, kind });
                     }
+                    Pick::BulkFlag => {
+                        if let Ok(flag) = crate::domain::Flag::parse(name) {
+                            self.prompt_for(Prompt::BulkResolve { flag });
+                        }
+                    }
                     Pick::RejectCode => {
                         let code = RejectCode::parse(name).unwrap_or(RejectCode::Other);
                         self.prompt_for(Prompt::HandoffNote {

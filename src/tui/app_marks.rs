@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{App, UndoEntry};
-use crate::domain::Decision;
+use crate::domain::vocabulary::counted;
+use crate::domain::{BulkChange, Decision};
 use crate::store::{BulkTally, ListSource};
 use crate::tui::action::{BulkLeads, Command};
 use crate::tui::popup::{Popup, Target};
@@ -136,7 +137,7 @@ impl App {
         let text = match (self.all_marked(), self.marked_count()) {
             (true, Some(n)) => format!("All {n} leads of this list marked"),
             (_, Some(0)) => "No lead marked".to_string(),
-            (_, Some(n)) => format!("{n} marked: p n x D R act on them all · Esc clears"),
+            (_, Some(n)) => format!("{n} marked: p n x D R a f w act on them all · Esc clears"),
             (_, None) => "Marked".to_string(),
         };
         self.say(text);
@@ -169,7 +170,10 @@ impl App {
                 undoes: None,
             }],
             Target::Marked => {
-                self.popups.push(Popup::ConfirmBulk { decision, note });
+                self.popups.push(Popup::ConfirmBulk {
+                    change: BulkChange::Decide(decision),
+                    note,
+                });
                 Vec::new()
             }
         }
@@ -184,7 +188,7 @@ impl App {
     }
 
     /// The confirmed bulk action.
-    pub(super) fn run_bulk(&mut self, decision: Decision, note: Option<String>) -> Vec<Command> {
+    pub(super) fn run_bulk(&mut self, change: BulkChange, note: Option<String>) -> Vec<Command> {
         let leads = if self.all_marked() {
             BulkLeads::All(self.list())
         } else {
@@ -193,10 +197,10 @@ impl App {
         let n = self
             .marked_count()
             .map_or_else(String::new, |n| format!("{n} "));
-        self.say(format!("Deciding {n}leads, each on its own…"));
+        self.say(format!("Working on {n}leads, each on its own…"));
         vec![Command::Bulk {
             leads,
-            decision,
+            change,
             note,
         }]
     }
@@ -206,16 +210,19 @@ impl App {
     pub(super) fn bulk_done(
         &mut self,
         tally: BulkTally,
-        decision: &Decision,
+        change: &BulkChange,
         undoing: Option<String>,
     ) -> Vec<Command> {
         let word = if undoing.is_some() {
             "undone"
         } else {
-            decision.done_word()
+            change.done_word()
         };
         let mut lines = vec![format!("{} {word}", tally.done)];
         lines.extend(tally.groups().iter().map(|(g, n)| format!("{n} {g}")));
+        if tally.stopped {
+            lines.push("stopped with Esc: the rest are as they were".to_string());
+        }
         if tally.missing > 0 {
             lines.push(format!("{} gone meanwhile", tally.missing));
         }
@@ -223,15 +230,19 @@ impl App {
         let title = match &undoing {
             Some(label) => format!("Undone: {label}"),
             None => {
-                let label = format!(
-                    "{} {}",
-                    decision.verb(),
-                    crate::domain::vocabulary::counted(tally.total(), "lead", "leads")
-                );
+                let label = change.applied_to(&counted(tally.total(), "lead", "leads"));
                 if !tally.undo.is_empty() {
                     self.undo.push(UndoEntry::Bulk {
                         steps: tally.undo,
                         label: label.clone(),
+                    });
+                } else if matches!(change, BulkChange::Resolve(..)) && tally.done > 0 {
+                    self.undo.push(UndoEntry::Cannot {
+                        label: format!(
+                            "resolving flags on {}",
+                            counted(tally.done, "lead", "leads")
+                        ),
+                        why: super::undo::RESOLVED_STAYS,
                     });
                 }
                 self.marks = Marks::default();

@@ -233,8 +233,7 @@ impl App {
                         flag.label().to_lowercase(),
                         one_line(&lead.contact.name)
                     ),
-                    why: "a resolved flag stays resolved with its note; disqualify the lead \
-                          with a reason if the record is not fine after all",
+                    why: super::undo::RESOLVED_STAYS,
                 });
                 return self.after_change(*lead, false);
             }
@@ -275,6 +274,7 @@ impl App {
                 // Show what they changed: the row, the lead pane and the counts.
                 return self.update(crate::tui::action::Action::Refresh);
             }
+            Outcome::Owners(owners) => self.owners_loaded(owners),
             Outcome::Values(column, values) => {
                 self.popups.push(Popup::Values {
                     column,
@@ -289,9 +289,9 @@ impl App {
             Outcome::ListCount { list, count, cap } => self.counted(&list, count, cap),
             Outcome::Bulk {
                 tally,
-                decision,
+                change,
                 undoing,
-            } => return self.bulk_done(*tally, &decision, undoing),
+            } => return self.bulk_done(*tally, &change, undoing),
             Outcome::Failed(message) => self.warn(one_line(&message)),
             Outcome::NotWritten { message, retry } => {
                 self.warn(one_line(&message));

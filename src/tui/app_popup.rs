@@ -5,7 +5,7 @@ use ratatui_textarea::TextArea;
 
 use super::App;
 use crate::domain::field::field_of;
-use crate::domain::{Decision, ReasonCode};
+use crate::domain::{BulkChange, Decision, ReasonCode};
 use crate::tui::action::Command;
 use crate::tui::editor::EditorResult;
 use crate::tui::keymap::{PopupKey, PopupScope, popup_key};
@@ -168,20 +168,21 @@ impl App {
             } => self.pick_step(lead_id, pick, selected, key),
             Popup::Stakeholder(form) => self.stakeholder_step(form, key),
             Popup::AddLead(form) => self.lead_form_step(form, key),
+            Popup::Owner(pick) => self.owner_pick_step(pick, key),
             // Any key closes a summary.
             Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
             Popup::Search { text } => self.search_step(text, key),
             Popup::History(view) => self.history_step(view, key),
-            Popup::ConfirmBulk { decision, note } => {
+            Popup::ConfirmBulk { change, note } => {
                 let yes = key.code == ratatui::crossterm::event::KeyCode::Char('y');
                 match popup_key(PopupScope::Text, key) {
-                    _ if yes => (None, self.run_bulk(decision, note)),
-                    Some(PopupKey::Confirm) => (None, self.run_bulk(decision, note)),
+                    _ if yes => (None, self.run_bulk(change, note)),
+                    Some(PopupKey::Confirm) => (None, self.run_bulk(change, note)),
                     Some(PopupKey::Cancel) => {
                         self.say("Nothing was changed; the marks stay");
                         (None, Vec::new())
                     }
-                    _ => (Some(Popup::ConfirmBulk { decision, note }), Vec::new()),
+                    _ => (Some(Popup::ConfirmBulk { change, note }), Vec::new()),
                 }
             }
             // Enter writes it anyway, over what the screen now shows; any other key keeps theirs.
@@ -346,6 +347,16 @@ impl App {
                     consent_on: *consent_on,
                     expect: None,
                 }])
+            }
+            Prompt::BulkResolve { flag } => {
+                if answer.is_empty() {
+                    return Err("A note is needed: why are these records fine?".into());
+                }
+                self.popups.push(Popup::ConfirmBulk {
+                    change: BulkChange::Resolve(*flag, answer.to_string()),
+                    note: None,
+                });
+                Ok(Vec::new())
             }
             Prompt::ConsentDay { lead_id, reason } => {
                 let day = crate::domain::field::parse_day(answer)

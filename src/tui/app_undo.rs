@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::Lead;
-use crate::domain::field::{Edit, Field, current, parse_edit};
+use crate::domain::field::{Edit, Field};
 use crate::tui::action::Command;
 
 /// How to take back an action: by a new, compensating change that expects the record to be
@@ -40,6 +40,10 @@ pub(crate) enum UndoEntry {
         why: &'static str,
     },
 }
+
+/// Why a resolved flag is not undone.
+pub(super) const RESOLVED_STAYS: &str = "a resolved flag stays resolved with its note; \
+    disqualify the lead with a reason if the record is not fine after all";
 
 impl App {
     pub(super) fn undo(&mut self) -> Vec<Command> {
@@ -96,18 +100,7 @@ impl App {
 
     /// An edit that puts `field` of `before` back as it was.
     pub(super) fn restoring_edit(&self, before: &Lead, field: Field) -> Option<Edit> {
-        let (value, note) = current(before, field);
-        let on = (field == Field::ReasonNow)
-            .then_some(before.evidence.reason_now_on)
-            .flatten();
-        parse_edit(
-            field,
-            value.as_deref().unwrap_or(""),
-            note.as_deref(),
-            on,
-            self.now.date_naive(),
-        )
-        .ok()
+        crate::domain::bulk::restoring_edit(before, field, self.now.date_naive())
     }
 
     /// This workstation's own write moved `lead` one version on: the older undo entries on

@@ -146,6 +146,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        [k('w')],
+        Action::AssignOwner,
+        "Assign an owner: one already in the list, or typed",
+        None
+    ),
+    bind!(
+        Global,
         [k('v')],
         Action::Mark,
         "Mark or unmark the lead for a bulk action",

@@ -8,10 +8,12 @@
 
 pub mod action;
 pub mod app;
+pub mod bulk_run;
 pub mod editor;
 pub mod keymap;
 pub mod lead_form;
 pub mod long_text;
+pub mod owner_pick;
 pub mod paths;
 pub mod popup;
 mod rescorer;
@@ -109,7 +111,10 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
                         // import may write it the fast way (see `store::import_journal`).
                         rescorer = None;
                     }
-                    perform(&mut store, &mut app, actor, commands);
+                    perform_drawing(&mut store, &mut app, actor, commands, &mut |app| {
+                        let _ = terminal.draw(|f| ui::render(app, f));
+                        stop_asked()
+                    });
                     if rescorer.is_none() {
                         rescorer = Some(scoring(&app));
                     }
@@ -123,6 +128,22 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// Whether Esc (or Ctrl-C) was pressed while a long action ran; other keys pressed meanwhile
+/// are let go, as they were meant for a screen that is about to change.
+fn stop_asked() -> bool {
+    let mut stop = false;
+    while let Ok(true) = event::poll(Duration::ZERO) {
+        if let Ok(Event::Key(key)) = event::read()
+            && key.kind == KeyEventKind::Press
+        {
+            stop |= key.code == KeyCode::Esc
+                || (key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL));
+        }
+    }
+    stop
 }
 
 /// How often an idle workstation looks for other programs' changes.
@@ -213,6 +234,18 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 /// Writes asked for together (accepting both suggestions) were all stamped with the version
 /// the screen showed: once the first is written, the next expects the version it left.
 pub fn perform(store: &mut Store, app: &mut App, actor: &str, commands: Vec<Command>) {
+    perform_drawing(store, app, actor, commands, &mut |_| false);
+}
+
+/// `perform`, drawing the screen (`draw`) while a long bulk action runs; `draw` says whether
+/// the person asked it to stop.
+pub fn perform_drawing(
+    store: &mut Store,
+    app: &mut App,
+    actor: &str,
+    commands: Vec<Command>,
+    draw: bulk_run::Draw,
+) {
     let mut queue: VecDeque<Command> = commands.into();
     let mut moved: Vec<(String, i64, i64)> = Vec::new();
     while let Some(mut command) = queue.pop_front() {
@@ -224,7 +257,11 @@ pub fn perform(store: &mut Store, app: &mut App, actor: &str, commands: Vec<Comm
         let expected = command
             .expectation()
             .and_then(|(id, v)| Some((id.to_string(), (*v)?)));
-        let outcome = execute(store, app, actor, command);
+        let outcome = if bulk_run::is_bulk(&command) {
+            bulk_run::run(store, app, actor, &command, draw)
+        } else {
+            execute(store, app, actor, command)
+        };
         if let (Some((id, from)), Some(now)) = (expected, written_version(&outcome)) {
             moved.push((id, from, now));
         }
@@ -259,7 +296,7 @@ fn newest_event(store: &Store, id: &str) -> Option<String> {
 }
 
 /// Runs one command against the store. Errors become an outcome the UI shows.
-pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
+fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> Outcome {
     // Only a write needs the context (it holds a copy of the rules): reads go without.
     let ctx = || context(app, actor);
     let result: Result<Outcome, StoreError> = (|| match &command {
@@ -455,54 +492,19 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             count: store.count_of(list, cap.map(|c| c + 1))?,
             cap: *cap,
         }),
-        Command::Bulk {
-            leads,
-            decision,
-            note,
-        } => {
-            let ids = match leads {
-                action::BulkLeads::Ids(ids) => ids.clone(),
-                action::BulkLeads::All(list) => store.ids_of(list)?,
-            };
-            let run = crate::store::BulkRun {
-                note: note.as_deref(),
-                dry_run: false,
-                keep_undo: true,
-            };
-            let tally = store.decide_many(&ids, decision, run, &ctx(), &mut |_| {})?;
-            Ok(Outcome::Bulk {
-                tally: Box::new(tally),
-                decision: decision.clone(),
-                undoing: None,
-            })
-        }
-        Command::UndoBulk { steps, label } => {
-            let tally =
-                store.decide_steps(steps, crate::store::BulkRun::default(), &ctx(), &mut |_| {})?;
-            Ok(Outcome::Bulk {
-                tally: Box::new(tally),
-                decision: crate::domain::Decision::Reopen,
-                undoing: Some(label.clone()),
-            })
-        }
+        // `perform` runs these through `bulk_run`, which draws the count meanwhile.
+        Command::Bulk { .. } | Command::UndoBulk { .. } => Ok(Outcome::Failed(
+            "a bulk action runs through perform".to_string(),
+        )),
         Command::CompletePath(typed) => Ok(Outcome::PathEntries {
             entries: paths::entries(typed),
             typed: typed.clone(),
         }),
-        Command::LoadValues(column) => {
-            let mut values = Vec::new();
-            let mut after: Option<String> = None;
-            while values.len() < 50 {
-                match store.next_value(*column, after.as_deref())? {
-                    Some(v) => {
-                        after = Some(v.clone());
-                        values.push(v);
-                    }
-                    None => break,
-                }
-            }
-            Ok(Outcome::Values(*column, values))
-        }
+        Command::LoadValues(column) => Ok(Outcome::Values(*column, values_of(store, *column)?)),
+        Command::LoadOwners => Ok(Outcome::Owners(values_of(
+            store,
+            crate::store::FilterColumn::Owner,
+        )?)),
     })();
     result.unwrap_or_else(|e| {
         let e = e.about_file(store.path());
@@ -519,4 +521,20 @@ pub fn execute(store: &mut Store, app: &App, actor: &str, command: Command) -> O
             Outcome::Failed(e.to_string())
         }
     })
+}
+
+/// The first values of a column, in order, for a picker: no more than a list can show.
+fn values_of(store: &Store, column: crate::store::FilterColumn) -> Result<Vec<String>, StoreError> {
+    let mut values = Vec::new();
+    let mut after: Option<String> = None;
+    while values.len() < 50 {
+        match store.next_value(column, after.as_deref())? {
+            Some(v) => {
+                after = Some(v.clone());
+                values.push(v);
+            }
+            None => break,
+        }
+    }
+    Ok(values)
 }

@@ -88,6 +88,8 @@ pub enum Popup {
         selected: usize,
     },
     Stakeholder(Box<super::stakeholder_form::StakeholderForm>),
+    /// Whom the selected or marked leads go to.
+    Owner(Box<super::owner_pick::OwnerPick>),
     /// The form that adds a lead; it stays open until the lead is added.
     AddLead(Box<super::lead_form::LeadForm>),
     /// The selected lead's whole history, full screen.
@@ -98,7 +100,7 @@ pub enum Popup {
     },
     /// A bulk action, asked once before it runs: how many leads and what.
     ConfirmBulk {
-        decision: Decision,
+        change: crate::domain::BulkChange,
         note: Option<String>,
     },
     /// What a bulk action did: how many moved and, grouped, what stopped the rest.
@@ -122,6 +124,8 @@ pub enum Target {
 pub enum Pick {
     TouchKind,
     RejectCode,
+    /// The flag a bulk resolution resolves on each marked lead.
+    BulkFlag,
 }
 
 impl Pick {
@@ -139,6 +143,12 @@ impl Pick {
                 .iter()
                 .map(|c| (c.as_str(), c.label()))
                 .collect(),
+            // An opt-out is resolved one lead at a time, with the day they consented.
+            Pick::BulkFlag => crate::domain::Flag::ALL
+                .iter()
+                .filter(|f| **f != crate::domain::Flag::DoNotContact)
+                .map(|f| (f.as_str(), f.label()))
+                .collect(),
         }
     }
 
@@ -147,6 +157,7 @@ impl Pick {
         match self {
             Pick::TouchKind => "Log a touch: what kind?",
             Pick::RejectCode => "Reject the handoff: why?",
+            Pick::BulkFlag => "Resolve which flag on the marked leads?",
         }
     }
 }
@@ -169,6 +180,8 @@ pub enum Prompt {
         /// For an opt-out, the day asked first (`ConsentDay`).
         consent_on: Option<chrono::NaiveDate>,
     },
+    /// The note that resolves one flag on every marked lead.
+    BulkResolve { flag: Flag },
     /// The day an opted-out person consented again: asked before the note that resolves
     /// their `do_not_contact` flag.
     ConsentDay { lead_id: String, reason: String },
@@ -202,6 +215,7 @@ impl Prompt {
             self,
             Prompt::Note { .. }
                 | Prompt::ResolveFlag { .. }
+                | Prompt::BulkResolve { .. }
                 | Prompt::ReopenOptedOut { .. }
                 | Prompt::Touch { .. }
                 | Prompt::HandoffNote { .. }
@@ -214,6 +228,7 @@ impl Prompt {
         match self {
             Prompt::Note { .. } => "save",
             Prompt::ResolveFlag { .. } => "resolve",
+            Prompt::BulkResolve { .. } => "go on",
             Prompt::ConsentDay { .. } => "go on",
             Prompt::ReopenOptedOut { .. } => "reopen",
             Prompt::ImportPath { .. } => "import",
@@ -254,6 +269,13 @@ impl Prompt {
                         crate::tui::long_text::cut(reason)
                     ),
                 },
+            ),
+            Prompt::BulkResolve { flag } => (
+                format!(
+                    "Resolve the {} flag on the marked leads",
+                    flag.label().to_lowercase()
+                ),
+                "Why are these records fine? The note goes on each one's history".into(),
             ),
             Prompt::ConsentDay { reason, .. } => (
                 "The person opted out".into(),

@@ -23,6 +23,17 @@ fn ids(db: &Db, filter: &str, n: usize) -> Vec<String> {
     .collect()
 }
 
+/// Runs `args`, expects a failure whose message holds `says`.
+fn refused_with(db: &Db, args: &[&str], says: &str) {
+    let out = db.cmd().args(args).output().unwrap();
+    assert!(!out.status.success(), "{args:?}");
+    assert!(
+        stderr_of(&out).contains(says),
+        "{args:?}: {}",
+        stderr_of(&out)
+    );
+}
+
 fn json(db: &Db, args: &[&str]) -> Value {
     let mut all = vec!["bulk"];
     all.extend_from_slice(args);
@@ -162,13 +173,7 @@ fn a_reason_is_asked_for_where_it_is_needed_and_refused_where_not() {
             "--until",
         ),
     ] {
-        let out = db.cmd().args(&args).output().unwrap();
-        assert!(!out.status.success(), "{args:?}");
-        assert!(
-            stderr_of(&out).contains(says),
-            "{args:?}: {}",
-            stderr_of(&out)
-        );
+        refused_with(&db, &args, says);
     }
     assert_eq!(db.dump(), before);
 }
@@ -268,4 +273,64 @@ fn add_takes_every_contact_field_and_next_prints_the_top_of_a_queue_until_it_is_
         "{}",
         stderr_of(&misspelt)
     );
+}
+
+#[test]
+fn assign_gives_the_selection_an_owner_and_resolve_a_flag_with_one_note() {
+    let db = Db::new();
+    let ana = db.add("Ana Free", "ana@gmail.com");
+    let bo = db.add("Bo Work", "bo@acme.example");
+    let said = db.ok(&["bulk", "assign", "--state", "active", "--to", "Maren"]);
+    assert_eq!(said, "Assigned 2 of 2 leads.\n", "{said}");
+    let owners = db.text("SELECT group_concat(DISTINCT owner) FROM leads");
+    assert_eq!(owners, "Maren");
+    let again = json(&db, &["assign", "--to", "Maren"]);
+    assert_eq!(again["done"], 0);
+    assert_eq!(again["refused"]["already so"], 2);
+
+    let resolved = json(
+        &db,
+        &[
+            "resolve",
+            "--flag",
+            "free_mail",
+            "--note",
+            "A founder's own address",
+        ],
+    );
+    assert_eq!(resolved["done"], 1, "{resolved}");
+    let note = db.text(&format!(
+        "SELECT note FROM events WHERE lead_id = '{ana}' AND new_value = 'resolved'"
+    ));
+    assert_eq!(note, "A founder's own address");
+    assert_eq!(
+        db.count(&format!(
+            "SELECT count(*) FROM events WHERE lead_id = '{bo}' AND kind = 'flag'"
+        )),
+        0
+    );
+}
+
+#[test]
+fn assign_and_resolve_say_what_they_need() {
+    let db = Db::new();
+    db.add("Ana Free", "ana@gmail.com");
+    for (args, says) in [
+        (vec!["bulk", "assign"], "needs --to OWNER"),
+        (
+            vec!["bulk", "nurture", "--reason", "no_budget", "--to", "x"],
+            "takes no --to",
+        ),
+        (vec!["bulk", "resolve", "--note", "fine"], "needs --flag F"),
+        (
+            vec!["bulk", "resolve", "--flag", "free_mail"],
+            "needs --note",
+        ),
+        (
+            vec!["bulk", "resolve", "--flag", "do_not_contact", "--note", "x"],
+            "one lead at a time",
+        ),
+    ] {
+        refused_with(&db, &args, says);
+    }
 }

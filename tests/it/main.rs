@@ -32,6 +32,7 @@ mod support;
 mod tui;
 mod tui_add_lead;
 mod tui_bulk;
+mod tui_bulk_more;
 mod tui_consent;
 mod tui_handoff;
 mod tui_pty;

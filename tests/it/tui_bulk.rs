@@ -1,21 +1,12 @@
 //! Bulk actions in the workstation: marks, one confirmation, each lead through its own gate,
 //! the result grouped, and one undo for the whole.
 
-use crate::tui_support::{desk, desk_with};
+use crate::tui_support::{desk, desk_with, id_on_screen as id_of};
 use leadgate::domain::{Queue, Stage, State};
 use leadgate::tui::popup::Popup;
 
 fn count(d: &crate::tui_support::Desk, q: Queue) -> u64 {
     d.app.count(q).expect("counted")
-}
-
-fn id_of(d: &crate::tui_support::Desk, name: &str) -> String {
-    d.app
-        .rows
-        .iter()
-        .find(|r| r.lead.contact.name == name)
-        .map(|r| r.lead.id.clone())
-        .expect("on screen")
 }
 
 #[test]
@@ -129,7 +120,7 @@ fn a_cancelled_confirmation_changes_nothing_and_esc_clears_the_marks() {
     assert_eq!(count(&d, Queue::Prospects), 1);
     assert_eq!(d.app.marked_count(), Some(1), "the marks stay");
     // A key that works on one lead says so instead of acting on one of many.
-    d.press(&["a"]);
+    d.press(&["i"]);
     assert!(d.app.status.as_ref().is_some_and(|s| s.error));
     d.press(&["Esc"]);
     assert!(!d.app.has_marks());

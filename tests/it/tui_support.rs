@@ -345,3 +345,13 @@ pub fn queue_rows(store: &Store, queue: leadgate::domain::Queue, n: usize) -> Ve
         .page(&list, None, leadgate::store::Direction::Forward, n)
         .expect("page")
 }
+
+/// The id of the lead of this name in the rows on screen.
+pub fn id_on_screen(d: &Desk, name: &str) -> String {
+    d.app
+        .rows
+        .iter()
+        .find(|r| r.lead.contact.name == name)
+        .map(|r| r.lead.id.clone())
+        .expect("on screen")
+}

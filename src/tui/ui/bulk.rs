@@ -14,43 +14,52 @@ use crate::tui::theme::Theme;
 /// The one question before a bulk action: how many leads, and what happens to each.
 pub(super) fn confirm_bulk(
     app: &App,
-    decision: &crate::domain::Decision,
+    change: &crate::domain::BulkChange,
     note: Option<&str>,
     theme: Theme,
     f: &mut Frame,
     screen: Rect,
 ) {
-    let count = app
-        .marked_count()
-        .map_or_else(|| "every lead of this list".to_string(), |n| format!("{n}"));
-    let leads = if app.marked_count() == Some(1) {
-        "lead"
-    } else {
-        "leads"
-    };
-    let verb = crate::domain::vocabulary::capitalized(decision.verb());
+    let whom = app.marked_count().map_or_else(
+        || "every lead of this list".to_string(),
+        |n| crate::domain::vocabulary::counted(n, "marked lead", "marked leads"),
+    );
+    let question = change.applied_to(&whom);
     let mut lines = vec![Line::styled(
-        format!("{verb} {count} marked {leads}?"),
+        format!("{}?", crate::domain::vocabulary::capitalized(&question)),
         theme.title(),
     )];
-    if let Some(code) = decision.reason() {
+    if let Some(code) = change.reason() {
         lines.push(Line::from(format!(
             "Reason: {} ({})",
             code.as_str(),
             code.label()
         )));
     }
+    let note = match change {
+        crate::domain::BulkChange::Resolve(_, why) => Some(why.as_str()),
+        _ => note,
+    };
     if let Some(note) = note {
         lines.push(Line::from(format!("Note: {}", cut(note))));
     }
     lines.push(Line::from(""));
-    let each = if matches!(decision, crate::domain::Decision::Promote) {
+    let each = if matches!(
+        change,
+        crate::domain::BulkChange::Decide(crate::domain::Decision::Promote)
+    ) {
         "Each lead's own gate decides: those missing evidence stay, grouped by what they lack."
     } else {
-        "Each lead is decided on its own, with its own history entry."
+        "Each lead is changed on its own, with its own history entry."
     };
     lines.push(Line::from(each));
-    lines.push(Line::from("u undoes the whole action as one step."));
+    lines.push(Line::from(
+        if matches!(change, crate::domain::BulkChange::Resolve(..)) {
+            "A resolved flag stays resolved: this is not undone."
+        } else {
+            "u undoes the whole action as one step."
+        },
+    ));
     lines.push(Line::from(""));
     lines.push(Line::styled(
         "Enter or y: go ahead · Esc: cancel",

@@ -8,6 +8,7 @@ mod handoff;
 pub mod help;
 pub mod history;
 mod lead_form;
+mod owner_pick;
 pub mod popups;
 mod queue;
 pub mod reports;

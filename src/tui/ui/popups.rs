@@ -95,10 +95,11 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         }
         Popup::Stakeholder(form) => super::handoff::stakeholder(form, theme, f, screen),
         Popup::AddLead(form) => super::lead_form::lead_form(form, theme, f, screen),
+        Popup::Owner(pick) => super::owner_pick::owner_pick(pick, theme, f, screen),
         Popup::Search { text } => search_line(app, text, theme, f, screen),
         Popup::History(view) => super::history::render(view, theme, f, screen),
-        Popup::ConfirmBulk { decision, note } => {
-            super::bulk::confirm_bulk(app, decision, note.as_deref(), theme, f, screen);
+        Popup::ConfirmBulk { change, note } => {
+            super::bulk::confirm_bulk(app, change, note.as_deref(), theme, f, screen);
         }
         Popup::BulkResult { title, lines } => {
             super::bulk::bulk_result(title, lines, theme, f, screen);
