@@ -65,6 +65,8 @@ pub enum Action {
     },
     /// Another program committed to the database: read what is on screen again.
     Refresh,
+    /// No key for a moment (`App::settle_wait`): do what was left for a pause.
+    Settled,
     Done(Outcome),
 }
 

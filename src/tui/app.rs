@@ -122,6 +122,8 @@ pub struct App {
     pub marks: Marks,
     /// How many leads the search typed finds.
     search_count: Option<SearchCount>,
+    /// What waits for a pause in the typing: the count of the search typed.
+    settle: Option<Command>,
 }
 
 impl App {
@@ -155,6 +157,7 @@ impl App {
             reports: None,
             marks: Marks::default(),
             search_count: None,
+            settle: None,
         }
     }
 
@@ -275,6 +278,7 @@ impl App {
                 self.page_rows = super::ui::queue_rows(height);
             }
             Action::Refresh => return self.refresh(),
+            Action::Settled => return self.settled(),
             _ if self.too_small() => {
                 // Nothing is on screen but the message: only quitting acts.
                 let q = |k: &ratatui::crossterm::event::KeyEvent| {
@@ -438,7 +442,11 @@ impl App {
             Action::LogTouch => self.open_touch(),
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Quit => self.quit = true,
-            Action::Input(_) | Action::Done(_) | Action::Resize { .. } | Action::Refresh => {}
+            Action::Input(_)
+            | Action::Done(_)
+            | Action::Resize { .. }
+            | Action::Refresh
+            | Action::Settled => {}
         }
         Vec::new()
     }

@@ -15,6 +15,9 @@ use crate::tui::popup::Popup;
 /// search costs no more than a long one.
 pub const SEARCH_COUNT_CAP: u64 = 1_000;
 
+/// A pause in the typing this long lets the search count run.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// How many leads the search finds, as far as counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchCount {
@@ -50,17 +53,15 @@ impl App {
         key: KeyEvent,
     ) -> (Option<Popup>, Vec<Command>) {
         match popup_key(PopupScope::Text, key) {
+            // A count still to come is taken now, and said when it comes.
             Some(PopupKey::Confirm) => {
-                if let Some(c) = self.search_count() {
-                    let more = if c.more { "+" } else { "" };
-                    let n = c.count;
-                    self.say(format!("{n}{more} found · Esc leaves the search"));
-                }
-                return (None, Vec::new());
+                self.say_found();
+                return (None, self.settled());
             }
             Some(PopupKey::Cancel) => {
                 let had = self.search.take().is_some();
                 self.search_count = None;
+                self.settle = None;
                 let reload = if had {
                     vec![super::reload()]
                 } else {
@@ -90,16 +91,39 @@ impl App {
             return Vec::new();
         }
         self.search = wanted;
-        match &self.search {
-            Some(text) => vec![
-                super::reload(),
-                Command::CountList {
-                    list: ListSource::Search(text.clone()),
-                    cap: Some(SEARCH_COUNT_CAP),
-                },
-            ],
-            None => vec![super::reload()],
+        // The list follows each key; the count, which costs the most on a large database
+        // and is read last, waits for a pause in the typing.
+        self.settle = self.search.as_ref().map(|text| Command::CountList {
+            list: ListSource::Search(text.clone()),
+            cap: Some(SEARCH_COUNT_CAP),
+        });
+        vec![super::reload()]
+    }
+
+    fn say_found(&mut self) {
+        if let Some(c) = self.search_count() {
+            let more = if c.more { "+" } else { "" };
+            let n = c.count;
+            self.say(format!("{n}{more} found · Esc leaves the search"));
         }
+    }
+
+    /// How long the event loop waits for a key before `Action::Settled`, when something
+    /// waits for a pause.
+    #[must_use]
+    pub fn settle_wait(&self) -> Option<std::time::Duration> {
+        self.settle.as_ref().map(|_| SETTLE)
+    }
+
+    /// The pause came: what waited for it.
+    pub(super) fn settled(&mut self) -> Vec<Command> {
+        self.settle.take().into_iter().collect()
+    }
+
+    /// Whether the count of the search typed is still to come.
+    #[must_use]
+    pub fn counting(&self) -> bool {
+        self.settle.is_some()
     }
 
     /// A count came back: for the marks, or for the search typed.
@@ -112,6 +136,9 @@ impl App {
                 count: count.min(cap.unwrap_or(u64::MAX)),
                 more: cap.is_some_and(|c| count > c),
             });
+            if !matches!(self.popups.last(), Some(Popup::Search { .. })) {
+                self.say_found();
+            }
             return;
         }
         self.counted_marks(list, count);

@@ -71,8 +71,15 @@ pub fn run(mut store: Store, actor: &str, rules: Rules) -> io::Result<()> {
             // Wait for a key, looking for other programs' changes while idle; the screen is
             // drawn again only when one was found (a needless draw would still send bytes).
             let changed = loop {
-                if event::poll(watch.wait())? {
+                let settle = app.settle_wait();
+                let wait = settle.map_or(watch.wait(), |s| s.min(watch.wait()));
+                if event::poll(wait)? {
                     break false;
+                }
+                if settle.is_some_and(|s| s <= wait) {
+                    let commands = app.update(Action::Settled);
+                    perform(&mut store, &mut app, actor, commands);
+                    break true;
                 }
                 if watch.look(&mut store, &mut app, actor) {
                     break true;

@@ -256,6 +256,10 @@ fn search_filters_the_queue_with_each_keystroke_and_counts_the_matches() {
     assert!(after_k.contains(&"Info Desk".to_string()), "{after_k:?}");
     d.type_text("es");
     assert_eq!(names(&d), ["Info Desk"], "kes: only Kestrel Payments");
+    // The count waits for a pause in the typing, and says so meanwhile.
+    assert!(d.app.counting());
+    assert!(d.screen(80, 24).contains("counting…"));
+    d.settle();
     assert_eq!(
         d.app.search_count().map(|c| (c.count, c.more)),
         Some((1, false))
@@ -270,10 +274,15 @@ fn search_filters_the_queue_with_each_keystroke_and_counts_the_matches() {
     }
     // A word no lead has: the list says so, the count is 0.
     d.type_text("zz");
+    d.settle();
     assert!(d.app.rows.is_empty());
     assert!(d.screen(80, 24).contains("0 found"));
     d.press(&["Backspace", "Backspace", "Enter"]);
     assert!(d.app.popups.is_empty(), "Enter keeps the search");
+    // Enter before the pause counts at once.
+    assert!(!d.app.counting());
+    let status = d.app.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(status.as_deref(), Some("1 found · Esc leaves the search"));
     assert_eq!(d.app.search.as_deref(), Some("kes"));
     assert_eq!(names(&d), ["Info Desk"]);
     // / again opens on the words kept; Esc there clears the search.

@@ -273,6 +273,12 @@ impl Desk {
     }
 
     /// Types text into whatever has the keyboard.
+    /// A pause in the typing, as the event loop notices it: what waited for one runs.
+    pub fn settle(&mut self) {
+        let commands = self.app.update(Action::Settled);
+        perform(&mut self.store, &mut self.app, "tester", commands);
+    }
+
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let commands = self.app.update(Action::Input(KeyEvent::new(

@@ -119,6 +119,7 @@ fn search_line(
     let row = Rect::new(screen.x, screen.y, screen.width, 1);
     let found = match app.search_count() {
         _ if app.search.is_none() => String::new(),
+        _ if app.counting() => "counting…".to_string(),
         Some(c) if c.more => format!("{}+ found", c.count),
         Some(c) => format!("{} found", c.count),
         None => String::new(),
