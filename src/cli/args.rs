@@ -452,8 +452,8 @@ Examples:
   leadgate bulk assign --source webinar --stage prospect --to maren
   leadgate bulk resolve --flag free_mail --source founder_network --note \"founders use gmail\"
 
-The work goes in chunks of 2,000 leads, each in one transaction: stopped part way, every lead
-is either decided or as it was.";
+The work goes in chunks of one transaction, each committed after 1.5 s: stopped part way,
+every lead is either decided or as it was.";
 
 #[derive(Debug, Args)]
 pub struct ListArgs {

@@ -3,6 +3,12 @@
 //! events record what changed. The work goes in
 //! chunks of one transaction each, so an interrupted run leaves every lead either decided or
 //! as it was, never half-written; a dry run does the same work and rolls every chunk back.
+//!
+//! A chunk ends after `CHUNK_TIME` (or `CHUNK_MAX` leads), not after a fixed count: every
+//! commit writes again the index pages the chunk touched, so fewer, larger chunks cost less
+//! (on the million, 2,000 leads a chunk took 33 s for 121,000 leads, 60,000 a chunk 20 s),
+//! while another program waiting to write waits no longer than one chunk, well inside its
+//! busy timeout.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -17,7 +23,13 @@ use crate::domain::field::{Edit, Field};
 use crate::domain::flags::FlagError;
 use crate::domain::transition::Decision;
 
-/// Leads decided in one transaction.
+/// How long one transaction of a bulk action runs before it commits.
+pub const CHUNK_TIME: std::time::Duration = std::time::Duration::from_millis(1_500);
+
+/// The most leads one transaction of a bulk action changes.
+pub const CHUNK_MAX: usize = 50_000;
+
+/// Under this many leads a bulk action is likely one chunk: no progress bar is needed.
 pub const CHUNK: usize = 2_000;
 
 /// The page cache of a bulk decision, in KiB (SQLite's default is 2 MB).
@@ -153,14 +165,17 @@ impl Store {
         let mut tally = BulkTally::default();
         let mut ctx = ctx.clone();
         let mut result = Ok(());
-        for start in (0..count).step_by(CHUNK) {
-            let end = (start + CHUNK).min(count);
-            result = self.run_chunk(start..end, step, run, &mut ctx, &mut tally);
-            if result.is_err() {
+        let mut start = 0;
+        while start < count {
+            let end = (start + CHUNK_MAX).min(count);
+            let done = self.run_chunk(start..end, step, run, &mut ctx, &mut tally);
+            let Ok(next) = done else {
+                result = done.map(|_| ());
                 break;
-            }
+            };
+            start = next;
             if progress(tally.total()).is_break() {
-                tally.stopped = end < count;
+                tally.stopped = start < count;
                 break;
             }
         }
@@ -175,10 +190,16 @@ impl Store {
         run: BulkRun<'_>,
         ctx: &mut Ctx,
         tally: &mut BulkTally,
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let tx = self.write_tx(ctx)?;
         let kept = tally.undo.len();
-        for i in range {
+        let began = std::time::Instant::now();
+        let mut next = range.end;
+        for i in range.clone() {
+            if i > range.start && began.elapsed() >= CHUNK_TIME {
+                next = i;
+                break;
+            }
             let s = step(i);
             ctx.undoes = s.undoes.map(str::to_string);
             let before = match get(&tx, s.id) {
@@ -219,7 +240,7 @@ impl Store {
         } else {
             tx.commit()?;
         }
-        Ok(())
+        Ok(next)
     }
 }
 

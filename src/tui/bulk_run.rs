@@ -72,8 +72,7 @@ fn counted(app: &mut App, done: u64, total: usize, draw: Draw) -> ControlFlow<()
         return ControlFlow::Continue(());
     }
     app.say(format!(
-        "Working… {done} of {total} leads done · Esc stops after the next {}",
-        crate::store::CHUNK
+        "Working… {done} of {total} leads done · Esc stops after the chunk under way"
     ));
     if draw(app) {
         app.say("Stopping after this chunk…");
