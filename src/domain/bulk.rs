@@ -43,7 +43,8 @@ impl BulkChange {
     pub fn done_word(&self) -> &'static str {
         match self {
             Self::Decide(d) => d.done_word(),
-            Self::Assign(_) => "assigned",
+            Self::Assign(Some(_)) => "assigned",
+            Self::Assign(None) => "left without an owner",
             Self::Accept => "accepted",
             Self::Resolve(..) => "resolved",
             Self::Restore(_) => "put back",
