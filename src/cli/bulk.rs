@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::ops::ControlFlow;
 
-use super::args::{BulkAction, BulkArgs};
+use super::bulk_args::{BulkAction, BulkArgs};
 use super::commands::CliError;
 use super::filters::{list_filter, passes};
 use crate::domain::{BulkChange, Decision, Flag, ReasonCode};
@@ -142,7 +142,7 @@ fn select(store: &Store, args: &BulkArgs, ctx: &Ctx) -> Result<Selected, CliErro
 
 /// A bar over the leads decided, on a terminal and for more than one chunk.
 fn bar(len: usize, dry_run: bool) -> ProgressBar {
-    if len <= crate::store::CHUNK || !std::io::stderr().is_terminal() {
+    if len <= crate::store::PROGRESS_FROM || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len as u64);
@@ -187,11 +187,8 @@ pub fn bulk(
         &selected.ids,
         &change,
         BulkRun {
-            // A resolution's note is its own; it is not written twice.
-            note: args
-                .note
-                .as_deref()
-                .filter(|_| args.action != BulkAction::Resolve),
+            // A resolution carries its note in the change itself.
+            note: args.note.as_deref(),
             dry_run: args.dry_run,
             keep_undo: false,
         },

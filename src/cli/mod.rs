@@ -5,6 +5,7 @@ mod args;
 mod args_files;
 mod audit;
 mod bulk;
+mod bulk_args;
 mod commands;
 mod db;
 mod deal;

@@ -33,7 +33,9 @@ impl BulkChange {
             Self::Assign(Some(owner)) => format!("assign {whom} to {owner}"),
             Self::Assign(None) => format!("take the owner off {whom}"),
             Self::Accept => format!("accept the suggestions for {whom}"),
-            Self::Resolve(flag, _) => format!("resolve the {} flag of {whom}", flag.as_str()),
+            Self::Resolve(flag, _) => {
+                format!("resolve the {} flag of {whom}", flag.label().to_lowercase())
+            }
             Self::Restore(_) => format!("put back {whom}"),
         }
     }
@@ -56,15 +58,6 @@ impl BulkChange {
     pub fn reason(&self) -> Option<ReasonCode> {
         match self {
             Self::Decide(d) => d.reason(),
-            _ => None,
-        }
-    }
-
-    /// The decision, when the change is one.
-    #[must_use]
-    pub fn decision(&self) -> Option<&Decision> {
-        match self {
-            Self::Decide(d) => Some(d),
             _ => None,
         }
     }

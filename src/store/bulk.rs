@@ -29,8 +29,8 @@ pub const CHUNK_TIME: std::time::Duration = std::time::Duration::from_millis(1_5
 /// The most leads one transaction of a bulk action changes.
 pub const CHUNK_MAX: usize = 50_000;
 
-/// Under this many leads a bulk action is likely one chunk: no progress bar is needed.
-pub const CHUNK: usize = 2_000;
+/// Under this many leads a bulk action is over too soon to need a progress bar.
+pub const PROGRESS_FROM: usize = 2_000;
 
 /// The page cache of a bulk decision, in KiB (SQLite's default is 2 MB).
 const BULK_CACHE_KIB: u32 = 64 * 1024;
@@ -270,7 +270,7 @@ fn apply(
             if let Some(why) = crate::domain::transition::not_in_bulk(decision, before) {
                 return Ok(Applied::Refused(why.to_string()));
             }
-            match decide_in(tx, id, decision, note, ctx) {
+            match decide_in(tx, before, decision, note, ctx) {
                 Ok(_) => Ok(Applied::Done {
                     undo: Some(BulkChange::Decide(Decision::undoing(before))),
                     writes: 1,

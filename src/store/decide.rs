@@ -114,22 +114,24 @@ impl Store {
         ctx: &Ctx,
     ) -> Result<Plan, StoreError> {
         let tx = self.write_tx(ctx)?;
-        check(&tx, &get(&tx, id)?, expect)?;
-        let outcome = decide_in(&tx, id, decision, note, ctx)?;
+        let lead = get(&tx, id)?;
+        check(&tx, &lead, expect)?;
+        let outcome = decide_in(&tx, &lead, decision, note, ctx)?;
         tx.commit()?;
         Ok(outcome)
     }
 }
 
-/// `decide` inside a transaction the caller holds.
+/// `decide` inside a transaction the caller holds, on `lead` as the caller read it in that
+/// transaction (so it is not read twice).
 pub(super) fn decide_in(
     tx: &Connection,
-    id: &str,
+    lead: &crate::domain::Lead,
     decision: &Decision,
     note: Option<&str>,
     ctx: &Ctx,
 ) -> Result<Plan, StoreError> {
-    let lead = get(tx, id)?;
+    let id = lead.id.as_str();
     let today = ctx.now.date_naive();
     let outcome = plan(
         lead.stage,

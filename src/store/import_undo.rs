@@ -65,7 +65,8 @@ impl Store {
                 |r| r.get(0),
             )?;
             if touched == 0 {
-                super::decide::decide_in(&tx, &id, &Decision::Remove, Some(&note), ctx)?;
+                let lead = super::leads::get(&tx, &id)?;
+                super::decide::decide_in(&tx, &lead, &Decision::Remove, Some(&note), ctx)?;
                 report.removed += 1;
             } else {
                 report.kept += 1;

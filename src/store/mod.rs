@@ -35,7 +35,7 @@ mod upkeep;
 
 pub use backup::{CopyProgress, Verified, beside_name};
 pub use batches::BatchInfo;
-pub use bulk::{BulkRun, BulkStep, BulkTally, CHANGED_SINCE, CHUNK};
+pub use bulk::{BulkRun, BulkStep, BulkTally, CHANGED_SINCE, PROGRESS_FROM};
 pub use check::{CHECKS, Checked, Problem};
 pub use error::StoreError;
 pub use events::Event;

@@ -169,13 +169,13 @@ impl App {
             Popup::Stakeholder(form) => self.stakeholder_step(form, key),
             Popup::AddLead(form) => self.lead_form_step(form, key),
             Popup::Owner(pick) => self.owner_pick_step(pick, key),
-            // Any key closes a summary.
             // u on a bulk result undoes what it reports, as its hint says.
             Popup::BulkResult { .. }
                 if key.code == ratatui::crossterm::event::KeyCode::Char('u') =>
             {
                 (None, self.undo())
             }
+            // Any other key closes a summary.
             Popup::ImportSummary(_) | Popup::BulkResult { .. } => (None, Vec::new()),
             Popup::Search { text } => self.search_step(text, key),
             Popup::History(view) => self.history_step(view, key),
