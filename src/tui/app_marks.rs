@@ -227,11 +227,13 @@ impl App {
             lines.push(format!("{} gone meanwhile", tally.missing));
         }
         self.say(lines.join("; "));
+        let mut undoable = false;
         let title = match &undoing {
             Some(label) => format!("Undone: {label}"),
             None => {
                 let label = change.applied_to(&counted(tally.total(), "lead", "leads"));
                 if !tally.undo.is_empty() {
+                    undoable = true;
                     self.undo.push(UndoEntry::Bulk {
                         steps: tally.undo,
                         label: label.clone(),
@@ -249,7 +251,11 @@ impl App {
                 crate::domain::vocabulary::capitalized(&label)
             }
         };
-        self.popups.push(Popup::BulkResult { title, lines });
+        self.popups.push(Popup::BulkResult {
+            title,
+            lines,
+            undoable,
+        });
         self.refresh()
     }
 }

@@ -170,7 +170,7 @@ impl App {
             Popup::AddLead(form) => self.lead_form_step(form, key),
             Popup::Owner(pick) => self.owner_pick_step(pick, key),
             // u on a bulk result undoes what it reports, as its hint says.
-            Popup::BulkResult { .. }
+            Popup::BulkResult { undoable: true, .. }
                 if key.code == ratatui::crossterm::event::KeyCode::Char('u') =>
             {
                 (None, self.undo())

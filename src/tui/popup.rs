@@ -107,6 +107,8 @@ pub enum Popup {
     BulkResult {
         title: String,
         lines: Vec<String>,
+        /// `u` takes it back (it is the newest undo entry).
+        undoable: bool,
     },
 }
 

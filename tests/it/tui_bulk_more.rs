@@ -63,6 +63,8 @@ fn w_gives_one_lead_a_typed_owner_and_the_marked_ones_a_known_owner_each_undone(
     assert!(
         !matches!(d.app.popups.last(), Some(Popup::BulkResult { title, .. }) if !title.starts_with("Undone"))
     );
+    // The undo's own result offers no undo of its own: u would take back something else.
+    assert!(!d.screen(80, 24).contains("u undoes it"), "{}", d.screen(80, 24));
     assert_eq!(owner(&d, &tomasz).as_deref(), Some("dana"));
     assert_eq!(owner(&d, &info).as_deref(), Some("dana"));
     assert_eq!(owner(&d, &maren).as_deref(), Some("Dana Rees"));

@@ -83,6 +83,7 @@ fn sized_box(title: &str, lines: &[Line], width: u16, theme: Theme, f: &mut Fram
 pub(super) fn bulk_result(
     title: &str,
     lines: &[String],
+    undoable: bool,
     theme: Theme,
     f: &mut Frame,
     screen: Rect,
@@ -100,6 +101,11 @@ pub(super) fn bulk_result(
         )));
     }
     text.push(Line::from(""));
-    text.push(Line::styled("u undoes it · any key closes", theme.dim()));
+    let keys = if undoable {
+        "u undoes it · any key closes"
+    } else {
+        "any key closes"
+    };
+    text.push(Line::styled(keys, theme.dim()));
     sized_box(&cut(title), &text, 64, theme, f, screen);
 }

@@ -101,8 +101,12 @@ pub fn render(app: &App, popup: &Popup, theme: Theme, f: &mut Frame, screen: Rec
         Popup::ConfirmBulk { change, note } => {
             super::bulk::confirm_bulk(app, change, note.as_deref(), theme, f, screen);
         }
-        Popup::BulkResult { title, lines } => {
-            super::bulk::bulk_result(title, lines, theme, f, screen);
+        Popup::BulkResult {
+            title,
+            lines,
+            undoable,
+        } => {
+            super::bulk::bulk_result(title, lines, *undoable, theme, f, screen);
         }
     }
 }
