@@ -46,7 +46,7 @@ impl BulkChange {
         match self {
             Self::Decide(d) => d.done_word(),
             Self::Assign(Some(_)) => "assigned",
-            Self::Assign(None) => "left without an owner",
+            Self::Assign(None) => "unassigned",
             Self::Accept => "accepted",
             Self::Resolve(..) => "resolved",
             Self::Restore(_) => "put back",
